@@ -1,0 +1,3 @@
+#include "vmsweep/cli/main.hpp"
+
+int main(int argc, char** argv) { return vmsweep::cli::main(argc, argv); }
