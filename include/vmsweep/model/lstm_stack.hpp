@@ -1,0 +1,73 @@
+#pragma once
+// A stacked LSTM regressor trained with oneDNN 2.6: LSTM layers (all but the last return the whole
+// sequence, with inverted dropout between them), the last layer's final step feeding a dense head.
+//
+// Threading: the model uses exactly the OpenMP threads of the thread that calls it
+// (omp_set_num_threads in the caller's thread); it never changes global thread settings. Its
+// primitives run with a user-managed scratchpad owned by the model, so a model may be created in
+// one thread and used in another, but never from two threads at once.
+// Determinism: the same config, seed, inputs and OpenMP thread count give bitwise-identical results.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "vmsweep/common/tensor.hpp"
+
+namespace vmsweep::model {
+
+enum class LossKind { mse, huber };
+enum class OptimizerKind { adam, sgd };
+
+struct ModelConfig {
+  int input_channels = 1;
+  std::vector<int> hidden{256, 128, 64};  // input side first; all but the last return sequences
+  int horizon = 1;                        // outputs of the dense head
+  int time_steps = 14;                    // T (look_back)
+  int batch = 32;                         // N of a full batch; smaller batches are supported
+  double dropout = 0.2;                   // inverted dropout between LSTM layers
+  LossKind loss = LossKind::mse;
+  double huber_delta = 1.0;
+  OptimizerKind optimizer = OptimizerKind::adam;
+  double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;  // Keras defaults
+  double clip_norm = 0.0;                              // global-norm clipping; 0 = off
+  std::uint64_t seed = 0;                              // initialisation and dropout masks
+};
+
+// Throws InputError when a field is out of range (sizes < 1, dropout outside [0,1), ...).
+void validate(const ModelConfig& config);
+
+class LstmStack {
+public:
+  explicit LstmStack(const ModelConfig& config);
+  ~LstmStack();
+  LstmStack(LstmStack&&) noexcept;
+  LstmStack& operator=(LstmStack&&) noexcept;
+  LstmStack(const LstmStack&) = delete;
+  LstmStack& operator=(const LstmStack&) = delete;
+
+  // Forward (dropout on) + loss + backward + optimizer step at learning_rate on n <= batch windows.
+  // x is time-major T x n x C, y is n x horizon (scaled units). Returns the mean loss before the
+  // update (per sample and output).
+  double train_step(const float* x, const float* y, int n, double learning_rate);
+
+  // Forward without dropout for any n >= 1 (processed in chunks of at most `batch`);
+  // x is T x n x C time-major, out receives n x horizon.
+  void predict(const float* x, int n, float* out);
+
+  // Plain layouts: "lstmK/weights_layer" [C,4,H] (ldigo), "lstmK/weights_iter" [H,4,H],
+  // "lstmK/bias" [4,H], "head/weights" [H_last,horizon], "head/bias" [horizon].
+  std::vector<NamedTensor> weights() const;
+  // Exact round trip of weights(); throws InputError on a missing name or a wrong shape.
+  // The optimizer state is kept.
+  void set_weights(const std::vector<NamedTensor>& weights);
+
+  std::size_t parameter_count() const;
+  const ModelConfig& config() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vmsweep::model
