@@ -1,0 +1,84 @@
+#pragma once
+// DataSpec: the sweep file's data block, parsed and checked once. Field names follow data_knobs()
+// (src/data/knobs.cpp), where each field's meaning and default are written down.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "vmsweep/common/value.hpp"
+
+namespace vmsweep::data {
+
+// A column chosen by header name or by 1-based position; `none` means the file has no such column.
+struct ColumnRef {
+  std::string name;   // used when index == 0
+  int index = 0;      // 1-based
+  bool none = false;
+
+  static ColumnRef by_index(int index) { return {{}, index, false}; }
+  std::string to_string() const;
+};
+
+enum class TimestampUnit { auto_detect, iso8601, seconds, milliseconds };
+enum class FillMethod { ffill, linear, none };
+enum class Aggregation { mean, sum, max, min, last };
+enum class ScaleKind { minmax, zscore, none };
+enum class ScaleFit { train, all };
+
+struct ResampleSpec {
+  std::int64_t period_ms = 0;  // 0: no resampling
+  Aggregation agg = Aggregation::mean;
+  std::string freq_text;       // as written (D, 15min, ...), for reports
+
+  bool enabled() const { return period_ms > 0; }
+};
+
+// How the windows are divided, in time order. Fractions are of the series length the way the
+// notebook counted them (int(fraction * steps) windows), counts are numbers of windows; the test
+// part is always the last and absorbs the windows the look-back costs.
+struct SplitSpec {
+  enum class Mode { fractions, counts };
+  Mode mode = Mode::fractions;
+  double train = 0.7;          // fraction; in counts mode, < 0 means "the rest"
+  double val = 0.1;
+  double test = 0.2;
+  bool val_is_test = false;    // `val: test`: validation reuses the test windows (the notebook)
+
+  std::string to_string() const;
+};
+
+// A seasonal period written as a duration (D, W, 12H) or as a number of steps (24).
+struct SeasonSpec {
+  std::int64_t period_ms = 0;  // duration form
+  std::int64_t steps = 0;      // step form
+  bool empty() const { return period_ms == 0 && steps == 0; }
+};
+
+struct DataSpec {
+  std::filesystem::path path;
+  char delimiter = 0;                       // 0: detected from the header
+  ColumnRef timestamp = ColumnRef::by_index(1);
+  ColumnRef value = ColumnRef::by_index(2);
+  TimestampUnit timestamp_unit = TimestampUnit::auto_detect;
+  std::int64_t interval_ms = 0;             // 0: detected from the timestamps
+  FillMethod missing = FillMethod::ffill;
+  std::optional<double> invalid_below;
+  ResampleSpec resample;
+  SplitSpec split;
+  ScaleKind scale = ScaleKind::minmax;
+  ScaleFit scale_fit = ScaleFit::train;
+  int stride = 1;                           // copied into WindowSpec by the caller
+  SeasonSpec season;                        // empty: one day (one week for daily or coarser series)
+
+  // Parses a data block (a Value map, e.g. from YAML, with source marks). Relative paths are resolved
+  // against base_dir. Unknown keys or bad values -> InputError naming the key and the mark.
+  static DataSpec from_value(const Value& block, const std::filesystem::path& base_dir = {});
+};
+
+// "5min", "15min", "H", "2H", "D", "W", "30s", "500ms" -> milliseconds; InputError (with `mark`) otherwise.
+std::int64_t parse_period(std::string_view text, const SourceMark& mark = {});
+// 86400000 -> "1D", 900000 -> "15min": the shortest exact form.
+std::string format_period(std::int64_t period_ms);
+
+}  // namespace vmsweep::data
