@@ -1,0 +1,44 @@
+#pragma once
+// Samplers propose trials; the coordinator runs them and tells the results back (Optuna's
+// ask/tell). grid and random are fixed lists, pure functions of the file and its seed; bayes is an
+// asynchronous TPE that learns from finished configurations while others are still running.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "vmsweep/common/value.hpp"
+#include "vmsweep/sweep/sweep_spec.hpp"
+
+namespace vmsweep::sweep {
+
+struct TrialSpec {
+  std::int64_t id = 0;         // 0, 1, 2 ... in proposal order
+  std::int64_t config_id = 0;  // the configuration; its repeats share it
+  int repeat = 0;              // 0 .. repeats-1
+  std::int64_t seed = 0;       // derived from the sweep seed and the repeat
+  Value params;                // one flat map: data block, then the trial's parameters, then seed
+};
+
+class Sampler {
+public:
+  virtual ~Sampler() = default;
+  // The next trial, or nullopt when nothing can be proposed: the list is done, run_cap is reached
+  // or a configuration reached metric.target. Proposing never waits for results.
+  virtual std::optional<TrialSpec> next() = 0;
+  // A finished trial's objective (the metric's value as reported); nullopt = failed or diverged.
+  virtual void tell(std::int64_t trial_id, std::optional<double> objective) = 0;
+  // No trial will ever be proposed again.
+  virtual bool exhausted() const = 0;
+};
+
+// One per sweep, owned by the coordinator; not thread-safe.
+std::unique_ptr<Sampler> make_sampler(const SweepSpec& spec);
+
+// grid and random: every trial in order, after run_cap. InputError for bayes (it has no fixed list).
+std::vector<TrialSpec> trial_list(const SweepSpec& spec);
+
+// The number of trials a sweep runs at most: the grid size times repeats, capped by run_cap.
+std::int64_t trial_count(const SweepSpec& spec);
+
+}  // namespace vmsweep::sweep

@@ -1,0 +1,28 @@
+#pragma once
+// Small helpers that turn a wrong sweep-file entry into one clear InputError:
+// "FILE:LINE:COL: key 'k': what was expected".
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "vmsweep/common/value.hpp"
+
+namespace vmsweep::sweep {
+
+[[noreturn]] void fail(const Value& at, std::string_view key, const std::string& message);
+
+// The candidate closest to `word` by edit distance, or "" when none is plausibly meant.
+std::string closest_name(std::string_view word, std::span<const std::string_view> candidates);
+// " (did you mean 'x'?)" or "".
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+
+// Every key of `map` must be one of `allowed`; `context` names the mapping in the message.
+void check_keys(const Value& map, std::span<const std::string_view> allowed, std::string_view context);
+const Value& require_map(const Value& value, std::string_view key);
+
+std::int64_t positive_int(const Value& value, std::string_view key);  // >= 1
+double finite_number(const Value& value, std::string_view key);
+const std::string& nonempty_string(const Value& value, std::string_view key);
+
+}  // namespace vmsweep::sweep

@@ -1,0 +1,66 @@
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <system_error>
+
+#include "checks.hpp"
+#include "knob_value.hpp"
+#include "sections.hpp"
+
+namespace vmsweep::sweep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string_view> data_field_names(std::span<const Knob> knobs) {
+  std::vector<std::string_view> names;
+  for (const Knob& knob : knobs)
+    if (knob.data_field) names.push_back(knob.name);
+  return names;
+}
+
+const Knob& data_knob(std::span<const Knob> knobs, std::string_view name) {
+  for (const Knob& knob : knobs)
+    if (knob.data_field && knob.name == name) return knob;
+  throw std::logic_error("no data knob " + std::string(name));
+}
+
+bool is_file(const fs::path& path) {
+  std::error_code error;
+  return fs::is_regular_file(path, error);
+}
+
+}  // namespace
+
+std::string resolve_data_path(const Value& path, const fs::path& base_dir) {
+  const fs::path written(nonempty_string(path, "data.path"));
+  if (written.is_absolute()) {
+    if (is_file(written)) return written.lexically_normal().string();
+    fail(path, "data.path", "file not found: " + written.string());
+  }
+  const fs::path beside_sweep = fs::absolute(base_dir / written).lexically_normal();
+  if (is_file(beside_sweep)) return beside_sweep.string();
+  const fs::path from_cwd = fs::absolute(written).lexically_normal();
+  if (is_file(from_cwd)) return from_cwd.string();
+  fail(path, "data.path", "file not found: " + written.string() + " (looked in " + beside_sweep.parent_path().string() +
+                              " and " + from_cwd.parent_path().string() + ")");
+}
+
+Value parse_data_block(const Value& block, std::span<const Knob> knobs, const fs::path& base_dir,
+                       bool path_required) {
+  require_map(block, "data");
+  const auto names = data_field_names(knobs);
+  check_keys(block, names, "data");
+  Value data = block;
+  for (auto& [key, value] : data.as_map()) {
+    if (value.is_null()) fail(value, "data." + key, "empty value");
+    check_knob_value(data_knob(knobs, key), value, "data." + key);
+  }
+  Value* path = data.find("path");
+  if (!path && path_required) fail(block, "data", "expected a path: the trace file to load");
+  if (path) *path = Value(resolve_data_path(*path, base_dir)).with_mark(path->mark());
+  return data;
+}
+
+}  // namespace vmsweep::sweep

@@ -1,0 +1,23 @@
+#pragma once
+// Drawing a parameter's value, and the numeric coordinates TPE models it in.
+#include "rng.hpp"
+#include "vmsweep/common/value.hpp"
+#include "vmsweep/sweep/parameter.hpp"
+
+namespace vmsweep::sweep {
+
+// One draw with W&B's meaning of the distribution; clipped into the knob's range, converted to an
+// integer for integer knobs.
+Value sample_parameter(const ParameterSpec& parameter, Rng& rng);
+
+// A numeric distribution seen as an interval of internal coordinates: the natural log of the
+// value for the log family, the value itself otherwise; normal laws are cut at mu +- 3 sigma.
+struct NumericSpace {
+  double low = 0, high = 1;
+};
+NumericSpace numeric_space(const ParameterSpec& parameter);
+// Internal coordinate -> value (exp for the log family, then q-rounding, clipping, integer).
+Value value_from_internal(const ParameterSpec& parameter, double x);
+double internal_from_value(const ParameterSpec& parameter, const Value& value);
+
+}  // namespace vmsweep::sweep

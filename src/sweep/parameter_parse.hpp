@@ -1,0 +1,15 @@
+#pragma once
+// One `parameters` entry of a sweep file -> ParameterSpec, checked against its knob.
+#include <string>
+
+#include "vmsweep/common/knob.hpp"
+#include "vmsweep/common/value.hpp"
+#include "vmsweep/sweep/parameter.hpp"
+
+namespace vmsweep::sweep {
+
+// W&B's inference: value -> constant, values -> categorical, integer min/max -> int_uniform,
+// other min/max -> uniform, mu/sigma -> normal; an explicit `distribution` wins.
+ParameterSpec parse_parameter(const std::string& name, const Value& entry, const Knob& knob);
+
+}  // namespace vmsweep::sweep
