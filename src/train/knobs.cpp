@@ -25,7 +25,7 @@ std::vector<Knob> make_trainer_knobs() {
     {"min_delta", T::real, "0", "Smallest validation-loss decrease that counts as an improvement", {}, 0, kInf},
     {"restore_best", T::boolean, "true", "Restore the weights of the best validation epoch when training ends", {}, -kInf, kInf},
     {"lr_schedule", T::string, "exponential", "constant, exponential (x exp(-lr_decay_rate) per epoch after lr_decay_start), step, cosine or plateau", {"constant", "exponential", "step", "cosine", "plateau"}, -kInf, kInf},
-    {"lr_decay_start", T::integer, "50", "exponential: first epoch that decays", {}, 0, 1e6},
+    {"lr_decay_start", T::integer, "50", "exponential: epochs at the initial rate; epoch lr_decay_start + 1 is the first decayed (Keras' 0-based `epoch < 50`)", {}, 0, 1e6},
     {"lr_decay_rate", T::real, "0.1", "exponential: lr is multiplied by exp(-rate) per epoch", {}, 0, 100},
     {"lr_step_size", T::integer, "10", "step: epochs between decays", {}, 1, 1e6},
     {"lr_step_gamma", T::real, "0.5", "step and plateau: factor applied at each decay", {}, 1e-6, 1},

@@ -1,0 +1,99 @@
+#include <catch2/catch.hpp>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/train/settings.hpp"
+
+using vmsweep::InputError;
+using vmsweep::SourceMark;
+using vmsweep::Value;
+using vmsweep::train::settings_from_params;
+
+namespace {
+Value marked(Value value, int line) { return std::move(value).with_mark(SourceMark{"sweep.yaml", line, 5}); }
+
+std::string error_of(const Value& params) {
+  try {
+    settings_from_params(params);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("settings default to the notebook's setup", "[train][settings]") {
+  auto settings = settings_from_params(Value::Map{});
+  CHECK(settings.look_back == 14);
+  CHECK(settings.layers == std::vector<int>{256, 128, 64});
+  CHECK(settings.dropout == 0.2);
+  CHECK(settings.batch_size == 32);
+  CHECK(settings.learning_rate == 0.001);
+  CHECK(settings.epochs == 100);
+  CHECK(settings.patience == 10);
+  CHECK(settings.schedule.kind == "exponential");
+  CHECK(settings.schedule.decay_start == 50);
+  CHECK(settings.epsilon == 1e-7);
+  CHECK(settings.params.find("lr_schedule")->as_string() == "exponential");
+  CHECK(settings.data_block.as_map().empty());
+}
+
+TEST_CASE("settings take given values and route data fields to the data block", "[train][settings]") {
+  Value params;
+  params.set("layers", Value::List{64, 32});
+  params.set("learning_rate", 0.01);
+  params.set("epochs", 5.0);  // a whole real is an integer
+  params.set("path", "trace.txt");
+  params.set("resample", "D");
+  auto settings = settings_from_params(params);
+  CHECK(settings.layers == std::vector<int>{64, 32});
+  CHECK(settings.learning_rate == 0.01);
+  CHECK(settings.epochs == 5);
+  REQUIRE(settings.data_block.as_map().size() == 2);
+  CHECK(settings.data_block.find("path")->as_string() == "trace.txt");
+  CHECK(settings.params.find("resample")->as_string() == "D");
+  CHECK(settings.params.find("stride") == nullptr);  // data defaults stay with the data module
+}
+
+TEST_CASE("settings accept a single hidden size as one layer", "[train][settings]") {
+  Value params;
+  params.set("layers", 48);
+  CHECK(settings_from_params(params).layers == std::vector<int>{48});
+}
+
+TEST_CASE("an unknown key is an error with a suggestion and the source mark", "[train][settings]") {
+  Value params;
+  params.set("dropuot", marked(0.3, 7));
+  std::string message = error_of(params);
+  CHECK(message.find("sweep.yaml:7:5") != std::string::npos);
+  CHECK(message.find("unknown parameter 'dropuot'") != std::string::npos);
+  CHECK(message.find("did you mean 'dropout'") != std::string::npos);
+  params = Value::Map{};
+  params.set("zzzzzzzzzzzz", 1);
+  CHECK(error_of(params).find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("values are checked against the knob table", "[train][settings]") {
+  Value params;
+  params.set("dropout", marked(1.5, 3));
+  std::string message = error_of(params);
+  CHECK(message.find("sweep.yaml:3:5: parameter 'dropout'") != std::string::npos);
+  CHECK(message.find("[0, 0.95]") != std::string::npos);
+
+  params = Value::Map{};
+  params.set("optimizer", marked("rmsprop", 4));
+  CHECK(error_of(params).find("one of adam sgd") != std::string::npos);
+
+  params = Value::Map{};
+  params.set("batch_size", marked("big", 5));
+  CHECK(error_of(params).find("sweep.yaml:5:5: parameter 'batch_size': expected an integer") != std::string::npos);
+
+  params = Value::Map{};
+  params.set("layers", marked(Value::List{64, 0}, 6));
+  CHECK(error_of(params).find("parameter 'layers'") != std::string::npos);
+
+  params = Value::Map{};
+  params.set("learning_rate", std::nan(""));
+  CHECK(error_of(params).find("parameter 'learning_rate'") != std::string::npos);
+
+  CHECK_THROWS_AS(settings_from_params(Value("not a map")), InputError);
+}
