@@ -1,0 +1,27 @@
+#pragma once
+// Early stopping on the validation loss, with Keras' EarlyStopping semantics: an epoch improves
+// when its loss is below best - min_delta; training stops once `patience` epochs in a row have
+// not improved. Patience 0 never stops.
+#include <limits>
+
+namespace vmsweep::train {
+
+class EarlyStopping {
+public:
+  EarlyStopping(int patience, double min_delta) : patience_(patience), min_delta_(min_delta) {}
+
+  // Records an epoch's validation loss (epochs in order, 1-based); true when it is the new best.
+  bool observe(int epoch, double val_loss);
+  bool should_stop() const { return patience_ > 0 && epochs_without_improvement_ >= patience_; }
+  int best_epoch() const { return best_epoch_; }  // 0 before the first finite loss
+  double best_loss() const { return best_loss_; }
+
+private:
+  int patience_;
+  double min_delta_;
+  int best_epoch_ = 0;
+  double best_loss_ = std::numeric_limits<double>::infinity();
+  int epochs_without_improvement_ = 0;
+};
+
+}  // namespace vmsweep::train

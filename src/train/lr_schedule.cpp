@@ -1,0 +1,19 @@
+#include "vmsweep/train/lr_schedule.hpp"
+
+#include "vmsweep/common/error.hpp"
+
+namespace vmsweep::train {
+
+std::unique_ptr<LrSchedule> make_schedule(const TrainSettings& settings) {
+  const ScheduleSettings& s = settings.schedule;
+  const double initial = settings.learning_rate;
+  if (s.kind == "constant") return make_constant_schedule(initial);
+  if (s.kind == "exponential") return make_exponential_schedule(initial, s.decay_start, s.decay_rate);
+  if (s.kind == "step") return make_step_schedule(initial, s.step_size, s.step_gamma);
+  if (s.kind == "cosine") return make_cosine_schedule(initial, settings.epochs, s.lr_min);
+  if (s.kind == "plateau")
+    return make_plateau_schedule(initial, s.plateau_patience, s.step_gamma, s.lr_min, settings.min_delta);
+  throw InputError("unknown lr_schedule '" + s.kind + "' (expected constant, exponential, step, cosine or plateau)");
+}
+
+}  // namespace vmsweep::train
