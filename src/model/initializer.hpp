@@ -1,0 +1,20 @@
+#pragma once
+// Keras-compatible initialisers (tf.keras 2.x LSTM and Dense defaults), drawn from our own Rng so
+// a seed gives the same weights everywhere.
+#include <span>
+
+#include "rng.hpp"
+
+namespace vmsweep::model {
+
+// Uniform in [-limit, limit] with limit = sqrt(6 / (fan_in + fan_out)).
+void glorot_uniform(std::span<float> values, int fan_in, int fan_out, Rng& rng);
+
+// A rows x cols matrix (rows <= cols) with orthonormal rows: Keras' Orthogonal for the recurrent
+// kernel [H, 4H]. Gram-Schmidt on normal draws, which equals QR with a positive diagonal.
+void orthogonal_rows(std::span<float> values, int rows, int cols, Rng& rng);
+
+// Zero bias, except the forget gate (gate 1 of i, f, c~, o) which gets 1 (unit_forget_bias).
+void lstm_bias(std::span<float> values, int hidden);
+
+}  // namespace vmsweep::model

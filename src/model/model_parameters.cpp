@@ -1,0 +1,47 @@
+#include "model_parameters.hpp"
+
+#include "initializer.hpp"
+#include "rng.hpp"
+
+namespace vmsweep::model {
+
+std::string lstm_tensor_name(std::size_t layer, std::string_view tensor) {
+  return "lstm" + std::to_string(layer) + "/" + std::string(tensor);
+}
+
+ParameterLayout make_parameter_layout(const ModelConfig& config) {
+  ParameterLayout layout;
+  std::int64_t inputs = config.input_channels;
+  for (std::size_t k = 0; k < config.hidden.size(); ++k) {
+    const std::int64_t hidden = config.hidden[k];
+    layout.add(lstm_tensor_name(k, "weights_layer"), {inputs, 4, hidden});
+    layout.add(lstm_tensor_name(k, "weights_iter"), {hidden, 4, hidden});
+    layout.add(lstm_tensor_name(k, "bias"), {4, hidden});
+    inputs = hidden;
+  }
+  layout.add("head/weights", {inputs, config.horizon});
+  layout.add("head/bias", {config.horizon});
+  return layout;
+}
+
+void initialize_parameters(const ModelConfig& config, const ParameterLayout& layout, std::span<float> flat) {
+  Rng rng(config.seed);
+  int inputs = config.input_channels;
+  for (std::size_t k = 0; k < config.hidden.size(); ++k) {
+    const int hidden = config.hidden[k];
+    glorot_uniform(tensor_span(layout, flat, lstm_tensor_name(k, "weights_layer")), inputs, 4 * hidden, rng);
+    orthogonal_rows(tensor_span(layout, flat, lstm_tensor_name(k, "weights_iter")), hidden, 4 * hidden, rng);
+    lstm_bias(tensor_span(layout, flat, lstm_tensor_name(k, "bias")), hidden);
+    inputs = hidden;
+  }
+  glorot_uniform(tensor_span(layout, flat, "head/weights"), inputs, config.horizon, rng);
+  const auto head_bias = tensor_span(layout, flat, "head/bias");
+  std::fill(head_bias.begin(), head_bias.end(), 0.0f);
+}
+
+std::span<float> tensor_span(const ParameterLayout& layout, std::span<float> flat, std::string_view name) {
+  const TensorSlot& slot = layout.find(name);
+  return flat.subspan(slot.offset, slot.size);
+}
+
+}  // namespace vmsweep::model
