@@ -1,0 +1,33 @@
+#pragma once
+// How many threads one rank's trial may use. First match wins:
+//   --threads N          what the user asked for
+//   SLURM_CPUS_PER_TASK  what Slurm gave each task
+//   node cores / ranks on this node
+// and never more than the CPUs in the rank's affinity mask (mpirun binds a rank to one core when
+// ranks <= cores; more threads than that would only fight over it).
+#include <optional>
+#include <string>
+
+namespace vmsweep::dist {
+
+struct ThreadBudgetInputs {
+  std::optional<int> requested;
+  std::optional<int> slurm_cpus_per_task;
+  int node_cores = 1;
+  int ranks_on_node = 1;
+  int affinity_cpus = 1;
+};
+
+struct ThreadBudget {
+  int threads = 1;
+  std::string reason;  // e.g. "SLURM_CPUS_PER_TASK=4", "2 cores / 2 ranks on the node, affinity 1 CPU"
+};
+
+ThreadBudget thread_budget(const ThreadBudgetInputs& inputs);
+
+// The CPUs this process may run on (sched_getaffinity); at least 1.
+int affinity_cpu_count();
+// SLURM_CPUS_PER_TASK as a positive number; absent or empty = nullopt; anything else = InputError.
+std::optional<int> slurm_cpus_per_task();
+
+}  // namespace vmsweep::dist

@@ -1,0 +1,107 @@
+#include "coordinator.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "vmsweep/common/error.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+// The coordinator sleeps between polls when nothing arrives, backing off to at most this long:
+// short enough to add well under a millisecond per trial, long enough not to steal a core.
+constexpr auto shortest_wait = std::chrono::microseconds(20);
+constexpr auto longest_wait = std::chrono::microseconds(500);
+
+}  // namespace
+
+Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
+                         sweep::Metric metric)
+    : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(std::move(metric)),
+      slots_(static_cast<std::size_t>(pool.size()), Slot::idle) {}
+
+SweepTally Coordinator::run() {
+  auto wait = shortest_wait;
+  for (;;) {
+    notice_interrupt();
+    hand_out();
+    if (all_closed()) return tally_;
+    if (auto incoming = pool_.poll(wait)) {
+      handle(*incoming);
+      wait = shortest_wait;
+    } else {
+      wait = std::min(wait * 2, longest_wait);
+    }
+    progress_.tick();
+  }
+}
+
+void Coordinator::notice_interrupt() {
+  if (tally_.interrupted || !interrupt_.requested()) return;
+  tally_.interrupted = true;
+  progress_.note("signal " + std::to_string(interrupt_.signal_number()) +
+                 ": no new trials; stopping the running ones (they run again when the sweep is resumed)");
+}
+
+void Coordinator::hand_out() {
+  for (int slot = 0; slot < static_cast<int>(slots_.size()); ++slot) {
+    if (slots_[slot] != Slot::idle) continue;
+    std::optional<sweep::TrialSpec> trial;
+    if (!tally_.interrupted) trial = queue_.next();
+    if (trial) {
+      progress_.trial_started(*trial);
+      pool_.send(slot, encode_assign(*trial));
+      slots_[slot] = Slot::busy;
+    } else if (tally_.interrupted || queue_.exhausted() || none_busy()) {
+      // A sampler that proposes nothing while no trial runs would never propose again.
+      close(slot);
+    }
+  }
+}
+
+void Coordinator::close(int slot) {
+  pool_.send(slot, encode_shutdown());
+  slots_[slot] = Slot::closed;
+}
+
+void Coordinator::handle(WorkerPool::Incoming& incoming) {
+  switch (incoming.message.tag) {
+    case Tag::epoch:
+      pool_.send(incoming.slot, encode_verdict(keep_going(decode_epoch(incoming.message.body))));
+      return;
+    case Tag::result:
+      on_result(incoming.slot, decode_result(incoming.message.body));
+      return;
+    case Tag::fatal:
+      throw Error(decode_fatal(incoming.message.body));
+    default:
+      throw Error("protocol error: rank " + std::to_string(incoming.slot) + " sent an unexpected message");
+  }
+}
+
+bool Coordinator::keep_going(const EpochReport& /*report*/) const { return !tally_.interrupted; }
+
+void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
+  slots_[slot] = Slot::idle;
+  progress_.trial_finished(outcome);
+  if (outcome.interrupted) {
+    ++tally_.abandoned;
+    return;
+  }
+  ++tally_.finished;
+  const double* value = outcome.metric(metric_.name);
+  bool usable = outcome.status == train::TrialStatus::ok || outcome.status == train::TrialStatus::stopped;
+  if (!usable) ++tally_.failed;
+  queue_.tell(outcome.trial_id, usable && value ? std::optional<double>(*value) : std::nullopt);
+}
+
+bool Coordinator::all_closed() const {
+  return std::all_of(slots_.begin(), slots_.end(), [](Slot slot) { return slot == Slot::closed; });
+}
+
+bool Coordinator::none_busy() const {
+  return std::none_of(slots_.begin(), slots_.end(), [](Slot slot) { return slot == Slot::busy; });
+}
+
+}  // namespace vmsweep::dist

@@ -1,0 +1,67 @@
+#pragma once
+// What rank 0 prints while a sweep runs: a line per finished trial and, every few seconds, a status
+// line (done/total, running, failed, trials per minute, elapsed, ETA, best so far with its
+// parameters). Text for people, one JSON object per line for batch logs; --quiet keeps only the
+// final summary.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "protocol.hpp"
+#include "vmsweep/dist/run_sweep.hpp"
+#include "vmsweep/sweep/sweep_spec.hpp"
+
+namespace vmsweep::dist {
+
+struct ProgressSetup {
+  std::ostream* out = nullptr;
+  LogFormat format = LogFormat::text;
+  bool quiet = false;
+  double status_every_seconds = 5.0;
+  std::int64_t total = 0;          // trials of this run, finished ones included
+  std::int64_t already_done = 0;   // finished by an earlier run (resume)
+  sweep::Metric metric;
+  std::vector<std::string> swept;  // the parameters shown with the best trial
+};
+
+class Progress {
+public:
+  explicit Progress(ProgressSetup setup);
+
+  void trial_started(const sweep::TrialSpec& trial);
+  void trial_finished(const TrialOutcome& outcome);
+  void note(const std::string& message);  // printed unless quiet
+  void tick();                            // prints the status line when it is due
+  void summary();                         // always printed
+
+  int failed() const { return failed_; }
+
+private:
+  struct Best {
+    std::int64_t trial_id;
+    double value;
+    std::string params;
+  };
+  void print_trial(const TrialOutcome& outcome, const std::string& params);
+  void print_status(const char* event);
+  void update_best(const TrialOutcome& outcome, const std::string& params);
+  std::string swept_params(const Value& params) const;
+  double elapsed_seconds() const;
+
+  ProgressSetup setup_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_status_ = start_;
+  std::map<std::int64_t, Value> running_;  // id -> params
+  std::int64_t done_ = 0;                  // finished in this run
+  int failed_ = 0;
+  std::optional<Best> best_;
+};
+
+// "1h02m", "3m05s", "12.3s".
+std::string format_duration(double seconds);
+
+}  // namespace vmsweep::dist

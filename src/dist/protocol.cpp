@@ -1,0 +1,107 @@
+#include "protocol.hpp"
+
+#include "vmsweep/common/error.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+template <class Decoded>
+Decoded finish(ByteReader& reader, Decoded decoded) {
+  if (!reader.at_end()) throw Error("malformed protocol message: bytes after its last field");
+  return decoded;
+}
+
+}  // namespace
+
+const double* TrialOutcome::metric(const std::string& name) const {
+  for (const auto& [key, value] : metrics)
+    if (key == name) return &value;
+  return nullptr;
+}
+
+Message encode_assign(const sweep::TrialSpec& trial) {
+  ByteWriter writer;
+  writer.put(trial.id).put(trial.config_id).put(trial.repeat).put(trial.seed).put_value(trial.params);
+  return {Tag::assign, std::move(writer).take()};
+}
+
+sweep::TrialSpec decode_assign(const Bytes& body) {
+  ByteReader reader(body);
+  sweep::TrialSpec trial;
+  trial.id = reader.get<std::int64_t>();
+  trial.config_id = reader.get<std::int64_t>();
+  trial.repeat = reader.get<int>();
+  trial.seed = reader.get<std::int64_t>();
+  trial.params = reader.get_value();
+  return finish(reader, std::move(trial));
+}
+
+Message encode_epoch(const EpochReport& report) {
+  ByteWriter writer;
+  writer.put(report.trial_id).put(report.record);
+  return {Tag::epoch, std::move(writer).take()};
+}
+
+EpochReport decode_epoch(const Bytes& body) {
+  ByteReader reader(body);
+  EpochReport report;
+  report.trial_id = reader.get<std::int64_t>();
+  report.record = reader.get<train::EpochRecord>();
+  return finish(reader, report);
+}
+
+Message encode_verdict(bool keep_going) {
+  ByteWriter writer;
+  writer.put(keep_going);
+  return {Tag::verdict, std::move(writer).take()};
+}
+
+bool decode_verdict(const Bytes& body) {
+  ByteReader reader(body);
+  return finish(reader, reader.get<bool>());
+}
+
+Message encode_result(const TrialOutcome& outcome) {
+  ByteWriter writer;
+  writer.put(outcome.trial_id).put(outcome.status).put_string(outcome.reason);
+  writer.put(static_cast<std::uint64_t>(outcome.metrics.size()));
+  for (const auto& [name, value] : outcome.metrics) writer.put_string(name).put(value);
+  writer.put(outcome.epochs_run).put(outcome.seconds).put(outcome.rank).put_string(outcome.host);
+  writer.put(outcome.interrupted);
+  return {Tag::result, std::move(writer).take()};
+}
+
+TrialOutcome decode_result(const Bytes& body) {
+  ByteReader reader(body);
+  TrialOutcome outcome;
+  outcome.trial_id = reader.get<std::int64_t>();
+  outcome.status = reader.get<train::TrialStatus>();
+  outcome.reason = reader.get_string();
+  outcome.metrics.resize(reader.get_count());
+  for (auto& [name, value] : outcome.metrics) {
+    name = reader.get_string();
+    value = reader.get<double>();
+  }
+  outcome.epochs_run = reader.get<int>();
+  outcome.seconds = reader.get<double>();
+  outcome.rank = reader.get<int>();
+  outcome.host = reader.get_string();
+  outcome.interrupted = reader.get<bool>();
+  return finish(reader, std::move(outcome));
+}
+
+Message encode_shutdown() { return {Tag::shutdown, {}}; }
+
+Message encode_fatal(const std::string& what) {
+  ByteWriter writer;
+  writer.put_string(what);
+  return {Tag::fatal, std::move(writer).take()};
+}
+
+std::string decode_fatal(const Bytes& body) {
+  ByteReader reader(body);
+  return finish(reader, reader.get_string());
+}
+
+}  // namespace vmsweep::dist

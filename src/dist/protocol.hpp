@@ -1,0 +1,66 @@
+#pragma once
+// The coordinator-worker protocol: every message that crosses between rank 0 and a worker, and
+// their encoding. The same messages flow to rank 0's own trial thread through a mailbox.
+//
+//   coordinator -> worker   assign(trial)       run this trial
+//   worker -> coordinator   epoch(id, record)   an epoch finished; the worker waits for a verdict
+//   coordinator -> worker   verdict(continue)   go on, or stop the trial now (pruning, shutdown)
+//   worker -> coordinator   result(outcome)     the trial ended; its file is already written
+//   coordinator -> worker   shutdown            no more trials: leave the loop
+//
+// The epoch/verdict round trip exists from the start so that rung-based early termination
+// (Hyperband, ASHA) is a coordinator-side decision and needs no new message.
+#include <cstdint>
+#include <string>
+
+#include "vmsweep/sweep/sampler.hpp"
+#include "vmsweep/train/trial_result.hpp"
+#include "wire.hpp"
+
+namespace vmsweep::dist {
+
+enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown = 5, fatal = 6 };
+// fatal: rank 0's own trial thread hit an error it cannot turn into a trial state (a full disk);
+// the body is the message. Other ranks abort the job instead.
+
+struct EpochReport {
+  std::int64_t trial_id = 0;
+  train::EpochRecord record;
+};
+
+// What the coordinator learns about a finished trial (the full result stays in its file).
+struct TrialOutcome {
+  std::int64_t trial_id = 0;
+  train::TrialStatus status = train::TrialStatus::ok;
+  std::string reason;
+  train::Metrics metrics;
+  int epochs_run = 0;
+  double seconds = 0.0;
+  int rank = 0;
+  std::string host;
+  // The worker was interrupted (SIGTERM/SIGINT) before the trial ended: nothing was written and
+  // a resumed sweep runs the trial again.
+  bool interrupted = false;
+
+  const double* metric(const std::string& name) const;
+};
+
+struct Message {
+  Tag tag;
+  Bytes body;
+};
+
+Message encode_assign(const sweep::TrialSpec& trial);
+Message encode_epoch(const EpochReport& report);
+Message encode_verdict(bool keep_going);
+Message encode_result(const TrialOutcome& outcome);
+Message encode_shutdown();
+Message encode_fatal(const std::string& what);
+
+sweep::TrialSpec decode_assign(const Bytes& body);
+EpochReport decode_epoch(const Bytes& body);
+bool decode_verdict(const Bytes& body);
+TrialOutcome decode_result(const Bytes& body);
+std::string decode_fatal(const Bytes& body);
+
+}  // namespace vmsweep::dist

@@ -1,0 +1,27 @@
+#include <charconv>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/dist/run_sweep.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+bool parse_int(std::string_view text, int& value) {
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc{} && end == text.data() + text.size();
+}
+
+}  // namespace
+
+Shard Shard::parse(const std::string& text) {
+  auto slash = text.find('/');
+  Shard shard;
+  bool ok = slash != std::string::npos && parse_int(std::string_view(text).substr(0, slash), shard.index) &&
+            parse_int(std::string_view(text).substr(slash + 1), shard.count);
+  if (!ok || shard.count < 1 || shard.index < 0 || shard.index >= shard.count)
+    throw InputError("--shard '" + text + "': expected I/N with 0 <= I < N, e.g. 0/4");
+  return shard;
+}
+
+}  // namespace vmsweep::dist

@@ -1,0 +1,80 @@
+#include "sweep_preflight.hpp"
+
+#include <charconv>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/common/version.hpp"
+#include "vmsweep/io/sweep_stamp.hpp"
+#include "vmsweep/io/trial_store.hpp"
+#include "vmsweep/train/knobs.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+io::SweepMeta describe(const sweep::SweepSpec& spec) {
+  io::SweepMeta meta;
+  meta.name = spec.name;
+  meta.method = std::string(sweep::method_name(spec.method));
+  meta.metric = spec.metric.name;
+  meta.metric_goal = spec.metric.maximize ? "maximize" : "minimize";
+  meta.sweep_text = spec.text;
+  meta.sweep_hash = io::sweep_hash(spec.text);
+  meta.seed = spec.seed;
+  meta.vmsweep_version = version_string;
+  meta.started = std::chrono::system_clock::now();
+  return meta;
+}
+
+void refuse_changed_sweep(const RunOptions& options, const io::ResultsLayout& layout, const io::SweepMeta& meta) {
+  auto stored = io::stored_sweep_hash(layout);
+  if (!stored || *stored == meta.sweep_hash || options.force_resume) return;
+  throw InputError(options.sweep_file.string() + ": " + layout.sweep_dir().string() +
+                   " holds results of a different version of this sweep file (stored " + *stored + ", now " +
+                   meta.sweep_hash + "). To start a new sweep, give it another `name:` (or move the folder "
+                   "away); to continue with the changed file anyway, rerun with --force-resume.");
+}
+
+std::optional<std::int64_t> numeric_id(const std::string& id) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), value);
+  if (error != std::errc{} || end != id.data() + id.size()) return std::nullopt;
+  return value;
+}
+
+// Objectives are read only where a sampler learns from them (bayes): reading every trial file of
+// a large grid just to skip it would slow the resume down for nothing.
+FinishedTrials finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& store) {
+  FinishedTrials finished;
+  for (const std::string& id : store.list()) {
+    auto number = numeric_id(id);
+    if (!number) continue;
+    std::optional<double> objective;
+    if (spec.method == sweep::Method::bayes) {
+      train::TrialResult result = store.read(id).result;
+      const double* value = result.metric(spec.metric.name);
+      if (value && result.status == train::TrialStatus::ok) objective = *value;
+    }
+    finished.emplace(*number, objective);
+  }
+  return finished;
+}
+
+}  // namespace
+
+PreparedSweep prepare_sweep(const RunOptions& options) {
+  sweep::SweepSpec spec = sweep::SweepSpec::load(options.sweep_file, train::all_knobs());
+  io::ResultsLayout layout(options.results_root / spec.name);
+  io::SweepMeta meta = describe(spec);
+  refuse_changed_sweep(options, layout, meta);
+  if (auto earlier = io::read_sweep_stamp(layout)) meta.started = earlier->started;
+  io::write_sweep_stamp(layout, meta);
+  io::TrialStore store(layout.trials_dir());
+  store.prepare();
+  // Shards of one sweep run at the same time (a job array): another shard may be writing now.
+  if (!options.shard) store.remove_temporaries();
+  FinishedTrials finished = finished_trials(spec, store);
+  return {std::move(spec), std::move(layout), std::move(meta), std::move(finished)};
+}
+
+}  // namespace vmsweep::dist

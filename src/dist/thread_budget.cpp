@@ -1,0 +1,56 @@
+#include "vmsweep/dist/thread_budget.hpp"
+
+#include <sched.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <string_view>
+
+#include "vmsweep/common/error.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+ThreadBudget wanted(const ThreadBudgetInputs& inputs) {
+  if (inputs.requested) return {*inputs.requested, "--threads " + std::to_string(*inputs.requested)};
+  if (inputs.slurm_cpus_per_task)
+    return {*inputs.slurm_cpus_per_task, "SLURM_CPUS_PER_TASK=" + std::to_string(*inputs.slurm_cpus_per_task)};
+  int ranks = std::max(1, inputs.ranks_on_node);
+  return {std::max(1, inputs.node_cores / ranks),
+          std::to_string(inputs.node_cores) + " cores / " + std::to_string(ranks) + " ranks on the node"};
+}
+
+}  // namespace
+
+ThreadBudget thread_budget(const ThreadBudgetInputs& inputs) {
+  ThreadBudget budget = wanted(inputs);
+  int allowed = std::max(1, inputs.affinity_cpus);
+  if (budget.threads > allowed) {
+    budget.threads = allowed;
+    budget.reason += ", capped by the affinity mask (" + std::to_string(allowed) + " CPUs)";
+  }
+  budget.threads = std::max(1, budget.threads);
+  return budget;
+}
+
+int affinity_cpu_count() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+  return std::max(1, CPU_COUNT(&set));
+}
+
+std::optional<int> slurm_cpus_per_task() {
+  const char* text = std::getenv("SLURM_CPUS_PER_TASK");
+  if (!text || !*text) return std::nullopt;
+  std::string_view view(text);
+  int value = 0;
+  auto [end, error] = std::from_chars(view.data(), view.data() + view.size(), value);
+  if (error != std::errc{} || end != view.data() + view.size() || value < 1)
+    throw InputError("SLURM_CPUS_PER_TASK='" + std::string(view) + "' is not a positive whole number");
+  return value;
+}
+
+}  // namespace vmsweep::dist

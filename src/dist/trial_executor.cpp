@@ -1,0 +1,53 @@
+#include "trial_executor.hpp"
+
+#include <chrono>
+#include <exception>
+
+namespace vmsweep::dist {
+
+TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const EpochCallback& ask_coordinator) {
+  bool interrupted = false;
+  auto on_epoch = [&](const train::EpochRecord& record) {
+    interrupted = interrupted || interrupt_.requested();
+    return !interrupted && ask_coordinator(record);
+  };
+  train::TrialResult result = train_guarded(trial, on_epoch);
+  interrupted = interrupted || interrupt_.requested();
+  // An interrupted trial is not written: without its file a resumed sweep runs it again.
+  if (!interrupted) write_(trial, result);
+  TrialOutcome outcome = summarise(trial, result);
+  outcome.interrupted = interrupted;
+  return outcome;
+}
+
+train::TrialResult TrialExecutor::train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch) {
+  auto start = std::chrono::steady_clock::now();
+  train::TrialResult result;
+  try {
+    result = train_(trial.params, identity_.threads, on_epoch);
+  } catch (const std::exception& error) {
+    result = train::TrialResult{};
+    result.status = train::TrialStatus::failed;
+    result.reason = error.what();
+    result.params = trial.params;
+    result.seed = trial.seed;
+    result.threads = identity_.threads;
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  return result;
+}
+
+TrialOutcome TrialExecutor::summarise(const sweep::TrialSpec& trial, const train::TrialResult& result) const {
+  TrialOutcome outcome;
+  outcome.trial_id = trial.id;
+  outcome.status = result.status;
+  outcome.reason = result.reason;
+  outcome.metrics = result.metrics;
+  outcome.epochs_run = result.epochs_run;
+  outcome.seconds = result.seconds;
+  outcome.rank = identity_.rank;
+  outcome.host = identity_.host;
+  return outcome;
+}
+
+}  // namespace vmsweep::dist

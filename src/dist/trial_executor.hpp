@@ -1,0 +1,49 @@
+#pragma once
+// Runs one assigned trial on a worker: the single place where an exception thrown by training
+// becomes a failed trial, where an interrupt is noticed between epochs, and where the finished
+// trial's file is written (by the worker itself, never by the coordinator).
+#include <functional>
+#include <string>
+
+#include "interrupt.hpp"
+#include "protocol.hpp"
+#include "vmsweep/sweep/sampler.hpp"
+#include "vmsweep/train/run_trial.hpp"
+#include "vmsweep/train/trial_result.hpp"
+
+namespace vmsweep::dist {
+
+// Returns false to stop the trial after this epoch (train's callback type).
+using train::EpochCallback;
+// Trains one trial: train::run_trial, or a fake that only sleeps (for scheduler benchmarks).
+using TrialFunction =
+    std::function<train::TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
+// Stores a finished trial (io::TrialStore: a temporary file renamed into place).
+using TrialWriter = std::function<void(const sweep::TrialSpec& trial, const train::TrialResult& result)>;
+
+struct WorkerIdentity {
+  int rank = 0;
+  std::string host;
+  int threads = 1;
+};
+
+class TrialExecutor {
+public:
+  TrialExecutor(TrialFunction train, TrialWriter write, WorkerIdentity identity, const InterruptWatch& interrupt)
+      : train_(std::move(train)), write_(std::move(write)), identity_(std::move(identity)), interrupt_(interrupt) {}
+
+  // `ask_coordinator` is asked after every epoch whether the trial may go on.
+  TrialOutcome execute(const sweep::TrialSpec& trial, const EpochCallback& ask_coordinator);
+  int threads() const { return identity_.threads; }
+
+private:
+  train::TrialResult train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch);
+  TrialOutcome summarise(const sweep::TrialSpec& trial, const train::TrialResult& result) const;
+
+  TrialFunction train_;
+  TrialWriter write_;
+  WorkerIdentity identity_;
+  const InterruptWatch& interrupt_;
+};
+
+}  // namespace vmsweep::dist
