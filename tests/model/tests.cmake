@@ -2,3 +2,4 @@
 # (Network, NetworkOptions), which include oneDNN.
 target_include_directories(test_model PRIVATE "${PROJECT_SOURCE_DIR}/src/model")
 target_link_libraries(test_model PRIVATE DNNL::dnnl)
+target_link_libraries(test_model PRIVATE OpenMP::OpenMP_CXX)

@@ -1,0 +1,161 @@
+// LstmStack behaviour through the public API: learning, determinism, weight round trips, partial
+// batches and dropout at prediction time.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/model/lstm_stack.hpp"
+
+namespace vmsweep::model {
+namespace {
+
+ModelConfig small_config() {
+  ModelConfig config;
+  config.hidden = {12, 8};
+  config.time_steps = 6;
+  config.batch = 8;
+  config.dropout = 0.2;
+  config.seed = 3;
+  return config;
+}
+
+// Windows of a sine wave, time-major T x n x 1, and the next value of each as the target.
+struct Windows {
+  std::vector<float> x, y;
+};
+
+Windows sine_windows(int time_steps, int n, double phase = 0.0) {
+  Windows windows{std::vector<float>(static_cast<std::size_t>(time_steps) * n), std::vector<float>(n)};
+  const auto value = [&](int start, int t) { return static_cast<float>(std::sin(0.4 * (start + t) + phase)); };
+  for (int i = 0; i < n; ++i) {
+    for (int t = 0; t < time_steps; ++t) windows.x[static_cast<std::size_t>(t) * n + i] = value(i, t);
+    windows.y[i] = value(i, time_steps);
+  }
+  return windows;
+}
+
+std::vector<float> predictions(LstmStack& model, const Windows& windows, int n) {
+  std::vector<float> out(static_cast<std::size_t>(n) * model.config().horizon);
+  model.predict(windows.x.data(), n, out.data());
+  return out;
+}
+
+bool bitwise_equal(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+TEST_CASE("a tiny model overfits 32 windows", "[model]") {
+  ModelConfig config;
+  config.hidden = {16};
+  config.time_steps = 8;
+  config.batch = 32;
+  config.dropout = 0.0;
+  LstmStack model(config);
+  const auto windows = sine_windows(config.time_steps, 32);
+  double loss = 1.0;
+  for (int step = 0; step < 3000 && loss >= 1e-4; ++step)
+    loss = model.train_step(windows.x.data(), windows.y.data(), 32, step < 1500 ? 1e-2 : 3e-3);
+  CHECK(loss < 1e-4);
+}
+
+TEST_CASE("the same seed gives bitwise-identical losses and predictions", "[model]") {
+  const auto config = small_config();
+  LstmStack first(config), second(config);
+  const auto windows = sine_windows(config.time_steps, config.batch);
+  for (int step = 0; step < 10; ++step) {
+    const double a = first.train_step(windows.x.data(), windows.y.data(), config.batch, 1e-2);
+    const double b = second.train_step(windows.x.data(), windows.y.data(), config.batch, 1e-2);
+    REQUIRE(std::memcmp(&a, &b, sizeof a) == 0);
+  }
+  CHECK(bitwise_equal(predictions(first, windows, config.batch), predictions(second, windows, config.batch)));
+  auto other_seed = config;
+  other_seed.seed = 4;
+  LstmStack third(other_seed);
+  CHECK(third.train_step(windows.x.data(), windows.y.data(), config.batch, 1e-2) !=
+        first.train_step(windows.x.data(), windows.y.data(), config.batch, 1e-2));
+}
+
+TEST_CASE("weights round trip exactly through set_weights", "[model]") {
+  const auto config = small_config();
+  LstmStack trained(config);
+  const auto windows = sine_windows(config.time_steps, config.batch);
+  for (int step = 0; step < 5; ++step) trained.train_step(windows.x.data(), windows.y.data(), config.batch, 1e-2);
+  auto fresh_config = config;
+  fresh_config.seed = 99;
+  LstmStack restored(fresh_config);
+  restored.set_weights(trained.weights());
+  CHECK(restored.weights() == trained.weights());
+  CHECK(bitwise_equal(predictions(restored, windows, config.batch), predictions(trained, windows, config.batch)));
+}
+
+TEST_CASE("weights have the documented names, shapes and count", "[model]") {
+  LstmStack model(small_config());
+  const auto weights = model.weights();
+  REQUIRE(weights.size() == 8);
+  CHECK(weights[0].name == "lstm0/weights_layer");
+  CHECK(weights[0].shape == std::vector<std::int64_t>{1, 4, 12});
+  CHECK(weights[4].name == "lstm1/weights_iter");
+  CHECK(weights[4].shape == std::vector<std::int64_t>{8, 4, 8});
+  CHECK(weights[6].name == "head/weights");
+  CHECK(model.parameter_count() == (1 + 12 + 1) * 48 + (12 + 8 + 1) * 32 + 8 + 1);
+  CHECK(LstmStack(ModelConfig{}).parameter_count() == 510785);  // the notebook model, as in Keras
+}
+
+TEST_CASE("set_weights rejects a missing or misshapen tensor without changing the model", "[model]") {
+  LstmStack model(small_config());
+  const auto before = model.weights();
+  auto wrong_shape = before;
+  wrong_shape[1].shape = {4, 12, 12};
+  CHECK_THROWS_AS(model.set_weights(wrong_shape), InputError);
+  auto missing = before;
+  missing.pop_back();
+  CHECK_THROWS_AS(model.set_weights(missing), InputError);
+  CHECK(model.weights() == before);
+}
+
+TEST_CASE("partial batches train and predict like full ones", "[model]") {
+  const auto config = small_config();
+  LstmStack model(config);
+  const int n = config.batch + 5;  // predict: one full chunk and a partial one
+  const auto windows = sine_windows(config.time_steps, n);
+  const auto all = predictions(model, windows, n);
+  // The last 5 windows alone, as a partial batch, give the same predictions.
+  std::vector<float> x_tail(static_cast<std::size_t>(config.time_steps) * 5), out_tail(5);
+  for (int t = 0; t < config.time_steps; ++t)
+    std::copy_n(&windows.x[static_cast<std::size_t>(t) * n + config.batch], 5, &x_tail[static_cast<std::size_t>(t) * 5]);
+  model.predict(x_tail.data(), 5, out_tail.data());
+  for (int i = 0; i < 5; ++i) CHECK(out_tail[i] == Approx(all[config.batch + i]).margin(1e-6));
+  const double loss = model.train_step(x_tail.data(), windows.y.data() + config.batch, 5, 1e-2);
+  CHECK(std::isfinite(loss));
+  CHECK_THROWS_AS(model.train_step(windows.x.data(), windows.y.data(), config.batch + 1, 1e-2), Error);
+}
+
+TEST_CASE("dropout is off at prediction time", "[model]") {
+  auto config = small_config();
+  config.dropout = 0.5;
+  LstmStack with_dropout(config);
+  config.dropout = 0.0;
+  LstmStack without_dropout(config);  // same seed: same initial weights
+  const auto windows = sine_windows(config.time_steps, config.batch);
+  const auto first = predictions(with_dropout, windows, config.batch);
+  CHECK(bitwise_equal(first, predictions(with_dropout, windows, config.batch)));
+  CHECK(bitwise_equal(first, predictions(without_dropout, windows, config.batch)));
+  // ...and on in training: with a mask, the training loss differs from the dropout-free one.
+  CHECK(with_dropout.train_step(windows.x.data(), windows.y.data(), config.batch, 0.0) !=
+        without_dropout.train_step(windows.x.data(), windows.y.data(), config.batch, 0.0));
+}
+
+TEST_CASE("an invalid configuration is an input error", "[model]") {
+  auto config = small_config();
+  config.hidden = {};
+  CHECK_THROWS_AS(LstmStack(config), InputError);
+  config = small_config();
+  config.dropout = 1.0;
+  CHECK_THROWS_AS(LstmStack(config), InputError);
+}
+
+}  // namespace
+}  // namespace vmsweep::model
