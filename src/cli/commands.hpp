@@ -1,6 +1,8 @@
 #pragma once
 // Each subcommand lives in its own cmd_*.cpp and registers itself on the application here.
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 namespace vmsweep::cli {
 
@@ -10,5 +12,10 @@ struct CommandStatus {
 };
 
 void add_data_commands(CLI::App& app, CommandStatus& status);
+void add_run_commands(CLI::App& app, CommandStatus& status);  // run, aggregate
+
+// argv without the program name, back to front as CLI11's parse() takes it, with `run` put in
+// front of a bare sweep file: `vmsweep SWEEP.yaml` is `vmsweep run SWEEP.yaml`.
+std::vector<std::string> arguments_with_implicit_run(int argc, char** argv);
 
 }  // namespace vmsweep::cli

@@ -12,10 +12,12 @@ namespace vmsweep::cli {
 namespace {
 
 void configure(CLI::App& app, CommandStatus& status) {
+  app.name("vmsweep");  // parse() is given a vector, so argv[0] does not name the program
   app.set_version_flag("--version", std::string("vmsweep ") + version_string);
   app.require_subcommand(1);
   app.fallthrough();
   add_data_commands(app, status);
+  add_run_commands(app, status);
 }
 
 }  // namespace
@@ -26,7 +28,7 @@ int main(int argc, char** argv) {
     CLI::App app{"vmsweep: hyperparameter sweeps of LSTM models that predict virtual-machine load"};
     configure(app, status);
     try {
-      app.parse(argc, argv);
+      app.parse(arguments_with_implicit_run(argc, argv));
     } catch (const CLI::ParseError& e) {
       // --help and --version are "errors" with exit code 0; real parse errors are bad input.
       int code = app.exit(e);

@@ -103,7 +103,7 @@ RankResult run_rank(const Communicator& world, const RunOptions& options) {
   std::optional<PreparedSweep> prepared;
   if (world.rank() == coordinator_rank) {
     try {
-      prepared = prepare_sweep(options);
+      prepared = prepare_sweep(options, world.size(), processor_name());
       setup.trials_dir = prepared->layout.trials_dir().string();
     } catch (const InputError& error) {
       setup = {exit_bad_input, error.what(), {}};

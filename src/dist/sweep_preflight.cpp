@@ -62,10 +62,12 @@ FinishedTrials finished_trials(const sweep::SweepSpec& spec, const io::TrialStor
 
 }  // namespace
 
-PreparedSweep prepare_sweep(const RunOptions& options) {
+PreparedSweep prepare_sweep(const RunOptions& options, int ranks, const std::string& host) {
   sweep::SweepSpec spec = sweep::SweepSpec::load(options.sweep_file, train::all_knobs());
   io::ResultsLayout layout(options.results_root / spec.name);
   io::SweepMeta meta = describe(spec);
+  meta.ranks = ranks;
+  meta.hosts = {host};
   refuse_changed_sweep(options, layout, meta);
   if (auto earlier = io::read_sweep_stamp(layout)) meta.started = earlier->started;
   io::write_sweep_stamp(layout, meta);

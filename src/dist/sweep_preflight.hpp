@@ -14,11 +14,11 @@ namespace vmsweep::dist {
 struct PreparedSweep {
   sweep::SweepSpec spec;
   io::ResultsLayout layout;
-  io::SweepMeta meta;       // as stamped; ranks and hosts are filled in by the caller
+  io::SweepMeta meta;       // as stamped; the caller completes hosts once all ranks are known
   FinishedTrials finished;  // trial files already present
 };
 
 // Throws InputError for anything the user must fix.
-PreparedSweep prepare_sweep(const RunOptions& options);
+PreparedSweep prepare_sweep(const RunOptions& options, int ranks, const std::string& host);
 
 }  // namespace vmsweep::dist
