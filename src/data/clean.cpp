@@ -100,6 +100,8 @@ void summarize(const Series& series, TraceReport& report) {
 void clean(Series& series, const DataSpec& spec, TraceReport& report) {
   report.was_sorted = sort_by_time(series);
   report.duplicates = drop_duplicates(series);
+  report.negative = static_cast<std::size_t>(
+      std::count_if(series.values.begin(), series.values.end(), [](double v) { return v < 0; }));
   report.invalid = mark_invalid(series, spec.invalid_below);
   report.first_ms = series.timestamps_ms.front();
   report.last_ms = series.timestamps_ms.back();

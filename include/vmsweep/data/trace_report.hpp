@@ -22,6 +22,7 @@ struct TraceReport {
   std::size_t gaps = 0;           // places where consecutive timestamps are more than one interval apart
   std::size_t missing_steps = 0;  // steps absent inside those gaps
   std::size_t invalid = 0;        // values below invalid_below
+  std::size_t negative = 0;       // values below zero (a load cannot be negative: often an outage marker)
   double min = 0, mean = 0, max = 0;  // of the valid raw values
   std::size_t steps = 0;          // series length after cleaning and resampling
   std::size_t filled = 0;         // steps whose value was filled (ffill / linear)
