@@ -168,8 +168,8 @@ SweepSpec SweepSpec::parse(std::string_view text, const std::string& file_name, 
   spec.path = file_name;
   parse_sections(spec, root, knobs, base_dir);
   if (spec.method == Method::grid) check_grid(spec);
-  check_budget(spec, root);
   note_ignored_keys(spec, root);
+  check_budget(spec, root);
   return spec;
 }
 
