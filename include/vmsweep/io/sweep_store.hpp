@@ -1,0 +1,51 @@
+#pragma once
+// io::SweepStore: the aggregated results file results/<name>.h5 and its reader.
+//   /sweep              attributes: SweepMeta (text, hash, seed, version, start, end, ranks, hosts...)
+//   /trials             compound table, one row per trial (see docs/results-schema.md)
+//   /trial/<id>/        one group per trial: attributes, metrics, curves, predictions
+//   /tables/<name>      extra per-sweep tables (baselines)
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "vmsweep/io/results_layout.hpp"
+#include "vmsweep/io/stored_trial.hpp"
+#include "vmsweep/io/sweep_meta.hpp"
+#include "vmsweep/io/table.hpp"
+
+namespace vmsweep::io {
+
+// Writes results/<name>.h5 (temporary name, then rename) from every finished trial file plus the
+// stamp's tables, with `meta` as /sweep (hosts are merged with the trials' hosts). Returns the
+// number of trials. Trial files are streamed: memory holds one trial's curves at a time.
+std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta);
+// The same with the stamp's meta; the end time is the newest trial file's modification time
+// (when the last trial finished). InputError if there is no stamp.
+std::size_t aggregate(const ResultsLayout& layout);
+
+class SweepReader {
+public:
+  // InputError naming the file if it is missing, not HDF5 or not a vmsweep results file.
+  explicit SweepReader(std::filesystem::path results_file);
+
+  const std::filesystem::path& file() const { return file_; }
+  const SweepMeta& meta() const { return meta_; }
+
+  Table trials_table() const;                     // /trials as stored
+  std::vector<std::string> param_columns() const;  // which /trials columns are parameters
+  std::vector<std::string> metric_columns() const; // and which are metrics
+  // Every trial from /trials: parameters exact (from the params_json column), metrics that are
+  // NaN in the table left out; no curves or predictions.
+  std::vector<StoredTrial> trials() const;
+  // One trial in full from /trial/<id>; InputError naming the id if there is none.
+  StoredTrial trial(const std::string& id) const;
+
+  std::vector<std::string> table_names() const;
+  Table table(const std::string& name) const;
+
+private:
+  std::filesystem::path file_;
+  SweepMeta meta_;
+};
+
+}  // namespace vmsweep::io

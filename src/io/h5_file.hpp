@@ -1,0 +1,25 @@
+#pragma once
+// Opening and creating files and groups, with errors that name the file.
+#include <string>
+
+#include "h5_error.hpp"
+#include "h5_handle.hpp"
+
+namespace vmsweep::io::h5 {
+
+// A new file (truncating one of the same name). The directory not existing or not being
+// writable is the user's input problem: InputError, naming `where` (the final name when `path`
+// is a temporary one).
+File create_file(const std::string& path, const Where& where);
+// An existing file; InputError when it is missing or not HDF5.
+File open_file(const std::string& path, bool writable = false);
+
+// `track_order` keeps the creation order of the group's attributes and links, so a reader sees
+// metrics and tensors in the order they were written rather than sorted by name.
+Group create_group(hid_t parent, const std::string& name, const Where& where, bool track_order = false);
+Group open_group(hid_t parent, const std::string& name, const Where& where);
+bool has_link(hid_t parent, const std::string& name);
+// The object's path inside its file ("/trial/7"), for messages.
+std::string object_path(hid_t object);
+
+}  // namespace vmsweep::io::h5

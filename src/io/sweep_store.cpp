@@ -1,0 +1,150 @@
+#include "vmsweep/io/sweep_store.hpp"
+
+#include <algorithm>
+
+#include "atomic_file.hpp"
+#include "h5_attribute.hpp"
+#include "h5_file.hpp"
+#include "h5_table.hpp"
+#include "sweep_meta_record.hpp"
+#include "trial_record.hpp"
+#include "trials_table.hpp"
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/io/sweep_stamp.hpp"
+#include "vmsweep/io/trial_store.hpp"
+
+namespace vmsweep::io {
+
+namespace {
+
+constexpr const char* trials_dataset = "trials";
+constexpr const char* trial_groups = "trial";
+
+std::vector<std::string> merged_hosts(std::vector<std::string> hosts, const std::vector<StoredTrial>& trials) {
+  for (const auto& trial : trials) hosts.push_back(trial.host);
+  std::sort(hosts.begin(), hosts.end());
+  hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
+  return hosts;
+}
+
+// Each trial is written to /trial/<id> as soon as it is read and only its summary is kept.
+std::vector<StoredTrial> copy_trials(const TrialStore& store, hid_t file, const h5::Where& where) {
+  h5::Group groups = h5::create_group(file, trial_groups, where, true);
+  std::vector<StoredTrial> summaries;
+  for (const auto& id : store.list()) {
+    StoredTrial trial = store.read(id);
+    h5::Group group = h5::create_group(groups.get(), id, where, true);
+    write_trial_record(group.get(), trial, where);
+    trial.result.curve = {};
+    trial.result.predictions = {};
+    summaries.push_back(std::move(trial));
+  }
+  return summaries;
+}
+
+void write_trials_table(hid_t file, const TrialsTable& trials, const h5::Where& where) {
+  h5::write_compound_table(file, trials_dataset, trials.table, where);
+  h5::Dataset dataset(where.check(H5Dopen2(file, trials_dataset, H5P_DEFAULT), "open dataset /trials"));
+  h5::write_attribute(dataset.get(), "param_columns", trials.param_columns, where);
+  h5::write_attribute(dataset.get(), "metric_columns", trials.metric_columns, where);
+}
+
+void copy_stamp_tables(const ResultsLayout& layout, hid_t file, const h5::Where& where) {
+  std::string stamp_path = layout.stamp_file().string();
+  if (!std::filesystem::exists(stamp_path)) return;
+  h5::File stamp = h5::open_file(stamp_path);
+  if (!h5::has_link(stamp.get(), "tables")) return;
+  where.check_status(H5Ocopy(stamp.get(), "tables", file, "tables", H5P_DEFAULT, H5P_DEFAULT),
+                     "copy /tables from " + stamp_path);
+}
+
+TimePoint newest_trial_time(const TrialStore& store) {
+  TimePoint newest{};
+  for (const auto& id : store.list()) {
+    auto written = std::chrono::file_clock::to_sys(std::filesystem::last_write_time(store.path_of(id)));
+    newest = std::max(newest, std::chrono::time_point_cast<TimePoint::duration>(written));
+  }
+  return newest;
+}
+
+std::vector<std::string> read_trials_attribute(const std::string& path, const char* name) {
+  h5::QuietErrors quiet;
+  h5::Where where(path);
+  h5::File file = h5::open_file(path);
+  h5::Dataset dataset(where.check(H5Dopen2(file.get(), trials_dataset, H5P_DEFAULT), "open dataset /trials"));
+  return h5::read_strings_attribute(dataset.get(), name, where);
+}
+
+}  // namespace
+
+std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
+  h5::QuietErrors quiet;
+  TrialStore store(layout.trials_dir());
+  std::size_t count = 0;
+  h5::write_atomically(layout.results_file(), [&](hid_t file, const h5::Where& where) {
+    std::vector<StoredTrial> summaries = copy_trials(store, file, where);
+    SweepMeta merged = meta;
+    merged.hosts = merged_hosts(meta.hosts, summaries);
+    write_sweep_meta(file, results_format, merged, where);
+    write_trials_table(file, build_trials_table(summaries), where);
+    copy_stamp_tables(layout, file, where);
+    count = summaries.size();
+  });
+  return count;
+}
+
+std::size_t aggregate(const ResultsLayout& layout) {
+  std::optional<SweepMeta> meta = read_sweep_stamp(layout);
+  if (!meta)
+    throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +
+                     layout.stamp_file().filename().string() + ")");
+  meta->finished = newest_trial_time(TrialStore(layout.trials_dir()));
+  return aggregate(layout, *meta);
+}
+
+SweepReader::SweepReader(std::filesystem::path results_file) : file_(std::move(results_file)) {
+  h5::QuietErrors quiet;
+  h5::File file = h5::open_file(file_.string());
+  meta_ = read_sweep_meta(file.get(), results_format, h5::Where(file_.string()));
+}
+
+Table SweepReader::trials_table() const {
+  h5::QuietErrors quiet;
+  h5::File file = h5::open_file(file_.string());
+  return h5::read_compound_table(file.get(), trials_dataset, h5::Where(file_.string()));
+}
+
+std::vector<std::string> SweepReader::param_columns() const {
+  return read_trials_attribute(file_.string(), "param_columns");
+}
+
+std::vector<std::string> SweepReader::metric_columns() const {
+  return read_trials_attribute(file_.string(), "metric_columns");
+}
+
+std::vector<StoredTrial> SweepReader::trials() const {
+  TrialsTable trials{trials_table(), param_columns(), metric_columns()};
+  try {
+    return trials_from_table(trials, file_.string());
+  } catch (const Error& error) {
+    throw Error(file_.string() + ": /trials: " + error.what());
+  }
+}
+
+StoredTrial SweepReader::trial(const std::string& id) const {
+  h5::QuietErrors quiet;
+  h5::Where where(file_.string());
+  h5::File file = h5::open_file(file_.string());
+  std::string path = std::string(trial_groups) + "/" + id;
+  if (id.empty() || id.find('/') != std::string::npos || !h5::has_link(file.get(), trial_groups) ||
+      !h5::has_link(file.get(), path))
+    throw InputError(file_.string() + ": no trial '" + id + "' (see the id column of /trials)");
+  h5::Group group = h5::open_group(file.get(), path, where);
+  return read_trial_record(group.get(), where);
+}
+
+std::vector<std::string> SweepReader::table_names() const { return io::table_names(file_); }
+
+Table SweepReader::table(const std::string& name) const { return io::read_table(file_, name); }
+
+}  // namespace vmsweep::io

@@ -1,0 +1,63 @@
+// The public write_table / read_table / table_names: extra tables under /tables of a file.
+#include <filesystem>
+
+#include "h5_file.hpp"
+#include "h5_table.hpp"
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/io/table.hpp"
+
+namespace vmsweep::io {
+
+namespace {
+
+constexpr const char* tables_group = "tables";
+
+h5::Group open_or_create_tables(hid_t file, const h5::Where& where) {
+  if (h5::has_link(file, tables_group)) return h5::open_group(file, tables_group, where);
+  return h5::create_group(file, tables_group, where, true);
+}
+
+herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
+  static_cast<std::vector<std::string>*>(names)->emplace_back(name);
+  return 0;
+}
+
+}  // namespace
+
+void write_table(const std::filesystem::path& file, const std::string& name, const Table& table) {
+  h5::QuietErrors quiet;
+  std::string path = file.string();
+  h5::Where where(path);
+  h5::File h5file = std::filesystem::exists(file) ? h5::open_file(path, true) : h5::create_file(path, where);
+  h5::Group tables = open_or_create_tables(h5file.get(), where);
+  if (h5::has_link(tables.get(), name))
+    where.check_status(H5Ldelete(tables.get(), name.c_str(), H5P_DEFAULT), "replace table /tables/" + name);
+  h5::write_compound_table(tables.get(), name, table, where);
+  where.check_status(h5file.close(), "close the file");
+}
+
+Table read_table(const std::filesystem::path& file, const std::string& name) {
+  h5::QuietErrors quiet;
+  std::string path = file.string();
+  h5::Where where(path);
+  h5::File h5file = h5::open_file(path);
+  if (!h5::has_link(h5file.get(), std::string(tables_group) + "/" + name))
+    throw InputError(path + ": no table '" + name + "' in /tables");
+  h5::Group tables = h5::open_group(h5file.get(), tables_group, where);
+  return h5::read_compound_table(tables.get(), name, where);
+}
+
+std::vector<std::string> table_names(const std::filesystem::path& file) {
+  h5::QuietErrors quiet;
+  std::string path = file.string();
+  h5::Where where(path);
+  h5::File h5file = h5::open_file(path);
+  std::vector<std::string> names;
+  if (!h5::has_link(h5file.get(), tables_group)) return names;
+  h5::Group tables = h5::open_group(h5file.get(), tables_group, where);
+  where.check_status(H5Literate(tables.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect_name, &names),
+                     "list /tables");
+  return names;
+}
+
+}  // namespace vmsweep::io

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <thread>
+
+#include "io/sample_trials.hpp"
+#include "vmsweep/common/error.hpp"
+#include "io/trial_checks.hpp"
+#include "vmsweep/io/trial_store.hpp"
+
+using namespace vmsweep;
+using namespace vmsweep::io;
+using namespace vmsweep::io::testing;
+
+TEST_CASE("A trial file reads back bitwise, parameter kinds included", "[io]") {
+  ScratchDir scratch("trial-roundtrip");
+  TrialStore store(scratch.path() / "trials");
+  store.prepare();
+  StoredTrial trial = sample_trial("7", 14, 0.001);
+  trial.result.status = train::TrialStatus::diverged;
+  trial.result.diverged_epoch = 4;
+  trial.result.reason = "loss became NaN at epoch 4";
+  trial.result.curve.back().train_loss = std::numeric_limits<double>::quiet_NaN();
+  trial.result.params.set("note", "a \"quoted\"\n\ttab \x01 é");
+
+  auto path = store.write(trial);
+  CHECK(path == scratch.path() / "trials" / "7.h5");
+  check_same_trial(store.read("7"), trial);
+  CHECK(store.read("7").result.params.find("min_delta")->kind() == Value::Kind::real);
+  CHECK(store.read("7").result.params.find("seed")->kind() == Value::Kind::integer);
+}
+
+TEST_CASE("A trial with no curve, metrics or predictions round-trips", "[io]") {
+  ScratchDir scratch("trial-empty");
+  TrialStore store(scratch.path());
+  StoredTrial failed = sample_failed_trial("3");
+  store.write(failed);
+  StoredTrial got = store.read("3");
+  check_same_trial(got, failed);
+  CHECK(got.result.curve.empty());
+  CHECK(got.result.predictions.actual.empty());
+}
+
+TEST_CASE("Only renamed trial files count as finished, and leftover temporaries are cleaned", "[io]") {
+  ScratchDir scratch("trial-list");
+  TrialStore store(scratch.path());
+  for (const char* id : {"10", "2", "1"}) store.write(sample_trial(id, 7, 0.01, 2));
+  // What a writer killed before its rename leaves behind, plus unrelated files.
+  std::ofstream(scratch.path() / "4.h5.tmp-1234-99") << "half written";
+  std::ofstream(scratch.path() / "notes.txt") << "not a trial";
+  CHECK(store.list() == std::vector<std::string>{"1", "2", "10"});
+  CHECK_FALSE(store.contains("4"));
+  CHECK(store.remove_temporaries() == 1);
+  CHECK_FALSE(std::filesystem::exists(scratch.path() / "4.h5.tmp-1234-99"));
+  CHECK(std::filesystem::exists(scratch.path() / "notes.txt"));
+  CHECK(store.list().size() == 3);
+}
+
+TEST_CASE("Writing leaves no temporary file behind, and rewriting replaces", "[io]") {
+  ScratchDir scratch("trial-rewrite");
+  TrialStore store(scratch.path());
+  store.write(sample_trial("5", 7, 0.01, 2));
+  store.write(sample_trial("5", 7, 0.01, 4));
+  CHECK(store.read("5").result.curve.size() == 4);
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch.path())) {
+    CHECK(entry.path().filename() == "5.h5");
+    ++files;
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("Several threads write trials at once", "[io]") {
+  ScratchDir scratch("trial-threads");
+  TrialStore store(scratch.path());
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 4; ++t)
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 8; ++i) store.write(sample_trial(std::to_string(t * 8 + i), t * 8 + i, 0.001));
+    });
+  for (auto& writer : writers) writer.join();
+  REQUIRE(store.list().size() == 32);
+  for (int id : {0, 13, 31}) check_same_trial(store.read(std::to_string(id)), sample_trial(std::to_string(id), id, 0.001));
+}
+
+TEST_CASE("Trial ids that are not plain file names are refused", "[io]") {
+  ScratchDir scratch("trial-ids");
+  TrialStore store(scratch.path());
+  for (const char* id : {"", "../x", ".hidden", "a/b"}) CHECK_THROWS_AS(store.write(sample_trial(id, 7, 0.1)), Error);
+}
