@@ -1,18 +1,15 @@
 #include "vmsweep/io/checkpoint_file.hpp"
 
 #include "atomic_file.hpp"
+#include "file_format.hpp"
 #include "h5_attribute.hpp"
 #include "h5_file.hpp"
 #include "json_reader.hpp"
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/common/version.hpp"
 
 namespace vmsweep::io {
 
 namespace {
-
-constexpr const char* checkpoint_format = "vmsweep-checkpoint";
-constexpr std::int64_t checkpoint_format_version = 1;
 
 // Tensor names contain '/' ("lstm0/weights_layer"), so missing groups are created on the way.
 h5::PropList intermediate_groups() {
@@ -58,19 +55,12 @@ NamedTensor read_tensor(hid_t weights, const std::string& name, const h5::Where&
 
 void write_header(hid_t file, const train::Checkpoint& checkpoint, const h5::Where& where) {
   using h5::write_attribute;
-  write_attribute(file, "format", checkpoint_format, where);
-  write_attribute(file, "format_version", checkpoint_format_version, where);
-  write_attribute(file, "vmsweep_version", version_string, where);
+  write_format(file, checkpoint_file_format, where);
   write_attribute(file, "params_json", checkpoint.params.to_json(), where);
   write_attribute(file, "scaler_kind", checkpoint.scaler_kind, where);
   write_attribute(file, "scaler_offset", checkpoint.scaler_offset, where);
   write_attribute(file, "scaler_scale", checkpoint.scaler_scale, where);
   write_attribute(file, "best_epoch", std::int64_t{checkpoint.best_epoch}, where);
-}
-
-void check_format(hid_t file, const h5::Where& where) {
-  if (!h5::has_attribute(file, "format") || h5::read_string_attribute(file, "format", where) != checkpoint_format)
-    throw InputError(where.file() + ": not a vmsweep checkpoint (no format attribute '" + checkpoint_format + "')");
 }
 
 }  // namespace
@@ -94,7 +84,7 @@ train::Checkpoint read_checkpoint(const std::filesystem::path& path) {
   h5::QuietErrors quiet;
   h5::Where where(path.string());
   h5::File file = h5::open_file(path.string());
-  check_format(file.get(), where);
+  check_format(file.get(), checkpoint_file_format, where);
   train::Checkpoint checkpoint;
   checkpoint.params = parse_json(h5::read_string_attribute(file.get(), "params_json", where), path.string());
   checkpoint.scaler_kind = h5::read_string_attribute(file.get(), "scaler_kind", where);

@@ -2,14 +2,11 @@
 
 #include "h5_attribute.hpp"
 #include "h5_file.hpp"
-#include "vmsweep/common/error.hpp"
 #include "vmsweep/common/version.hpp"
 
 namespace vmsweep::io {
 
 namespace {
-
-constexpr std::int64_t format_version = 1;
 
 void write_time(hid_t group, const char* name, TimePoint time, const h5::Where& where) {
   h5::write_attribute(group, name, time == TimePoint{} ? std::string() : iso8601_utc(time), where);
@@ -20,19 +17,11 @@ TimePoint read_time(hid_t group, const char* name, const h5::Where& where) {
   return text.empty() ? TimePoint{} : parse_iso8601_utc(text);
 }
 
-void check_format(hid_t file, const std::string& format, const h5::Where& where) {
-  if (!h5::has_attribute(file, "format") || h5::read_string_attribute(file, "format", where) != format)
-    throw InputError(where.file() + ": not a vmsweep " +
-                     (format == results_format ? "results file" : "sweep stamp") + " (format attribute is not '" +
-                     format + "')");
-}
-
 }  // namespace
 
-void write_sweep_meta(hid_t file, const std::string& format, const SweepMeta& meta, const h5::Where& where) {
+void write_sweep_meta(hid_t file, const FileFormat& format, const SweepMeta& meta, const h5::Where& where) {
   using h5::write_attribute;
-  write_attribute(file, "format", format, where);
-  write_attribute(file, "format_version", format_version, where);
+  write_format(file, format, where);
   h5::Group sweep = h5::create_group(file, "sweep", where, true);
   hid_t g = sweep.get();
   write_attribute(g, "name", meta.name, where);
@@ -49,7 +38,7 @@ void write_sweep_meta(hid_t file, const std::string& format, const SweepMeta& me
   write_attribute(g, "hosts", meta.hosts, where);
 }
 
-SweepMeta read_sweep_meta(hid_t file, const std::string& format, const h5::Where& where) {
+SweepMeta read_sweep_meta(hid_t file, const FileFormat& format, const h5::Where& where) {
   check_format(file, format, where);
   h5::Group sweep = h5::open_group(file, "sweep", where);
   hid_t g = sweep.get();

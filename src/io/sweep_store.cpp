@@ -85,7 +85,7 @@ std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
     std::vector<StoredTrial> summaries = copy_trials(store, file, where);
     SweepMeta merged = meta;
     merged.hosts = merged_hosts(meta.hosts, summaries);
-    write_sweep_meta(file, results_format, merged, where);
+    write_sweep_meta(file, results_file_format, merged, where);
     write_trials_table(file, build_trials_table(summaries), where);
     copy_stamp_tables(layout, file, where);
     count = summaries.size();
@@ -105,7 +105,7 @@ std::size_t aggregate(const ResultsLayout& layout) {
 SweepReader::SweepReader(std::filesystem::path results_file) : file_(std::move(results_file)) {
   h5::QuietErrors quiet;
   h5::File file = h5::open_file(file_.string());
-  meta_ = read_sweep_meta(file.get(), results_format, h5::Where(file_.string()));
+  meta_ = read_sweep_meta(file.get(), results_file_format, h5::Where(file_.string()));
 }
 
 Table SweepReader::trials_table() const {

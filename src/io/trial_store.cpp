@@ -3,18 +3,14 @@
 #include <algorithm>
 
 #include "atomic_file.hpp"
-#include "h5_attribute.hpp"
+#include "file_format.hpp"
 #include "h5_file.hpp"
 #include "trial_record.hpp"
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/common/version.hpp"
 
 namespace vmsweep::io {
 
 namespace {
-
-constexpr const char* trial_format = "vmsweep-trial";
-constexpr std::int64_t trial_format_version = 1;
 
 // Ids become file names; anything that could escape the folder or hide the file is refused.
 void check_id(const std::string& id) {
@@ -27,11 +23,6 @@ bool natural_less(const std::string& a, const std::string& b) {
   if (a.size() != b.size() && std::all_of(a.begin(), a.end(), ::isdigit) && std::all_of(b.begin(), b.end(), ::isdigit))
     return a.size() < b.size();
   return a < b;
-}
-
-void check_format(hid_t file, const h5::Where& where) {
-  if (!h5::has_attribute(file, "format") || h5::read_string_attribute(file, "format", where) != trial_format)
-    throw InputError(where.file() + ": not a vmsweep trial file (no format attribute '" + trial_format + "')");
 }
 
 }  // namespace
@@ -62,9 +53,7 @@ std::filesystem::path TrialStore::write(const StoredTrial& trial) const {
   h5::QuietErrors quiet;
   std::filesystem::path path = path_of(trial.id);
   h5::write_atomically(path, [&](hid_t file, const h5::Where& where) {
-    h5::write_attribute(file, "format", trial_format, where);
-    h5::write_attribute(file, "format_version", trial_format_version, where);
-    h5::write_attribute(file, "vmsweep_version", version_string, where);
+    write_format(file, trial_file_format, where);
     write_trial_record(file, trial, where);
   });
   return path;
@@ -81,7 +70,7 @@ StoredTrial TrialStore::read(const std::string& id) const {
   std::string path = path_of(id).string();
   h5::File file = h5::open_file(path);
   h5::Where where(path);
-  check_format(file.get(), where);
+  check_format(file.get(), trial_file_format, where);
   return read_trial_record(file.get(), where);
 }
 
