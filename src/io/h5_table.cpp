@@ -7,6 +7,7 @@
 #include "h5_file.hpp"
 #include "h5_handle.hpp"
 #include "h5_types.hpp"
+#include "vmsweep/common/error.hpp"
 
 namespace vmsweep::io::h5 {
 
@@ -130,7 +131,12 @@ void write_compound_table(hid_t parent, const std::string& name, const Table& ta
     row_size += size;
   }
   if (members.empty()) where.fail("write table " + name + " (it has no columns)");
-  hsize_t rows = table.rows();
+  hsize_t rows = 0;
+  try {
+    rows = table.rows();
+  } catch (const Error& error) {
+    where.fail("write table " + name + " in " + object_path(parent) + " (" + error.what() + ")");
+  }
   std::vector<unsigned char> buffer(rows * row_size, 0);
   for (std::size_t i = 0; i < members.size(); ++i) copy_column_into_rows(table.columns[i], members[i], row_size, buffer);
 

@@ -4,6 +4,7 @@
 #include "h5_attribute.hpp"
 #include "h5_file.hpp"
 #include "sweep_meta_record.hpp"
+#include "table_copy.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/trial_store.hpp"
 
@@ -26,6 +27,7 @@ void write_sweep_stamp(const ResultsLayout& layout, const SweepMeta& meta) {
   h5::QuietErrors quiet;
   h5::write_atomically(layout.stamp_file(), [&](hid_t file, const h5::Where& where) {
     write_sweep_meta(file, stamp_file_format, meta, where);
+    copy_tables(layout.stamp_file(), file, where);  // a rewritten stamp keeps its baselines
   });
 }
 

@@ -7,6 +7,7 @@
 #include "h5_file.hpp"
 #include "h5_table.hpp"
 #include "sweep_meta_record.hpp"
+#include "table_copy.hpp"
 #include "trial_record.hpp"
 #include "trials_table.hpp"
 #include "vmsweep/common/error.hpp"
@@ -49,15 +50,6 @@ void write_trials_table(hid_t file, const TrialsTable& trials, const h5::Where& 
   h5::write_attribute(dataset.get(), "metric_columns", trials.metric_columns, where);
 }
 
-void copy_stamp_tables(const ResultsLayout& layout, hid_t file, const h5::Where& where) {
-  std::string stamp_path = layout.stamp_file().string();
-  if (!std::filesystem::exists(stamp_path)) return;
-  h5::File stamp = h5::open_file(stamp_path);
-  if (!h5::has_link(stamp.get(), "tables")) return;
-  where.check_status(H5Ocopy(stamp.get(), "tables", file, "tables", H5P_DEFAULT, H5P_DEFAULT),
-                     "copy /tables from " + stamp_path);
-}
-
 TimePoint newest_trial_time(const TrialStore& store) {
   TimePoint newest{};
   for (const auto& id : store.list()) {
@@ -87,7 +79,7 @@ std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
     merged.hosts = merged_hosts(meta.hosts, summaries);
     write_sweep_meta(file, results_file_format, merged, where);
     write_trials_table(file, build_trials_table(summaries), where);
-    copy_stamp_tables(layout, file, where);
+    copy_tables(layout.stamp_file(), file, where);
     count = summaries.size();
   });
   return count;

@@ -1,6 +1,8 @@
 // The public write_table / read_table / table_names: extra tables under /tables of a file.
 #include <filesystem>
 
+#include "table_copy.hpp"
+
 #include "h5_file.hpp"
 #include "h5_table.hpp"
 #include "vmsweep/common/error.hpp"
@@ -45,6 +47,15 @@ Table read_table(const std::filesystem::path& file, const std::string& name) {
     throw InputError(path + ": no table '" + name + "' in /tables");
   h5::Group tables = h5::open_group(h5file.get(), tables_group, where);
   return h5::read_compound_table(tables.get(), name, where);
+}
+
+void copy_tables(const std::filesystem::path& source, hid_t destination, const h5::Where& where) {
+  std::error_code error;
+  if (!std::filesystem::exists(source, error)) return;
+  h5::File file = h5::open_file(source.string());
+  if (!h5::has_link(file.get(), tables_group)) return;
+  where.check_status(H5Ocopy(file.get(), tables_group, destination, tables_group, H5P_DEFAULT, H5P_DEFAULT),
+                     "copy /tables from " + source.string());
 }
 
 std::vector<std::string> table_names(const std::filesystem::path& file) {

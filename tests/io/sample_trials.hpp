@@ -55,7 +55,7 @@ inline StoredTrial sample_trial(const std::string& id, int look_back, double lea
   r.threads = 2;
   for (int e = 1; e <= epochs; ++e)
     r.curve.push_back({e, 1.0 / e + look_back, 1.5 / e, learning_rate * std::exp(-0.1 * e), 0.25 * e});
-  r.curve.front().val_loss = std::numeric_limits<double>::denorm_min();
+  if (!r.curve.empty()) r.curve.front().val_loss = std::numeric_limits<double>::denorm_min();
   r.metrics = {{"val_mse", 0.5 + look_back * 0.01}, {"test_mse", 0.1 + 0.2}, {"val_mae", 0.7}};
   r.predictions = sample_predictions(12);
   return trial;

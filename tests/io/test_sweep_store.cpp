@@ -123,6 +123,18 @@ TEST_CASE("The stored sweep hash comes from the stamp, else from the results fil
   CHECK(ResultsLayout(scratch.path() / "sample/").results_file() == layout.results_file());
 }
 
+TEST_CASE("Rewriting the stamp keeps its tables", "[io]") {
+  ScratchDir scratch("restamp");
+  ResultsLayout layout(scratch.path() / "sample");
+  make_sweep(layout);
+  SweepMeta changed = sample_meta();
+  changed.sweep_text += "# edited\n";
+  changed.sweep_hash = sweep_hash(changed.sweep_text);
+  write_sweep_stamp(layout, changed);
+  CHECK(stored_sweep_hash(layout) == changed.sweep_hash);
+  CHECK(read_table(layout.stamp_file(), "baselines").values<double>("test_mse") == std::vector<double>{1.4287, 1.08});
+}
+
 TEST_CASE("Sweep hash and ISO 8601 times", "[io]") {
   CHECK(sweep_hash("") == "fnv1a64:cbf29ce484222325");
   CHECK(sweep_hash("a") == "fnv1a64:af63dc4c8601ec8c");

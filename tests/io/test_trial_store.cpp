@@ -88,3 +88,14 @@ TEST_CASE("Trial ids that are not plain file names are refused", "[io]") {
   TrialStore store(scratch.path());
   for (const char* id : {"", "../x", ".hidden", "a/b"}) CHECK_THROWS_AS(store.write(sample_trial(id, 7, 0.1)), Error);
 }
+
+TEST_CASE("A trial with ragged predictions is refused and leaves no file", "[io]") {
+  ScratchDir scratch("trial-ragged");
+  TrialStore store(scratch.path());
+  StoredTrial trial = sample_trial("4", 7, 0.1);
+  trial.result.predictions.actual.pop_back();
+  CHECK_THROWS_WITH(store.write(trial), Catch::Contains("4.h5") && Catch::Contains("predictions") &&
+                                            Catch::Contains("'actual' has 11 rows, expected 12"));
+  CHECK(std::filesystem::is_empty(scratch.path()));
+  CHECK(store.list().empty());
+}

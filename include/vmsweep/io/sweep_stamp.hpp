@@ -15,6 +15,7 @@
 namespace vmsweep::io {
 
 // Creates results/<name>/ and trials/ and writes the stamp (temporary name, then rename).
+// Rewriting an existing stamp (a forced resume of a changed sweep) keeps its tables.
 // InputError naming the path when the folder cannot be created or written.
 void write_sweep_stamp(const ResultsLayout& layout, const SweepMeta& meta);
 // nullopt when there is no stamp; InputError when it exists but cannot be read.

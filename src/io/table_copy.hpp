@@ -1,0 +1,14 @@
+#pragma once
+// Carrying the extra tables (/tables) of one file into another: from the stamp into the
+// aggregate, and from an old stamp into its replacement.
+#include <filesystem>
+
+#include "h5_error.hpp"
+
+namespace vmsweep::io {
+
+// Copies /tables of `source` into `destination` (which must not have /tables yet); does nothing
+// when `source` does not exist or has no tables.
+void copy_tables(const std::filesystem::path& source, hid_t destination, const h5::Where& where);
+
+}  // namespace vmsweep::io
