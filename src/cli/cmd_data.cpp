@@ -167,9 +167,9 @@ void add_inspect(CLI::App& parent, std::shared_ptr<InspectOptions> options) {
   inspect->add_option("file", options->file, "Trace file (delimited text with a header line)")->required();
   for (std::size_t i = 0; i < field_options().size(); ++i)
     inspect->add_option(field_options()[i].flag, options->fields[i], field_options()[i].help);
-  inspect->add_option("--look-back", options->look_back, "Input window length in steps (default: 14)")->check(CLI::PositiveNumber);
-  inspect->add_option("--horizon", options->horizon, "Steps predicted after each window (default: 1)")->check(CLI::PositiveNumber);
-  inspect->add_option("--threads", options->threads, "Threads for parsing and resampling (default: all cores)")->check(CLI::NonNegativeNumber);
+  inspect->add_option("--look-back", options->look_back, "Input window length in steps (default: 14)")->check(CLI::Range(1, 1'000'000));
+  inspect->add_option("--horizon", options->horizon, "Steps predicted after each window (default: 1)")->check(CLI::Range(1, 10'000));
+  inspect->add_option("--threads", options->threads, "Threads for parsing and resampling (default: all cores)")->check(CLI::Range(0, 1024));
   inspect->callback([options] { run_inspect(*options); });
 }
 
@@ -205,7 +205,7 @@ void add_synth(CLI::App& parent, std::shared_ptr<SynthOptions> options) {
   synth->add_option("--noise", s.noise, "Standard deviation of the Gaussian noise")->capture_default_str();
   synth->add_option("--burst-rate", s.burst_rate, "Chance that a 12-step block starts with a burst")->capture_default_str();
   synth->add_option("--gap-rate", s.gap_rate, "Chance that an 8-step block is missing")->capture_default_str();
-  synth->add_option("--threads", options->threads, "Threads for formatting (default: all cores)")->check(CLI::NonNegativeNumber);
+  synth->add_option("--threads", options->threads, "Threads for formatting (default: all cores)")->check(CLI::Range(0, 1024));
   synth->callback([options] { run_synth(*options); });
 }
 

@@ -101,10 +101,10 @@ SplitSpec::Mode split_mode(const Value& value) {
 }
 
 void check_fractions(const SplitSpec& split, bool train_given, const Value& value) {
-  double sum = split.train + split.test + (split.val_is_test ? 0.0 : split.val);
-  if (train_given && std::fabs(sum - 1.0) > 1e-9)
+  const double held_out = split.test + (split.val_is_test ? 0.0 : split.val);
+  if (train_given && std::fabs(split.train + held_out - 1.0) > 1e-9)
     throw InputError(value.mark(), "split: the fractions must sum to 1, got " + value.to_string());
-  if (!train_given && sum >= 1.0)
+  if (!train_given && held_out >= 1.0)
     throw InputError(value.mark(), "split: val and test leave no windows for training: " + value.to_string());
 }
 
@@ -211,7 +211,10 @@ DataSpec DataSpec::from_value(const Value& block, const std::filesystem::path& b
 
 std::string ColumnRef::to_string() const {
   if (none) return "none";
-  return index > 0 ? "#" + std::to_string(index) : "'" + name + "'";
+  // Built by appending: g++ 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+  std::string text(1, index > 0 ? '#' : '\'');
+  text += index > 0 ? std::to_string(index) : name + "'";
+  return text;
 }
 
 std::string SplitSpec::to_string() const {

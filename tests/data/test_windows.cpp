@@ -1,0 +1,102 @@
+// Splits, scalers and the time-major batches, on a synthetic ramp whose every value is known.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/data/prepare.hpp"
+
+using namespace vmsweep;
+using namespace vmsweep::data;
+
+namespace {
+
+// An hourly ramp 0, 1, 2, ... of `steps` rows, written once per size.
+std::string ramp_file(int steps) {
+  const auto path = std::filesystem::temp_directory_path() / ("vmsweep_ramp_" + std::to_string(steps) + ".tsv");
+  std::ofstream out(path);
+  out << "t\tv\n";
+  for (int i = 0; i < steps; ++i) out << i * 3600 << "\t" << i << "\n";
+  return path.string();
+}
+
+PreparedData ramp(int steps, Value split, const WindowSpec& windows, Value::Map extra = {}) {
+  Value block = Value::Map{{"path", ramp_file(steps)}, {"split", std::move(split)}};
+  for (auto& [key, value] : extra) block.set(key, value);
+  return prepare(DataSpec::from_value(block), windows);
+}
+
+}  // namespace
+
+TEST_CASE("split by fractions counts int(fraction * steps) windows, the test part taking the rest") {
+  PreparedData data = ramp(100, Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}}, {10, 1, 1});
+  CHECK(data.window_count() == 90);
+  CHECK(data.range(Split::train).first == 0);
+  CHECK(data.range(Split::train).count == 70);
+  CHECK(data.range(Split::val).first == 70);
+  CHECK(data.range(Split::val).count == 10);
+  CHECK(data.range(Split::test).first == 80);
+  CHECK(data.range(Split::test).count == 10);
+}
+
+TEST_CASE("split by counts: the last windows are test, the ones before validation, the rest train") {
+  PreparedData data = ramp(100, Value::Map{{"val", 5}, {"test", 7}}, {10, 2, 1});
+  CHECK(data.window_count() == 89);
+  CHECK(data.range(Split::test).first == 82);
+  CHECK(data.range(Split::test).count == 7);
+  CHECK(data.range(Split::val).first == 77);
+  CHECK(data.range(Split::train).count == 77);
+  CHECK(data.target_step(88) == 98);
+}
+
+TEST_CASE("stride spaces the windows and divides the fractions' base") {
+  PreparedData data = ramp(100, Value::Map{{"train", 0.5}, {"val", 0.25}, {"test", 0.25}}, {10, 1, 3});
+  CHECK(data.window_count() == 30);
+  CHECK(data.range(Split::train).count == 16);
+  CHECK(data.range(Split::val).count == 8);
+  CHECK(data.range(Split::test).count == 6);
+  CHECK(data.window_start(2) == 6);
+  CHECK(data.target_step(2) == 16);
+}
+
+TEST_CASE("minmax fitted on the training steps only, with an exact inverse") {
+  PreparedData data = ramp(100, Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}}, {10, 1, 1});
+  // Training windows 0..69 touch steps 0..79 (inputs and targets).
+  CHECK(data.scaler().kind() == "minmax");
+  CHECK(data.scaler().offset() == 0);
+  CHECK(data.scaler().scale() == 79);
+  CHECK(data.scaled()[79] == 1.0f);
+  CHECK(data.scaled()[99] == Approx(99.0 / 79));
+  for (double x : {-3.5, 0.0, 42.25, 1e6}) CHECK(data.scaler().invert(data.scaler().apply(x)) == Approx(x).epsilon(1e-6));
+}
+
+TEST_CASE("scale_fit: all fits on the whole series; zscore uses the population deviation; none is the identity") {
+  Value split = Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}};
+  CHECK(ramp(100, split, {10, 1, 1}, {{"scale_fit", "all"}}).scaler().scale() == 99);
+  Scaler z = ramp(100, split, {10, 1, 1}, {{"scale", "zscore"}}).scaler();
+  CHECK(z.offset() == Approx(39.5));
+  CHECK(z.scale() == Approx(std::sqrt((80.0 * 80 - 1) / 12)));
+  PreparedData none = ramp(100, split, {10, 1, 1}, {{"scale", "none"}});
+  CHECK(none.scaled()[57] == 57.0f);
+}
+
+TEST_CASE("gather writes x time-major (T x N x C) and y window-major (N x horizon)") {
+  PreparedData data = ramp(100, Value::Map{{"val", 5}, {"test", 5}}, {3, 2, 1}, {{"scale", "none"}});
+  const std::vector<std::size_t> windows{4, 0, 50};
+  std::vector<float> x(3 * windows.size()), y(2 * windows.size());
+  data.gather(windows, x.data(), y.data());
+  CHECK(x == std::vector<float>{4, 0, 50, 5, 1, 51, 6, 2, 52});
+  CHECK(y == std::vector<float>{7, 8, 3, 4, 53, 54});
+  const std::vector<std::size_t> outside{data.window_count()};
+  CHECK_THROWS_AS(data.gather(outside, x.data(), y.data()), Error);
+}
+
+TEST_CASE("a series too short for the look-back, horizon and split is bad input") {
+  Value split = Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}};
+  CHECK_THROWS_WITH(ramp(20, split, {30, 1, 1}), Catch::Contains("too short") && Catch::Contains("20 steps give 0 windows"));
+  CHECK_THROWS_WITH(ramp(20, split, {14, 1, 1}), Catch::Contains("leaves the test part empty"));
+  CHECK_THROWS_WITH(ramp(20, Value::Map{{"val", 5}, {"test", 5}}, {10, 1, 1}), Catch::Contains("leaves the train part empty"));
+  CHECK_THROWS_AS(ramp(20, split, {0, 1, 1}), InputError);
+}
