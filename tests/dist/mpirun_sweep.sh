@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Real-mpirun tests of `vmsweep run`: mpirun_sweep.sh VMSWEEP CASE
+#   ranks          grid9 on 1, 2 and 3 ranks (oversubscribed): same trials, metrics bitwise equal
+#   kill_worker    kill -9 of one worker rank mid-sweep, rerun: every trial once, metrics as uninterrupted
+#   kill_all       kill -9 of mpirun and all its ranks mid-sweep, rerun: the same
+#   failures       a diverging and a failing trial are recorded, the sweep goes on, exit code 3
+#   bad_input      an unwritable results folder and a folder of a changed sweep file: exit 2, nothing trained
+#   sigterm        SIGTERM stops a sweep (exit 4) keeping what finished; the rerun completes it
+set -euo pipefail
+
+vmsweep=$1
+case_name=$2
+here=$(cd "$(dirname "$0")" && pwd)
+check="/usr/bin/python3 $here/sweep_results.py"
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+work=$(mktemp -d /tmp/vmsweep-dist-test.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+cp "$here"/sweeps/*.yaml .
+sed -i "s|path: ../../../data/aa.txt|path: $here/../../data/aa.txt|" ./*.yaml
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# run RANKS RESULTS SWEEP [args...]: one sweep, threads fixed at 1 so every rank count computes alike.
+run() {
+  local ranks=$1 results=$2 sweep=$3
+  shift 3
+  mpirun --oversubscribe -n "$ranks" "$vmsweep" run "$sweep" --results "$results" --threads 1 --quiet "$@"
+}
+
+expect_code() {
+  local expected=$1
+  shift
+  local code=0
+  "$@" || code=$?
+  [ "$code" -eq "$expected" ] || fail "'$*' exited with $code, expected $expected"
+}
+
+# Waits until at least one trial file exists under $1 (at most 60 s).
+wait_for_first_trial() {
+  for _ in $(seq 600); do
+    if compgen -G "$1/grid9/trials/*.h5" >/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  fail "no trial finished within 60 s"
+}
+
+rank_pid() {  # rank_pid MPIRUN_PID RANK: the pid of that rank among mpirun's children
+  for pid in $(pgrep -P "$1"); do
+    if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "OMPI_COMM_WORLD_RANK=$2"; then echo "$pid"; return; fi
+  done
+  fail "rank $2 of mpirun $1 not found"
+}
+
+case_ranks() {
+  expect_code 0 "$vmsweep" run grid9.yaml --results one --threads 1 --quiet  # one rank, no mpirun
+  expect_code 0 run 2 two grid9.yaml
+  expect_code 0 run 3 three grid9.yaml
+  $check same one/grid9.h5 two/grid9.h5
+  $check same one/grid9.h5 three/grid9.h5
+  [ "$($check count three/grid9.h5)" -eq 9 ] || fail "expected 9 trials"
+}
+
+# interrupted_then_resumed VICTIM: VICTIM is "worker" or "all".
+interrupted_then_resumed() {
+  expect_code 0 run 3 reference grid9.yaml
+  setsid mpirun --oversubscribe -n 3 "$vmsweep" run grid9.yaml --results resumed --threads 1 --quiet &
+  local mpirun_pid=$!
+  wait_for_first_trial resumed
+  if [ "$1" = worker ]; then
+    kill -9 "$(rank_pid "$mpirun_pid" 1)"
+  else
+    kill -9 -- "-$mpirun_pid"  # mpirun and every rank: the whole job dies at once
+  fi
+  local code=0
+  wait "$mpirun_pid" || code=$?
+  [ "$code" -ne 0 ] || fail "the killed sweep exited 0"
+  local kept
+  kept=$(ls resumed/grid9/trials | grep -c '\.h5$' || true)
+  [ "$kept" -lt 9 ] || fail "the sweep finished before the kill; nothing was tested"
+  echo "killed with $kept of 9 trials finished"
+  expect_code 0 run 3 resumed grid9.yaml
+  $check same reference/grid9.h5 resumed/grid9.h5
+}
+
+case_kill_worker() { interrupted_then_resumed worker; }
+case_kill_all() { interrupted_then_resumed all; }
+
+case_failures() {
+  expect_code 3 run 2 out failures.yaml
+  local statuses
+  statuses=$($check statuses out/failures.h5 | tr '\n' ' ')
+  [ "$statuses" = "0 ok 1 diverged 2 failed 3 failed " ] || fail "unexpected statuses: $statuses"
+}
+
+case_bad_input() {
+  touch not-a-folder
+  expect_code 2 run 2 not-a-folder grid9.yaml
+  expect_code 0 run 2 out failures.yaml --fake-trial-ms 1
+  sed -i 's/epochs: {value: 3}/epochs: {value: 4}/' failures.yaml
+  local message
+  message=$(run 2 out failures.yaml 2>&1) && fail "a changed sweep file was accepted"
+  grep -q -- "--force-resume" <<<"$message" || fail "the refusal does not say how to force: $message"
+  grep -q "name" <<<"$message" || fail "the refusal does not say how to start a new sweep: $message"
+  expect_code 0 run 2 out failures.yaml --fake-trial-ms 1 --force-resume
+}
+
+case_sigterm() {
+  # One process, so the signal reaches vmsweep itself (mpirun turns SIGTERM into a kill of its ranks).
+  "$vmsweep" run grid9.yaml --results out --threads 1 --quiet --fake-trial-ms 400 &
+  local pid=$!
+  sleep 1.5
+  kill -TERM "$pid"
+  local code=0
+  wait "$pid" || code=$?
+  [ "$code" -eq 4 ] || fail "SIGTERM: exit code $code, expected 4"
+  local kept
+  kept=$(ls out/grid9/trials | grep -c '\.h5$' || true)
+  { [ "$kept" -ge 1 ] && [ "$kept" -lt 9 ]; } || fail "SIGTERM kept $kept trials, expected 1 to 8"
+  expect_code 0 "$vmsweep" run grid9.yaml --results out --threads 1 --quiet --fake-trial-ms 400
+  [ "$($check count out/grid9.h5)" -eq 9 ] || fail "the resumed sweep does not hold 9 trials"
+}
+
+"case_$case_name"
+echo "PASS: $case_name"

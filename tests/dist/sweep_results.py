@@ -1,0 +1,72 @@
+#!/usr/bin/python3
+"""Checks on vmsweep results files for the dist tests (reads them as a user would: h5py + pandas).
+
+  sweep_results.py same A.h5 B.h5      every trial exactly once in both, same ids, metrics and
+                                       curves bitwise equal
+  sweep_results.py statuses A.h5       prints "id status" lines, sorted by id
+  sweep_results.py count A.h5          prints the number of trials
+"""
+import sys
+
+import h5py
+import numpy as np
+import pandas as pd
+
+METRICS = [f"{part}_{name}" for part in ("train", "val", "test") for name in ("mse", "rmse", "mae", "mape", "smape")]
+
+
+def trials(path):
+    with h5py.File(path, "r") as f:
+        table = pd.DataFrame(f["trials"][()])
+        curves = {trial_id: np.asarray(f["trial"][trial_id]["curves"][()].tolist())
+                  for trial_id in f["trial"].keys()}
+    table["id"] = table["id"].str.decode("utf-8")
+    table["status"] = table["status"].str.decode("utf-8")
+    return table, curves
+
+
+def fail(message):
+    print(message, file=sys.stderr)
+    sys.exit(1)
+
+
+def bitwise_equal(a, b):
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and np.array_equal(a.view(np.uint64), b.view(np.uint64))
+
+
+def same(path_a, path_b):
+    (a, curves_a), (b, curves_b) = trials(path_a), trials(path_b)
+    for path, table in ((path_a, a), (path_b, b)):
+        if table["id"].duplicated().any():
+            fail(f"{path}: a trial appears twice: {sorted(table['id'][table['id'].duplicated()])}")
+    if set(a["id"]) != set(b["id"]):
+        fail(f"trial sets differ: {sorted(a['id'])} vs {sorted(b['id'])}")
+    a, b = a.set_index("id").sort_index(), b.set_index("id").sort_index()
+    for metric in METRICS + ["epochs_run", "best_epoch"]:
+        if not bitwise_equal(a[metric], b[metric]):
+            fail(f"{metric} differs:\n{a[metric]}\n{b[metric]}")
+    # Curves hold epoch seconds too, which differ from run to run: compare the losses and rates.
+    for trial_id in a.index:
+        ca, cb = curves_a[trial_id], curves_b[trial_id]
+        if not bitwise_equal(ca[:, :4], cb[:, :4]):
+            fail(f"trial {trial_id}: curves differ")
+    print(f"{len(a)} trials, metrics and curves bitwise equal")
+
+
+def main():
+    command, paths = sys.argv[1], sys.argv[2:]
+    if command == "same":
+        same(*paths)
+    elif command == "statuses":
+        table, _ = trials(paths[0])
+        for trial_id, status in sorted(zip(table["id"].astype(int), table["status"])):
+            print(trial_id, status)
+    elif command == "count":
+        print(len(trials(paths[0])[0]))
+    else:
+        fail(__doc__)
+
+
+if __name__ == "__main__":
+    main()
