@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
+#include <omp.h>
+#include <thread>
 #include <vector>
 
 #include "vmsweep/common/error.hpp"
@@ -146,6 +148,26 @@ TEST_CASE("dropout is off at prediction time", "[model]") {
   // ...and on in training: with a mask, the training loss differs from the dropout-free one.
   CHECK(with_dropout.train_step(windows.x.data(), windows.y.data(), config.batch, 0.0) !=
         without_dropout.train_step(windows.x.data(), windows.y.data(), config.batch, 0.0));
+}
+
+TEST_CASE("a model created in one thread trains in another with the same results", "[model]") {
+  const auto config = small_config();
+  const auto windows = sine_windows(config.time_steps, config.batch);
+  LstmStack here(config), moved(config);
+  const auto train = [&](LstmStack& model) {
+    std::vector<double> losses;
+    for (int step = 0; step < 5; ++step)
+      losses.push_back(model.train_step(windows.x.data(), windows.y.data(), config.batch, 1e-2));
+    return losses;
+  };
+  const auto expected = train(here);
+  std::vector<double> losses;
+  std::thread worker([&] {
+    omp_set_num_threads(1);  // the caller's thread budget, as a trainer sets it
+    losses = train(moved);
+  });
+  worker.join();
+  CHECK(losses == expected);
 }
 
 TEST_CASE("an invalid configuration is an input error", "[model]") {
