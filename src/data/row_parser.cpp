@@ -11,11 +11,6 @@ namespace vmsweep::data {
 
 namespace {
 
-inline const char* line_end(const char* p, const char* last) {
-  const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(last - p));
-  return hit ? static_cast<const char*>(hit) : last;
-}
-
 inline bool is_blank_line(const char* p, const char* end) {
   while (p != end && (*p == ' ' || *p == '\t' || *p == '\r')) ++p;
   return p == end;
@@ -90,26 +85,29 @@ void count_rows(Chunk& chunk) {
   }
 }
 
+// Parses one row's fields into values[row] and timestamps_ms[row]; false if any does not parse.
+inline bool parse_row(const Field* fields, int found, const RowFormat& format, std::size_t row,
+                      std::int64_t* timestamps_ms, double* values) {
+  if (found < format.fields_needed() || !parse_number(fields[format.value_field], values[row]) || !std::isfinite(values[row]))
+    return false;
+  if (format.timestamp_field >= 0) return parse_timestamp(fields[format.timestamp_field], format.unit, timestamps_ms[row]);
+  timestamps_ms[row] = static_cast<std::int64_t>(row) * format.interval_ms;
+  return true;
+}
+
 ParseFailure parse_rows(const Chunk& chunk, const RowFormat& format, std::int64_t* timestamps_ms, double* values) {
   std::vector<Field> fields(static_cast<std::size_t>(format.fields_needed()));
   std::size_t row = chunk.first_row;
   std::size_t line_number = chunk.first_line;
   for (const char* p = chunk.first; p < chunk.last; ++line_number) {
-    const char* end = line_end(p, chunk.last);
-    if (!is_blank_line(p, end)) {
-      int found = split_fields(p, end, format.delimiter, fields.data(), format.fields_needed());
-      bool ok = found == format.fields_needed() && parse_number(fields[format.value_field], values[row]) &&
-                std::isfinite(values[row]);
-      if (format.timestamp_field < 0)
-        timestamps_ms[row] = static_cast<std::int64_t>(row) * format.interval_ms;
-      else
-        ok = ok && parse_timestamp(fields[format.timestamp_field], format.unit, timestamps_ms[row]);
-      if (!ok) {
-        ParseFailure failure = describe_row(p, end, fields.data(), found, format);
-        failure.line = line_number;
-        return failure;
-      }
+    int found = 0;
+    const char* end = split_line(p, chunk.last, format.delimiter, fields.data(), format.fields_needed(), found);
+    if (parse_row(fields.data(), found, format, row, timestamps_ms, values)) {
       ++row;
+    } else if (!is_blank_line(p, end)) {  // blank lines are skipped, as count_rows did
+      ParseFailure failure = describe_row(p, end, fields.data(), found, format);
+      failure.line = line_number;
+      return failure;
     }
     p = end + 1;
   }

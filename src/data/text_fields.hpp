@@ -22,17 +22,28 @@ inline Field trim_field(const char* first, const char* last, char delimiter) {
   return {first, last};
 }
 
-// Fills fields[0..count) from [first, last); returns how many fields the line had, up to `count`.
-inline int split_fields(const char* first, const char* last, char delimiter, Field* fields, int count) {
-  int found = 0;
-  while (found < count) {
-    const void* hit = std::memchr(first, delimiter, static_cast<std::size_t>(last - first));
-    const char* end = hit ? static_cast<const char*>(hit) : last;
-    fields[found++] = trim_field(first, end, delimiter);
-    if (!hit) break;
-    first = end + 1;
+inline const char* line_end(const char* p, const char* last) {
+  const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(last - p));
+  return hit ? static_cast<const char*>(hit) : last;
+}
+
+// Splits the line starting at `first` (it ends at '\n' or `last`) into at most `count` fields, in
+// one pass over the characters; `found` gets how many fields were there, up to `count`. Returns
+// the end of the line.
+inline const char* split_line(const char* first, const char* last, char delimiter, Field* fields, int count, int& found) {
+  found = 0;
+  const char* start = first;
+  for (const char* p = first;; ++p) {
+    if (p == last || *p == '\n') {
+      fields[found++] = trim_field(start, p, delimiter);
+      return p;
+    }
+    if (*p == delimiter) {
+      fields[found++] = trim_field(start, p, delimiter);
+      if (found == count) return line_end(p + 1, last);
+      start = p + 1;
+    }
   }
-  return found;
 }
 
 }  // namespace vmsweep::data

@@ -66,7 +66,8 @@ TimestampUnit resolve_unit(const DataSpec& spec, const RowFormat& format, std::s
   if (spec.timestamp_unit != TimestampUnit::auto_detect || format.timestamp_field < 0) return spec.timestamp_unit;
   std::string_view line = first_data_line(body);
   std::vector<Field> fields(static_cast<std::size_t>(format.fields_needed()));
-  int found = split_fields(line.data(), line.data() + line.size(), format.delimiter, fields.data(), format.fields_needed());
+  int found = 0;
+  split_line(line.data(), line.data() + line.size(), format.delimiter, fields.data(), format.fields_needed(), found);
   return found > format.timestamp_field ? detect_unit(fields[format.timestamp_field].view()) : TimestampUnit::iso8601;
 }
 
