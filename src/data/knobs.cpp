@@ -18,13 +18,13 @@ std::vector<Knob> make_data_knobs() {
     {"timestamp_unit", T::string, "auto", "How timestamps are written: auto, iso8601, s (Unix seconds, or relative seconds from 0), ms", {"auto", "iso8601", "s", "ms"}, -kInf, kInf, true},
     {"interval", T::string, "", "Nominal sampling interval (e.g. 5min, H); detected from the timestamps when empty", {}, -kInf, kInf, true},
     {"missing", T::string, "ffill", "How missing steps are filled: ffill, linear or none", {"ffill", "linear", "none"}, -kInf, kInf, true},
-    {"invalid_below", T::real, "", "Values below this are treated as missing (aa.txt marks outages with -1)", {}, -kInf, kInf, true},
+    {"invalid_below", T::real, "", "Values below this are treated as missing and filled like missing steps (aa.txt marks outages with -1; empty keeps them, as the notebook did)", {}, -kInf, kInf, true},
     {"resample", T::any, "", "Target frequency: a string (5min, 15min, H, D, W) or {freq, agg: mean|sum|max|min|last}", {}, -kInf, kInf, true},
-    {"split", T::any, "{train: 0.7, val: 0.1, test: 0.2}", "Windows per part, as fractions or counts, in time order; val: test reuses the test part (the notebook's setup)", {}, -kInf, kInf, true},
+    {"split", T::any, "{train: 0.7, val: 0.1, test: 0.2}", "Windows per part in time order: fractions of the series length (int(fraction x steps) windows, the test part taking the rest, as the notebook counted) or window counts ({val: 54, test: 96}, train the rest); val: test reuses the test part (the notebook's setup)", {}, -kInf, kInf, true},
     {"scale", T::string, "minmax", "Scaling of the series: minmax, zscore or none", {"minmax", "zscore", "none"}, -kInf, kInf, true},
     {"scale_fit", T::string, "train", "Fit the scaler on the training part (honest) or on all of the series (the notebook)", {"train", "all"}, -kInf, kInf, true},
     {"stride", T::integer, "1", "Steps between consecutive windows", {}, 1, 1e9, true},
-    {"season", T::string, "", "Seasonal period for the seasonal-naive baseline (e.g. D, 24); one day when empty", {}, -kInf, kInf, true},
+    {"season", T::string, "", "Seasonal period for the seasonal-naive baseline, a duration (D, W) or a number of steps (24); when empty one day, or one week for a daily or coarser series", {}, -kInf, kInf, true},
   };
 }
 }  // namespace

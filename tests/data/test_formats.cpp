@@ -84,3 +84,9 @@ TEST_CASE("ISO 8601 parsing and formatting round-trip, leap days included") {
   CHECK(ms == -86'400'000);
   CHECK(format_iso8601(ms) == "1969-12-31 00:00:00");
 }
+
+TEST_CASE("Windows line endings and a blank CRLF line") {
+  PreparedData data = tiny_prepare("crlf.csv", {{"value", "load"}});
+  CHECK(data.values() == std::vector<double>{1, 2, 3});
+  CHECK(data.report().rows == 3);
+}
