@@ -73,18 +73,8 @@ void sort_by_time(Series& series) {
 
 // Keeps the last row of each run of equal timestamps; returns how many were dropped.
 std::size_t drop_duplicates(Series& series) {
-  auto& times = series.timestamps_ms;
-  auto& values = series.values;
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < times.size(); ++i) {
-    if (i + 1 < times.size() && times[i + 1] == times[i]) continue;
-    times[kept] = times[i];
-    values[kept++] = values[i];
-  }
-  std::size_t dropped = times.size() - kept;
-  times.resize(kept);
-  values.resize(kept);
-  return dropped;
+  const auto& times = series.timestamps_ms;
+  return keep_rows(series, [&](std::size_t i) { return i + 1 == times.size() || times[i + 1] != times[i]; });
 }
 
 std::int64_t detect_interval(const Series& series) {

@@ -45,16 +45,7 @@ void linear_fill(std::vector<double>& values, std::size_t first) {
 }
 
 std::size_t drop_missing(Series& series) {
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < series.size(); ++i) {
-    if (std::isnan(series.values[i])) continue;
-    series.timestamps_ms[kept] = series.timestamps_ms[i];
-    series.values[kept++] = series.values[i];
-  }
-  std::size_t dropped = series.size() - kept;
-  series.timestamps_ms.resize(kept);
-  series.values.resize(kept);
-  return dropped;
+  return keep_rows(series, [&](std::size_t i) { return !std::isnan(series.values[i]); });
 }
 
 }  // namespace
