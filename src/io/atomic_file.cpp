@@ -13,8 +13,17 @@ namespace {
 
 constexpr const char* temporary_marker = ".tmp-";
 
+std::string host_name() {
+  char name[256] = {};
+  gethostname(name, sizeof name - 1);
+  return name;
+}
+
+// Host, process and thread: shards of one sweep on different nodes share the results folder,
+// and their process ids can coincide.
 std::filesystem::path temporary_path_for(const std::filesystem::path& final_path) {
-  std::string name = final_path.filename().string() + temporary_marker + std::to_string(getpid()) + "-" +
+  std::string name = final_path.filename().string() + temporary_marker + host_name() + "-" +
+                     std::to_string(getpid()) + "-" +
                      std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   return final_path.parent_path() / name;
 }

@@ -11,7 +11,7 @@
 
 namespace vmsweep::io::h5 {
 
-// "<name>.tmp-<pid>-<thread>": unique per writer, and never ending in .h5 so listings skip it.
+// "<name>.tmp-<host>-<pid>-<thread>": unique per writer, and never ending in .h5 so listings skip it.
 bool is_temporary_name(const std::string& file_name);
 
 // Calls fill(file, where) on a new temporary file, then renames it to `final_path`. On any

@@ -20,6 +20,30 @@ struct Member {
   Datatype type;
 };
 
+// The packed row of a table: members side by side, no alignment gaps, so the file holds no
+// padding and the memory buffer is one memcpy per cell.
+struct RowLayout {
+  std::vector<Member> members;
+  std::size_t row_size = 0;
+
+  void add(Datatype type) {
+    std::size_t size = H5Tget_size(type.get());
+    members.push_back({row_size, size, std::move(type)});
+    row_size += size;
+  }
+
+  Datatype compound(const std::vector<Column>& columns, const Where& where) const {
+    Datatype type(where.check(H5Tcreate(H5T_COMPOUND, row_size), "create a compound type"));
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      where.check_status(H5Tinsert(type.get(), columns[i].name.c_str(), members[i].offset, members[i].type.get()),
+                         "add column '" + columns[i].name + "' (duplicate name?)");
+    return type;
+  }
+};
+
+template <typename Values>
+constexpr bool holds_strings = std::is_same_v<typename std::decay_t<Values>::value_type, std::string>;
+
 Datatype copy_type(hid_t type) { return Datatype(H5Tcopy(type)); }
 
 std::size_t widest(const std::vector<std::string>& strings) {
@@ -47,7 +71,7 @@ void copy_column_into_rows(const Column& column, const Member& member, std::size
       [&](const auto& values) {
         for (std::size_t row = 0; row < values.size(); ++row) {
           unsigned char* cell = rows.data() + row * row_size + member.offset;
-          if constexpr (std::is_same_v<typename std::decay_t<decltype(values)>::value_type, std::string>)
+          if constexpr (holds_strings<decltype(values)>)
             std::memcpy(cell, values[row].data(), values[row].size());  // the rest stays zero padding
           else
             std::memcpy(cell, &values[row], member.size);
@@ -56,17 +80,25 @@ void copy_column_into_rows(const Column& column, const Member& member, std::size
       column.values);
 }
 
-Datatype compound_of(const std::vector<Column>& columns, const std::vector<Member>& members, std::size_t row_size,
-                     const Where& where) {
-  Datatype compound(where.check(H5Tcreate(H5T_COMPOUND, row_size), "create a compound type"));
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    where.check_status(H5Tinsert(compound.get(), columns[i].name.c_str(), members[i].offset, members[i].type.get()),
-                       "add column '" + columns[i].name + "' (duplicate name?)");
-  return compound;
+void copy_rows_into_column(const std::vector<unsigned char>& rows, std::size_t row_count, const Member& member,
+                           std::size_t row_size, Column& column) {
+  std::visit(
+      [&](auto& values) {
+        values.resize(row_count);
+        for (std::size_t row = 0; row < row_count; ++row) {
+          const unsigned char* cell = rows.data() + row * row_size + member.offset;
+          if constexpr (holds_strings<decltype(values)>) {
+            const char* text = reinterpret_cast<const char*>(cell);
+            values[row].assign(text, strnlen(text, member.size));
+          } else {
+            std::memcpy(&values[row], cell, member.size);
+          }
+        }
+      },
+      column.values);
 }
 
-
-// The in-memory column a stored member is read into, with the memory type that converts it.
+// The in-memory column a stored member is read into.
 Column empty_column_for(hid_t file_type, const std::string& name, const Where& where) {
   Column column{name, std::vector<double>{}, {}};
   switch (H5Tget_class(file_type)) {
@@ -83,7 +115,8 @@ Column empty_column_for(hid_t file_type, const std::string& name, const Where& w
       column.labels = enum_labels(file_type);
       break;
     case H5T_STRING:
-      if (H5Tis_variable_str(file_type) > 0) where.fail("read column '" + name + "' (variable-length strings in tables are not supported)");
+      if (H5Tis_variable_str(file_type) > 0)
+        where.fail("read column '" + name + "' (variable-length strings in tables are not supported)");
       column.values = std::vector<std::string>{};
       break;
     default: where.fail("read column '" + name + "' (unsupported type)");
@@ -91,58 +124,43 @@ Column empty_column_for(hid_t file_type, const std::string& name, const Where& w
   return column;
 }
 
-// For enums the memory type repeats the labels with value = position, and HDF5 converts by
-// label, so a file's own numbering never leaks into the column.
+// The memory type that converts a stored member into its column. For enums it repeats the labels
+// with value = position and HDF5 converts by label, so a file's own numbering never leaks in.
 Datatype memory_type_for(const Column& column, hid_t file_type) {
   if (!column.labels.empty()) return int8_enum_type(column.labels);
-  if (std::holds_alternative<std::vector<std::string>>(column.values))
-    return fixed_string_type(H5Tget_size(file_type));
+  if (std::holds_alternative<std::vector<std::string>>(column.values)) return fixed_string_type(H5Tget_size(file_type));
   return column_type(column);
 }
 
-void copy_rows_into_column(const std::vector<unsigned char>& rows, std::size_t row_count, const Member& member,
-                           std::size_t row_size, Column& column) {
-  std::visit(
-      [&](auto& values) {
-        using T = typename std::decay_t<decltype(values)>::value_type;
-        values.resize(row_count);
-        for (std::size_t row = 0; row < row_count; ++row) {
-          const unsigned char* cell = rows.data() + row * row_size + member.offset;
-          if constexpr (std::is_same_v<T, std::string>) {
-            const char* text = reinterpret_cast<const char*>(cell);
-            values[row].assign(text, strnlen(text, member.size));
-          } else {
-            std::memcpy(&values[row], cell, member.size);
-          }
-        }
-      },
-      column.values);
+hsize_t checked_rows(const Table& table, const std::string& what, const Where& where) {
+  if (table.columns.empty()) where.fail("write " + what + " (it has no columns)");
+  try {
+    return table.rows();
+  } catch (const Error& error) {
+    where.fail("write " + what + " (" + error.what() + ")");
+  }
+}
+
+std::string member_name(hid_t compound, int index) {
+  char* name = H5Tget_member_name(compound, static_cast<unsigned>(index));
+  std::string text = name != nullptr ? name : "";
+  H5free_memory(name);
+  return text;
 }
 
 }  // namespace
 
 void write_compound_table(hid_t parent, const std::string& name, const Table& table, const Where& where) {
-  std::vector<Member> members;
-  std::size_t row_size = 0;
-  for (const auto& column : table.columns) {
-    Datatype type = column_type(column);
-    std::size_t size = H5Tget_size(type.get());
-    members.push_back({row_size, size, std::move(type)});
-    row_size += size;
-  }
-  if (members.empty()) where.fail("write table " + name + " (it has no columns)");
-  hsize_t rows = 0;
-  try {
-    rows = table.rows();
-  } catch (const Error& error) {
-    where.fail("write table " + name + " in " + object_path(parent) + " (" + error.what() + ")");
-  }
-  std::vector<unsigned char> buffer(rows * row_size, 0);
-  for (std::size_t i = 0; i < members.size(); ++i) copy_column_into_rows(table.columns[i], members[i], row_size, buffer);
+  std::string what = "table " + name + " in " + object_path(parent);
+  hsize_t rows = checked_rows(table, what, where);
+  RowLayout layout;
+  for (const auto& column : table.columns) layout.add(column_type(column));
+  std::vector<unsigned char> buffer(rows * layout.row_size, 0);
+  for (std::size_t i = 0; i < table.columns.size(); ++i)
+    copy_column_into_rows(table.columns[i], layout.members[i], layout.row_size, buffer);
 
-  Datatype compound = compound_of(table.columns, members, row_size, where);
+  Datatype compound = layout.compound(table.columns, where);
   Dataspace space(H5Screate_simple(1, &rows, nullptr));
-  std::string what = "dataset " + name + " in " + object_path(parent);
   Dataset dataset(H5Dcreate2(parent, name.c_str(), compound.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
   where.check(dataset.get(), "create " + what);
   if (rows > 0)
@@ -151,34 +169,27 @@ void write_compound_table(hid_t parent, const std::string& name, const Table& ta
 }
 
 Table read_compound_table(hid_t parent, const std::string& name, const Where& where) {
-  std::string what = "dataset " + name + " in " + object_path(parent);
+  std::string what = "table " + name + " in " + object_path(parent);
   Dataset dataset(where.check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open " + what));
   Datatype file_type(where.check(H5Dget_type(dataset.get()), "read the type of " + what));
-  if (H5Tget_class(file_type.get()) != H5T_COMPOUND) where.fail("read " + what + " as a table (not a compound dataset)");
-  Dataspace space(H5Dget_space(dataset.get()));
-  auto rows = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  if (H5Tget_class(file_type.get()) != H5T_COMPOUND) where.fail("read " + what + " (not a compound dataset)");
 
   Table table;
-  std::vector<Member> members;
-  std::size_t row_size = 0;
+  RowLayout layout;
   for (int i = 0, n = H5Tget_nmembers(file_type.get()); i < n; ++i) {
-    char* member_name = H5Tget_member_name(file_type.get(), static_cast<unsigned>(i));
-    std::string column_name = member_name != nullptr ? member_name : "";
-    H5free_memory(member_name);
-    Datatype member_type(H5Tget_member_type(file_type.get(), static_cast<unsigned>(i)));
-    table.columns.push_back(empty_column_for(member_type.get(), column_name, where));
-    Datatype memory_type = memory_type_for(table.columns.back(), member_type.get());
-    std::size_t size = H5Tget_size(memory_type.get());
-    members.push_back({row_size, size, std::move(memory_type)});
-    row_size += size;
+    Datatype stored(H5Tget_member_type(file_type.get(), static_cast<unsigned>(i)));
+    table.columns.push_back(empty_column_for(stored.get(), member_name(file_type.get(), i), where));
+    layout.add(memory_type_for(table.columns.back(), stored.get()));
   }
-  Datatype compound = compound_of(table.columns, members, row_size, where);
-  std::vector<unsigned char> buffer(rows * row_size, 0);
+  Dataspace space(H5Dget_space(dataset.get()));
+  auto rows = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  std::vector<unsigned char> buffer(rows * layout.row_size, 0);
+  Datatype compound = layout.compound(table.columns, where);
   if (rows > 0)
     where.check_status(H5Dread(dataset.get(), compound.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()),
                        "read " + what);
-  for (std::size_t i = 0; i < members.size(); ++i)
-    copy_rows_into_column(buffer, rows, members[i], row_size, table.columns[i]);
+  for (std::size_t i = 0; i < table.columns.size(); ++i)
+    copy_rows_into_column(buffer, rows, layout.members[i], layout.row_size, table.columns[i]);
   return table;
 }
 

@@ -1,6 +1,7 @@
 #include "vmsweep/io/trial_store.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "atomic_file.hpp"
 #include "file_format.hpp"
@@ -19,10 +20,21 @@ void check_id(const std::string& id) {
 }
 
 // "2" before "10": ids are usually numbers, and a listing should read in trial order.
+bool is_number(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
 bool natural_less(const std::string& a, const std::string& b) {
-  if (a.size() != b.size() && std::all_of(a.begin(), a.end(), ::isdigit) && std::all_of(b.begin(), b.end(), ::isdigit))
-    return a.size() < b.size();
+  if (a.size() != b.size() && is_number(a) && is_number(b)) return a.size() < b.size();
   return a < b;
+}
+
+StoredTrial read_trial_file(const std::string& path, TrialParts parts) {
+  h5::QuietErrors quiet;
+  h5::File file = h5::open_file(path);
+  h5::Where where(path);
+  check_format(file.get(), trial_file_format, where);
+  return read_trial_record(file.get(), where, parts);
 }
 
 }  // namespace
@@ -66,12 +78,12 @@ std::filesystem::path TrialStore::write(const train::TrialResult& result, const 
 
 StoredTrial TrialStore::read(const std::string& id) const {
   check_id(id);
-  h5::QuietErrors quiet;
-  std::string path = path_of(id).string();
-  h5::File file = h5::open_file(path);
-  h5::Where where(path);
-  check_format(file.get(), trial_file_format, where);
-  return read_trial_record(file.get(), where);
+  return read_trial_file(path_of(id).string(), TrialParts::full);
+}
+
+StoredTrial TrialStore::read_summary(const std::string& id) const {
+  check_id(id);
+  return read_trial_file(path_of(id).string(), TrialParts::summary);
 }
 
 std::vector<std::string> TrialStore::list() const {

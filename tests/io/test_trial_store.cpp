@@ -26,6 +26,10 @@ TEST_CASE("A trial file reads back bitwise, parameter kinds included", "[io]") {
   auto path = store.write(trial);
   CHECK(path == scratch.path() / "trials" / "7.h5");
   check_same_trial(store.read("7"), trial);
+  StoredTrial summary = store.read_summary("7");
+  check_same_summary(summary, trial);
+  CHECK(summary.result.curve.empty());
+  CHECK(summary.result.predictions.actual.empty());
   CHECK(store.read("7").result.params.find("min_delta")->kind() == Value::Kind::real);
   CHECK(store.read("7").result.params.find("seed")->kind() == Value::Kind::integer);
 }
@@ -37,6 +41,7 @@ TEST_CASE("A trial with no curve, metrics or predictions round-trips", "[io]") {
   store.write(failed);
   StoredTrial got = store.read("3");
   check_same_trial(got, failed);
+  check_same_summary(store.read_summary("3"), failed);
   CHECK(got.result.curve.empty());
   CHECK(got.result.predictions.actual.empty());
 }

@@ -30,7 +30,8 @@ public:
   std::filesystem::path write(const train::TrialResult& result, const std::string& id, int rank,
                               const std::string& host) const;
 
-  StoredTrial read(const std::string& id) const;  // everything, curves and predictions included
+  StoredTrial read(const std::string& id) const;          // everything, curves and predictions included
+  StoredTrial read_summary(const std::string& id) const;  // without curves and predictions (faster)
   std::vector<std::string> list() const;          // finished ids, sorted naturally ("2" before "10")
   bool contains(const std::string& id) const;
 
