@@ -19,13 +19,19 @@ double log_sum_exp(std::span<const double> terms) {
   return top + std::log(sum);
 }
 
-// The larger distance to the neighbours in sorted order, the interval's ends acting as neighbours.
+// Optuna's rule: each point's larger distance to its sorted neighbours, the interval's ends acting as
+// neighbours, except that the outermost points look inwards only.
 std::vector<double> neighbour_gaps(const std::vector<double>& sorted, NumericSpace space) {
-  std::vector<double> gaps(sorted.size());
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
+  const std::size_t n = sorted.size();
+  std::vector<double> gaps(n);
+  for (std::size_t i = 0; i < n; ++i) {
     const double left = i == 0 ? space.low : sorted[i - 1];
-    const double right = i + 1 == sorted.size() ? space.high : sorted[i + 1];
+    const double right = i + 1 == n ? space.high : sorted[i + 1];
     gaps[i] = std::max(sorted[i] - left, right - sorted[i]);
+  }
+  if (n >= 2) {
+    gaps.front() = sorted[1] - sorted[0];
+    gaps.back() = sorted[n - 1] - sorted[n - 2];
   }
   return gaps;
 }
@@ -34,13 +40,15 @@ std::vector<double> neighbour_gaps(const std::vector<double>& sorted, NumericSpa
 
 ParzenEstimator::ParzenEstimator(std::span<const double> observations, NumericSpace space) : space_(space) {
   const double width = space.high - space.low;
+  const double prior_mu = 0.5 * (space.low + space.high);
   mus_.assign(observations.begin(), observations.end());
+  mus_.push_back(prior_mu);  // the prior takes part in the neighbours' bandwidths, as in Optuna
   std::ranges::sort(mus_);
   sigmas_ = neighbour_gaps(mus_, space);
   const double min_sigma = width / std::min(100.0, static_cast<double>(mus_.size()) + 1.0);
   for (double& sigma : sigmas_) sigma = std::clamp(sigma, min_sigma, width);
-  mus_.push_back(0.5 * (space.low + space.high));  // the prior
-  sigmas_.push_back(width);
+  // The prior's own component (one of the centres equal to prior_mu) is the broad one.
+  sigmas_[static_cast<std::size_t>(std::ranges::find(mus_, prior_mu) - mus_.begin())] = width;
   for (std::size_t i = 0; i < mus_.size(); ++i) {
     const double mass = normal_cdf((space.high - mus_[i]) / sigmas_[i]) - normal_cdf((space.low - mus_[i]) / sigmas_[i]);
     log_norms_.push_back(std::log(std::max(mass, 1e-300)));
@@ -67,11 +75,16 @@ double ParzenEstimator::log_pdf(double x) const {
   return log_sum_exp(terms);
 }
 
+// Optuna's kernel: each observation puts 1 on its value and v = 1 / (n + 1) on every value, then is
+// normalised; the prior is one more component; all n + 1 components weigh the same.
 CategoricalEstimator::CategoricalEstimator(std::span<const std::size_t> observations, std::span<const double> prior)
     : probabilities_(prior.begin(), prior.end()) {
-  for (std::size_t index : observations) probabilities_[index] += 1.0;
-  const double total = static_cast<double>(observations.size()) + 1.0;
-  for (double& p : probabilities_) p /= total;
+  const double components = static_cast<double>(observations.size()) + 1.0;
+  const double smoothing = 1.0 / components;
+  const double row_total = 1.0 + smoothing * static_cast<double>(prior.size());
+  for (double& p : probabilities_) p += static_cast<double>(observations.size()) * smoothing / row_total;
+  for (std::size_t index : observations) probabilities_[index] += 1.0 / row_total;
+  for (double& p : probabilities_) p /= components;
 }
 
 std::size_t CategoricalEstimator::sample(Rng& rng) const {

@@ -24,7 +24,7 @@ private:
   NumericSpace space_;
 };
 
-// Observed counts plus a prior (the file's probabilities, or uniform) worth one observation.
+// Observed counts, smoothed, plus a prior (the file's probabilities, or uniform) worth one observation.
 class CategoricalEstimator {
 public:
   CategoricalEstimator(std::span<const std::size_t> observations, std::span<const double> prior);

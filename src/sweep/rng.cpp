@@ -7,24 +7,23 @@ namespace vmsweep::sweep {
 
 namespace {
 
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+// SplitMix64's finaliser: a bijection of 64-bit words that mixes every input bit into every output bit.
+std::uint64_t finalize(std::uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
+
+std::uint64_t splitmix64(std::uint64_t& state) { return finalize(state += 0x9e3779b97f4a7c15ULL); }
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 }  // namespace
 
 std::uint64_t mix_seed(std::initializer_list<std::uint64_t> parts) {
-  std::uint64_t state = 0x5eed5eed5eed5eedULL;
-  std::uint64_t mixed = 0;
-  for (std::uint64_t part : parts) {
-    state ^= part;
-    mixed = splitmix64(state);
-  }
+  // Each part is mixed before it is combined, so nearby tuples such as (0, 1) and (1, 0) land far apart.
+  std::uint64_t mixed = 0x5eed5eed5eed5eedULL;
+  for (std::uint64_t part : parts) mixed = finalize(mixed ^ finalize(part + 0x9e3779b97f4a7c15ULL));
   return mixed;
 }
 
