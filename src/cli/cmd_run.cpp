@@ -24,6 +24,7 @@ struct RunArguments {
   std::string log_format = "text";
   int threads = 0;
   int fake_trial_ms = 0;
+  bool no_trial_files = false;
 };
 
 void add_run_options(CLI::App& run, RunArguments& args) {
@@ -48,12 +49,16 @@ void add_run_options(CLI::App& run, RunArguments& args) {
   run.add_option("--fake-trial-ms", args.fake_trial_ms, "Trials only sleep this long (measures the scheduler)")
       ->check(CLI::PositiveNumber)
       ->group("Developer");
+  run.add_flag("--no-trial-files", args.no_trial_files,
+               "Write no trial files and no results file (measures the scheduler apart from HDF5; no resume)")
+      ->group("Developer");
 }
 
 void run_sweep_command(RunArguments& args, CommandStatus& status) {
   dist::RunOptions& options = args.options;
   if (args.threads > 0) options.threads = args.threads;
   if (args.fake_trial_ms > 0) options.fake_trial_ms = args.fake_trial_ms;
+  options.write_trials = !args.no_trial_files;
   options.log_format = args.log_format == "json" ? dist::LogFormat::json : dist::LogFormat::text;
   if (!args.shard.empty()) {
     options.shard = dist::Shard::parse(args.shard);

@@ -88,7 +88,7 @@ int coordinate(const Communicator& world, const RunOptions& options, PreparedSwe
   SweepTally tally = Coordinator(pool, queue, progress, interrupt, prepared.spec.metric).run();
   local.join();
   progress.summary();
-  if (options.aggregate) {
+  if (options.aggregate && options.write_trials) {
     prepared.meta.finished = std::chrono::system_clock::now();
     std::size_t trials = io::aggregate(prepared.layout, prepared.meta);
     progress.note("wrote " + prepared.layout.results_file().string() + " (" + std::to_string(trials) + " trials)");
@@ -115,8 +115,8 @@ RankResult run_rank(const Communicator& world, const RunOptions& options) {
   WorkerIdentity identity = identify(world, options);
   std::vector<std::string> hosts = world.gather_hostnames(coordinator_rank);
   io::TrialStore store(setup.trials_dir);
-  auto write = [&store, &identity](const sweep::TrialSpec& trial, const train::TrialResult& result) {
-    store.write(result, std::to_string(trial.id), identity.rank, identity.host);
+  auto write = [&store, &identity, &options](const sweep::TrialSpec& trial, const train::TrialResult& result) {
+    if (options.write_trials) store.write(result, std::to_string(trial.id), identity.rank, identity.host);
   };
   TrialExecutor executor(trial_function(options, interrupt), write, identity, interrupt);
   if (world.rank() != coordinator_rank) {

@@ -32,6 +32,9 @@ struct RunOptions {
   std::optional<int> fake_trial_ms;  // developer: trials only sleep, to measure the scheduler
   std::optional<Shard> shard;
   bool aggregate = true;  // rank 0 writes results/<name>.h5 at the end (off for shards)
+  // Developer: false skips the trial files (and so resume and the aggregate), to measure the
+  // scheduler apart from HDF5.
+  bool write_trials = true;
 };
 
 // Runs the sweep; call on every rank. Initialises and finalises MPI itself. Returns the exit code;
