@@ -28,6 +28,8 @@ Network::Network(const ModelConfig& config, NetworkOptions options)
       buffers_(config.hidden.size()),
       dropout_rng_(config.seed ^ dropout_stream),
       head_(config.hidden.back(), config.horizon),
+      head_weights_offset_(layout_.find("head/weights").offset),
+      head_bias_offset_(layout_.find("head/bias").offset),
       prediction_(static_cast<std::size_t>(config.batch) * config.horizon),
       prediction_gradient_(prediction_.size()) {
   initialize_parameters(config_, layout_, parameters());
@@ -120,9 +122,7 @@ void Network::backward(Plan& plan, int n) {
   const std::size_t last = plan.size() - 1;
   float* diff_dst = buffers_[last].diff_dst.floats();
   std::fill_n(diff_dst, sequence_size(last, n), 0.0f);  // only h_T feeds the head
-  const DenseGradients head_gradients{gradients_.floats() + layout_.find("head/weights").offset,
-                                      gradients_.floats() + layout_.find("head/bias").offset};
-  head_.backward(last_step(n), prediction_gradient_.data(), n, head_params(), head_gradients,
+  head_.backward(last_step(n), prediction_gradient_.data(), n, head_params(), head_gradients(),
                  diff_dst + sequence_size(last, n) - static_cast<std::size_t>(n) * config_.hidden[last]);
   for (std::size_t k = last + 1; k-- > 0;) {
     plan[k].backward(stream_, weights_version_);
@@ -160,8 +160,11 @@ float* Network::last_step(int n) const {
 }
 
 DenseParams Network::head_params() const {
-  return {parameters_.floats() + layout_.find("head/weights").offset,
-          parameters_.floats() + layout_.find("head/bias").offset};
+  return {parameters_.floats() + head_weights_offset_, parameters_.floats() + head_bias_offset_};
+}
+
+DenseGradients Network::head_gradients() const {
+  return {gradients_.floats() + head_weights_offset_, gradients_.floats() + head_bias_offset_};
 }
 
 }  // namespace vmsweep::model

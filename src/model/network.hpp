@@ -67,6 +67,7 @@ private:
   std::size_t sequence_size(std::size_t k, int n) const;
   float* last_step(int n) const;
   DenseParams head_params() const;
+  DenseGradients head_gradients() const;
 
   ModelConfig config_;
   NetworkOptions options_;
@@ -80,6 +81,8 @@ private:
   std::vector<DropoutMask> dropouts_;  // after every layer but the last
   Rng dropout_rng_;
   DenseHead head_;
+  std::size_t head_weights_offset_;  // in the flat buffers
+  std::size_t head_bias_offset_;
   std::vector<float> prediction_;
   std::vector<float> prediction_gradient_;
   std::uint64_t weights_version_ = 0;

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# One epoch of the notebook model (T=14, [256,128,64]) and of an hourly one (T=168, [128,64]) on 1
+# and 2 threads, vmsweep (bench_model) against PyTorch training the same model the same way, in
+# the same run. Each run is repeated REPEATS times and the minimum kept (the machine is shared).
+# Prints one table: seconds/epoch (wall and process CPU), GFLOP/s, % of peak, speedup vs PyTorch,
+# peak RSS (from /usr/bin/time -v).
+# Usage: bench/bench_model.sh [BUILD_DIR]      (default: build; needs the bench_model target)
+#   REPEATS=3  PEAK_GFLOPS=78.4 (single-core SGEMM peak: 2.45 GHz x 32 FLOP/cycle)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build="${1:-$here/../build}"
+binary="$build/bench/bench_model"
+repeats="${REPEATS:-3}"
+[[ -x "$binary" ]] || { echo "bench_model.sh: $binary not found (cmake --build $build --target bench_model)" >&2; exit 2; }
+
+results="$(mktemp)"
+trap 'rm -f "$results" "$results.time"' EXIT
+
+# run LABEL COMMAND...: appends "<result line> rss_kb=<max RSS>" to $results
+run() {
+  local line
+  line="$(/usr/bin/time -v -o "$results.time" "$@")"
+  echo "$line rss_kb=$(awk '/Maximum resident set size/ {print $NF}' "$results.time")" >>"$results"
+}
+
+for config in "14 256,128,64 5" "168 128,64 2"; do
+  read -r steps hidden epochs <<<"$config"
+  for threads in 1 2; do
+    for ((r = 0; r < repeats; ++r)); do
+      args=(--threads "$threads" --time-steps "$steps" --hidden "$hidden" --epochs "$epochs")
+      OMP_NUM_THREADS="$threads" run "$binary" "${args[@]}"
+      OMP_NUM_THREADS="$threads" run /usr/bin/python3 "$here/model_vs_pytorch.py" "${args[@]}"
+    done
+  done
+done
+
+/usr/bin/python3 - "$results" "${PEAK_GFLOPS:-78.4}" <<'PY'
+import sys
+from collections import defaultdict
+
+rows = defaultdict(list)
+for line in open(sys.argv[1]):
+    impl, *fields = line.split()
+    record = dict(field.split("=", 1) for field in fields)
+    rows[(record["T"], record["hidden"], int(record["threads"]), impl)].append(record)
+peak = float(sys.argv[2])
+flops = {key[:3]: float(r[0]["gflop_per_epoch"]) for key, r in rows.items() if key[3] == "vmsweep"}
+
+def best(key, field, pick=min):
+    return pick(float(r[field]) for r in rows[key])
+
+print(f"{'config':<22}{'thr':>4} {'impl':<8}{'wall s/ep':>10}{'cpu s/ep':>10}{'GFLOP/s':>9}"
+      f"{'%peak/core':>11}{'speedup wall':>13}{'speedup cpu':>12}{'RSS MB':>8}")
+for key in sorted(rows, key=lambda k: (int(k[0]), k[2], k[3] != "vmsweep")):
+    T, hidden, threads, impl = key
+    torch = (T, hidden, threads, "pytorch")
+    wall, cpu = best(key, "seconds_per_epoch"), best(key, "cpu_seconds_per_epoch")
+    gflop = flops[key[:3]]
+    per_core = gflop / cpu  # CPU seconds are summed over threads
+    speedup_wall = best(torch, "seconds_per_epoch") / wall
+    speedup_cpu = best(torch, "cpu_seconds_per_epoch") / cpu
+    rss = best(key, "rss_kb", max) / 1024
+    print(f"{'T=' + T + ' [' + hidden + ']':<22}{threads:>4} {impl:<8}{wall:>10.3f}{cpu:>10.3f}{gflop / wall:>9.1f}"
+          f"{100 * per_core / peak:>10.0f}%{speedup_wall:>12.2f}x{speedup_cpu:>11.2f}x{rss:>8.0f}")
+print(f"GFLOP/s = counted FLOPs / wall time; %peak/core = FLOPs per CPU-second / {peak} GFLOP/s; "
+      f"minimum of {len(next(iter(rows.values())))} runs each (peak RSS: maximum).")
+PY
