@@ -108,11 +108,11 @@ case_array() {
   local jobs
   jobs=$(VMSWEEP_RESULTS="$work/array" "$slurm_dir/submit-array.sh" "$sweep" 2)
   expect_job_code "${jobs#* }" 0
-  [ "$(grep -l "vmsweep exited with 0" vmsweep-vmsweep-*.out | wc -l)" -eq 3 ] ||
+  [ "$(grep -l "vmsweep exited with 0" vmsweep-[0-9]*.out | wc -l)" -eq 3 ] ||
     fail "expected the MPI job and both array tasks to exit 0"
-  [ "$(grep -l "\[summary\] $((trials / 2))/$((trials / 2)) done" vmsweep-vmsweep-*.out | wc -l)" -eq 2 ] ||
+  [ "$(grep -l "\[summary\] $((trials / 2))/$((trials / 2)) done" vmsweep-[0-9]*.out | wc -l)" -eq 2 ] ||
     fail "expected each array task to run half of the trials"
-  grep -q "aggregates $work/array/tiny" vmsweep-vmsweep-aggregate-*.out || fail "the aggregation job did not run"
+  grep -q "aggregates $work/array/tiny" vmsweep-aggregate-*.out || fail "the aggregation job did not run"
   expect_complete array/tiny.h5
   $check same mpi/tiny.h5 array/tiny.h5
 }
@@ -127,7 +127,7 @@ interrupted_run() {
   wait_for_first_trial "$results"
   "$@" "$job"
   expect_job_code "$job" 0
-  local log="vmsweep-vmsweep-$job.out"
+  local log="vmsweep-$job.out"
   grep -q "(restart 1)" "$log" || return 0
   sed -n 's/^sweep tiny: [0-9]* trials, \([0-9]*\) already finished.*/\1/p' "$log" | tail -n 1
 }
@@ -159,7 +159,7 @@ case_requeue() {
   interrupt_mid_sweep requeued 2 scontrol requeue
   # One rank: mpirun's bound ranks train fast enough here to end the sweep before the signal lands.
   VMSWEEP_LAUNCHER=mpirun interrupt_mid_sweep warned 1 time_limit_warning
-  grep -q "requeueing job" vmsweep-vmsweep-*.out || fail "the time-limit warning did not requeue the job"
+  grep -q "requeueing job" vmsweep-[0-9]*.out || fail "the time-limit warning did not requeue the job"
 }
 
 "case_$case_name"
