@@ -18,6 +18,8 @@ void configure(CLI::App& app, CommandStatus& status) {
   app.fallthrough();
   add_data_commands(app, status);
   add_run_commands(app, status);
+  add_report_commands(app, status);
+  add_plot_commands(app, status);
 }
 
 }  // namespace

@@ -1,0 +1,293 @@
+#!/usr/bin/python3
+"""Figures of a vmsweep results file, drawn with matplotlib from the HDF5 file read with h5py.
+
+    plot_results.py RESULTS --trial ID [-o DIR]
+
+RESULTS is results/<name>.h5 (the aggregate, trials under /trial/<id>) or, for a sweep still
+running, the folder results/<name> (one file per trial under trials/<id>.h5). `vmsweep plot`
+checks its arguments and picks the trial (the best by default) before calling this script.
+
+Writes, each at a fixed size in pixels (stated below, so tests can check it):
+  loss_trial<ID>.png         1000 x 500   training and validation loss per epoch, restored epoch marked
+  predictions_trial<ID>.png  1400 x 550   the series with the trial's predictions per split and
+                                          persistence dotted over the test part
+  sweep_metric.png           1200 x 800   the sweep's metric against each parameter that varies
+  sweep_parallel.png         1400 x 600   parallel coordinates: one line per trial, coloured by the metric
+"""
+import argparse
+import json
+import math
+import os
+import sys
+
+import h5py
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+DPI = 100
+SPLIT_COLOURS = {"train": "tab:blue", "val": "tab:orange", "test": "tab:green"}
+
+
+# ---------------------------------------------------------------- reading
+
+class Results:
+    """The trials of an aggregated results file or of a running sweep's folder, alike."""
+
+    def __init__(self, path):
+        self.path = path
+        self.folder = os.path.isdir(path)
+        if self.folder:
+            self.sweep_attrs = self._stamp_attrs(os.path.join(path, "sweep.h5"))
+        else:
+            with h5py.File(path, "r") as f:
+                self.sweep_attrs = dict(f["sweep"].attrs)
+
+    @staticmethod
+    def _stamp_attrs(stamp):
+        if not os.path.exists(stamp):
+            return {}
+        with h5py.File(stamp, "r") as f:
+            return dict(f["sweep"].attrs) if "sweep" in f else {}
+
+    @property
+    def metric(self):
+        return text(self.sweep_attrs.get("metric", "val_mse"))
+
+    @property
+    def maximize(self):
+        return text(self.sweep_attrs.get("metric_goal", "minimize")) == "maximize"
+
+    def trial_ids(self):
+        if self.folder:
+            trials = os.path.join(self.path, "trials")
+            return sorted((f[:-3] for f in os.listdir(trials) if f.endswith(".h5")), key=natural_key)
+        with h5py.File(self.path, "r") as f:
+            return sorted(f["trial"].keys(), key=natural_key) if "trial" in f else []
+
+    def open_trial(self, trial_id):
+        """(h5py.File, group) of one trial; the caller closes the file."""
+        if self.folder:
+            f = h5py.File(os.path.join(self.path, "trials", trial_id + ".h5"), "r")
+            return f, f["/"]
+        f = h5py.File(self.path, "r")
+        return f, f["trial"][trial_id]
+
+    def summaries(self):
+        """One dict per trial: id, status, params (flattened), metrics."""
+        out = []
+        for trial_id in self.trial_ids():
+            f, group = self.open_trial(trial_id)
+            with f:
+                metrics = {k: float(v) for k, v in group["metrics"].attrs.items()} if "metrics" in group else {}
+                out.append({"id": trial_id, "status": text(group.attrs["status"]),
+                            "params": flatten(json.loads(text(group.attrs["params_json"]))),
+                            "metrics": metrics})
+        return out
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def natural_key(trial_id):
+    return (0, int(trial_id), "") if trial_id.isdigit() else (1, 0, trial_id)
+
+
+def flatten(params, prefix=""):
+    flat = {}
+    for key, value in params.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, prefix + key + "."))
+        else:
+            flat[prefix + key] = json.dumps(value) if isinstance(value, list) else value
+    return flat
+
+
+# ---------------------------------------------------------------- figure 1: loss curves
+
+def plot_loss(results, trial_id, out_dir):
+    f, group = results.open_trial(trial_id)
+    with f:
+        curve = group["curves"][()]
+        best_epoch = int(group.attrs["best_epoch"])
+        loss_name = json.loads(text(group.attrs["params_json"])).get("loss", "mse")
+    fig, ax = plt.subplots(figsize=(10, 5), dpi=DPI)
+    ax.plot(curve["epoch"], curve["train_loss"], "-o", ms=3, label="training loss", color="tab:blue")
+    ax.plot(curve["epoch"], curve["val_loss"], "-o", ms=3, label="validation loss", color="tab:orange")
+    if best_epoch > 0:
+        ax.axvline(best_epoch, color="grey", ls="--", lw=1)
+        row = curve[curve["epoch"] == best_epoch]
+        if len(row):
+            ax.plot([best_epoch], row["val_loss"], "*", ms=14, color="tab:red",
+                    label=f"restored weights (epoch {best_epoch})")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(f"{loss_name} loss (scaled units)")
+    ax.set_title(f"trial {trial_id}: training and validation loss per epoch")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return save(fig, out_dir, f"loss_trial{trial_id}.png")
+
+
+# ---------------------------------------------------------------- figure 2: predictions over the series
+
+def persistence(series_times, series_values, times, steps_ahead, step_ms):
+    """The value at the window's last step for each predicted point; NaN where it is not in the series."""
+    index = {t: v for t, v in zip(series_times, series_values)}
+    return np.array([index.get(t - k * step_ms, np.nan) for t, k in zip(times, steps_ahead)])
+
+
+def plot_predictions(results, trial_id, out_dir):
+    f, group = results.open_trial(trial_id)
+    with f:
+        table = group["predictions"][()]
+        metrics = {k: float(v) for k, v in group["metrics"].attrs.items()}
+    first = table[table["horizon_step"] == 1]
+    order = np.argsort(first["timestamp_ms"], kind="stable")
+    times, actual = first["timestamp_ms"][order], first["actual"][order]
+    step_ms = int(np.median(np.diff(times))) if len(times) > 1 else 1
+    fig, ax = plt.subplots(figsize=(14, 5.5), dpi=DPI)
+    ax.plot(to_dates(times), actual, color="black", lw=1, label="series (actual)")
+    for code, name in enumerate(("train", "val", "test")):
+        part = table[table["split"] == code]
+        if len(part) == 0:
+            continue
+        label = f"predicted, {name}"
+        if f"{name}_mse" in metrics:
+            label += f" (MSE {metrics[name + '_mse']:.4g})"
+        ax.plot(to_dates(part["timestamp_ms"]), part["predicted"], ".", ms=4, color=SPLIT_COLOURS[name], label=label)
+    test = table[table["split"] == 2]
+    if len(test):
+        naive = persistence(times, actual, test["timestamp_ms"], test["horizon_step"], step_ms)
+        mse = np.nanmean((naive - test["actual"]) ** 2)
+        ax.plot(to_dates(test["timestamp_ms"]), naive, ":", lw=1.5, color="tab:red",
+                label=f"persistence, test (MSE {mse:.4g})")
+        ax.axvspan(to_dates(test["timestamp_ms"][:1])[0], to_dates(test["timestamp_ms"][-1:])[0], color="tab:green", alpha=0.06)
+    ax.set_xlabel("time")
+    ax.set_ylabel("value (original units)")
+    ax.set_title(f"trial {trial_id}: predictions over the series")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=9)
+    fig.autofmt_xdate()
+    return save(fig, out_dir, f"predictions_trial{trial_id}.png")
+
+
+def to_dates(ms):
+    return np.asarray(ms, dtype="int64").astype("datetime64[ms]")
+
+
+# ---------------------------------------------------------------- figure 3: the sweep overview
+
+def varying_parameters(trials):
+    keys = sorted({k for t in trials for k in t["params"]} - {"seed"})
+    return [k for k in keys if len({json.dumps(t["params"].get(k)) for t in trials}) > 1]
+
+
+def axis_values(values):
+    """Positions on an axis for a parameter's values, the tick labels, and whether the axis is log."""
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        numbers = np.array(values, dtype=float)
+        log = bool(np.all(numbers > 0) and numbers.max() / numbers.min() >= 20)
+        return numbers, None, log
+    labels = sorted({str(v) for v in values})
+    return np.array([labels.index(str(v)) for v in values], dtype=float), labels, False
+
+
+def plot_metric_vs_parameters(results, trials, names, out_dir):
+    metric = results.metric
+    cols = max(1, min(3, len(names)))
+    rows = max(1, math.ceil(len(names) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(12, 8), dpi=DPI, squeeze=False)
+    scores = np.array([t["metrics"][metric] for t in trials])
+    best = int(np.argmax(scores) if results.maximize else np.argmin(scores))
+    for ax, name in zip(axes.flat, names):
+        x, labels, log = axis_values([t["params"].get(name) for t in trials])
+        jitter = 0.0 if labels is None else 0.08
+        spread = x + np.random.default_rng(0).uniform(-jitter, jitter, len(x))
+        ax.scatter(spread, scores, s=18, alpha=0.7, color="tab:blue")
+        ax.scatter([spread[best]], [scores[best]], s=90, marker="*", color="tab:red", label="best")
+        if labels is not None:
+            ax.set_xticks(range(len(labels)), labels, rotation=20, fontsize=8)
+        if log:
+            ax.set_xscale("log")
+        ax.set_xlabel(name)
+        ax.set_ylabel(metric)
+        ax.grid(alpha=0.3)
+    for ax in list(axes.flat)[len(names):]:
+        ax.axis("off")
+    if not names:
+        axes[0][0].text(0.5, 0.5, "no parameter varies", ha="center", transform=axes[0][0].transAxes)
+    fig.suptitle(f"{metric} of {len(trials)} finished trials against each parameter")
+    fig.tight_layout()
+    return save(fig, out_dir, "sweep_metric.png")
+
+
+def plot_parallel(results, trials, names, out_dir):
+    metric = results.metric
+    columns = names + [metric]
+    fig, ax = plt.subplots(figsize=(14, 6), dpi=DPI)
+    scores = np.array([t["metrics"][metric] for t in trials])
+    normalised, ticks = [], []
+    for name in columns:
+        values = list(scores) if name == metric else [t["params"].get(name) for t in trials]
+        x, labels, log = axis_values(values)
+        x = np.log10(x) if log else x
+        low, high = float(np.min(x)), float(np.max(x))
+        normalised.append((x - low) / (high - low) if high > low else np.full(len(x), 0.5))
+        ticks.append(labels if labels is not None else [f"{v:.3g}" for v in (np.power(10, [low, high]) if log else [low, high])])
+    lines = np.array(normalised).T
+    colour = plt.get_cmap("viridis" if not results.maximize else "viridis_r")  # best = darkest
+    norm = matplotlib.colors.Normalize(scores.min(), scores.max() if scores.max() > scores.min() else scores.min() + 1)
+    for row, score in sorted(zip(lines, scores), key=lambda p: -p[1] if not results.maximize else p[1]):
+        ax.plot(range(len(columns)), row, color=colour(norm(score)), alpha=0.8, lw=1.2)
+    for i, labels in enumerate(ticks):
+        ax.axvline(i, color="black", lw=0.8)
+        for j, label in enumerate(labels):  # categories at their places, numbers at both ends
+            ax.text(i + 0.02, j / (len(labels) - 1) if len(labels) > 1 else 0.5, label, fontsize=8, va="center",
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
+    ax.set_xticks(range(len(columns)), columns, fontsize=9)
+    ax.set_yticks([])
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_xlim(-0.3, len(columns) - 0.7)
+    fig.colorbar(matplotlib.cm.ScalarMappable(norm=norm, cmap=colour), ax=ax, label=metric)
+    ax.set_title(f"parallel coordinates of {len(trials)} finished trials (darker = better {metric})")
+    return save(fig, out_dir, "sweep_parallel.png")
+
+
+def plot_overview(results, out_dir):
+    trials = [t for t in results.summaries() if t["status"] == "ok" and results.metric in t["metrics"]]
+    if not trials:
+        return []
+    names = varying_parameters(trials)
+    return [plot_metric_vs_parameters(results, trials, names, out_dir),
+            plot_parallel(results, trials, names, out_dir)]
+
+
+# ---------------------------------------------------------------- main
+
+def save(fig, out_dir, name):
+    path = os.path.join(out_dir, name)
+    fig.savefig(path, dpi=DPI)  # no bbox_inches="tight": the sizes above are part of the contract
+    plt.close(fig)
+    return path
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("results", help="results/<name>.h5, or results/<name> while the sweep runs")
+    parser.add_argument("--trial", required=True, help="the trial whose curves and predictions are drawn")
+    parser.add_argument("-o", "--output", default=".", help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    os.makedirs(args.output, exist_ok=True)
+    results = Results(args.results)
+    written = [plot_loss(results, args.trial, args.output), plot_predictions(results, args.trial, args.output)]
+    written += plot_overview(results, args.output)
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

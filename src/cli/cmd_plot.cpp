@@ -1,0 +1,64 @@
+// `vmsweep plot RESULTS`: the notebook's two figures for one trial and the sweep overview, as PNG
+// files drawn by scripts/plot_results.py (matplotlib). The arguments are checked here, so a bad
+// trial id or a file that is not a vmsweep result is exit code 2 before Python starts.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "plot_script.hpp"
+#include "report_source.hpp"
+#include "vmsweep/common/error.hpp"
+
+namespace vmsweep::cli {
+
+namespace {
+
+constexpr const char* plot_description =
+    "Draw PNG files of a sweep with matplotlib: loss per epoch of a trial (the best by default) with the "
+    "restored epoch marked, its predictions over the series (train/validation/test coloured, persistence "
+    "dotted over the test part), and the sweep's metric against each parameter plus a parallel-coordinates "
+    "view. Needs Python 3 with matplotlib and h5py (VMSWEEP_PYTHON, default /usr/bin/python3).";
+
+struct PlotArguments {
+  std::string results;
+  std::string trial;
+  std::string output;
+};
+
+// The trial to draw: the one asked for, else the best by the sweep's metric; it must have a curve.
+std::string chosen_trial(const SweepResults& results, const std::string& asked) {
+  if (asked.empty()) {
+    const auto ranked = ranked_trials(results);
+    if (ranked.empty()) throw InputError(results.source().string() + ": no finished trial with " + results.meta().metric + " to plot");
+    return ranked.front()->id;
+  }
+  const io::StoredTrial trial = results.trial(asked);
+  if (trial.result.curve.empty() || trial.result.predictions.actual.empty())
+    throw InputError("trial " + asked + " " + train::to_string(trial.result.status) + " without a loss curve or predictions: " +
+                     (trial.result.reason.empty() ? "nothing to plot" : trial.result.reason));
+  return asked;
+}
+
+void plot(const PlotArguments& args, CommandStatus& status) {
+  const SweepResults results = SweepResults::open(args.results);
+  const std::string trial = chosen_trial(results, args.trial);
+  const std::string output = args.output.empty() ? "plots/" + results.meta().name : args.output;
+  const int code = run_program(plot_interpreter(), find_plot_script(),
+                               {results.source().string(), "--trial", trial, "-o", output});
+  if (code != 0) throw Error("the plot script exited with code " + std::to_string(code));
+  status.exit_code = 0;
+}
+
+}  // namespace
+
+void add_plot_commands(CLI::App& app, CommandStatus& status) {
+  auto* command = app.add_subcommand("plot", plot_description);
+  auto args = std::make_shared<PlotArguments>();
+  command->add_option("results", args->results, "results/<name>.h5, or results/<name> while the sweep runs")
+      ->required();
+  command->add_option("--trial", args->trial, "The trial whose loss curve and predictions are drawn (default: the best)");
+  command->add_option("-o,--output", args->output, "Folder for the PNG files (default: plots/<sweep name>)");
+  command->callback([args, &status] { plot(*args, status); });
+}
+
+}  // namespace vmsweep::cli

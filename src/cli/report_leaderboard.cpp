@@ -1,0 +1,119 @@
+// The sweep summary, leaderboard and problems sections.
+#include <chrono>
+
+#include "report_params.hpp"
+#include "report_sections.hpp"
+#include "vmsweep/train/trial_result.hpp"
+
+namespace vmsweep::cli {
+
+namespace {
+
+using train::TrialStatus;
+
+// val and test (train too when the sweep optimises a training metric) x mse, mae and the sweep's own.
+std::vector<std::string> shown_metrics(const io::SweepMeta& meta) {
+  const auto underscore = meta.metric.find('_');
+  const std::string part = meta.metric.substr(0, underscore), kind = meta.metric.substr(underscore + 1);
+  std::vector<std::string> kinds{"mse", "mae"};
+  if (kind != "mse" && kind != "mae") kinds.push_back(kind);
+  std::vector<std::string> parts{"val", "test"};
+  if (part == "train") parts.insert(parts.begin(), "train");
+  std::vector<std::string> names;
+  for (const auto& p : parts)
+    for (const auto& k : kinds) names.push_back(p + "_" + k);
+  return names;
+}
+
+Value metric_cell(const train::Metrics& metrics, const std::string& name) {
+  for (const auto& [key, value] : metrics)
+    if (key == name) return value;
+  return nullptr;
+}
+
+std::size_t count_status(const SweepResults& results, TrialStatus status) {
+  std::size_t n = 0;
+  for (const auto& trial : results.trials()) n += trial.result.status == status;
+  return n;
+}
+
+Value elapsed_seconds(const io::SweepMeta& meta) {
+  if (meta.finished.time_since_epoch().count() == 0) return nullptr;
+  return std::chrono::duration<double>(meta.finished - meta.started).count();
+}
+
+std::string baseline_name(const BaselineScore& score) {
+  return score.detail.empty() ? score.method : score.method + " (" + score.detail + ")";
+}
+
+struct Columns {
+  std::vector<std::string> params, metrics;
+};
+
+std::vector<Value> trial_row(std::size_t rank, const io::StoredTrial& trial, const Columns& columns) {
+  const train::TrialResult& r = trial.result;
+  const FlatParams flat = flatten_params(r.params);
+  std::vector<Value> row{static_cast<std::int64_t>(rank), "trial", trial.id};
+  for (const auto& name : columns.params) {
+    const Value* value = find_param(flat, name);
+    row.push_back(value ? *value : Value());
+  }
+  for (const auto& name : columns.metrics) row.push_back(metric_cell(r.metrics, name));
+  row.insert(row.end(), {r.epochs_run, r.best_epoch, r.seconds});
+  return row;
+}
+
+// A baseline fills only the metrics, and the look-back when the sweep varies it.
+std::vector<Value> baseline_row(const BaselineScore& score, const Columns& columns) {
+  std::vector<Value> row{nullptr, "baseline", baseline_name(score)};
+  for (const auto& name : columns.params) {
+    Value cell;
+    if (name == "look_back" && score.look_back > 0) cell = Value(score.look_back);
+    row.push_back(std::move(cell));
+  }
+  for (const auto& name : columns.metrics) row.push_back(metric_cell(score.metrics, name));
+  row.resize(row.size() + 3);  // epochs, best_epoch, seconds
+  return row;
+}
+
+}  // namespace
+
+Section sweep_section(const SweepResults& results) {
+  const io::SweepMeta& meta = results.meta();
+  Section section{"sweep", "sweep " + meta.name,
+                  {"name", "method", "metric", "goal", "state", "trials", "ok", "failed", "diverged", "stopped",
+                   "ranks", "started", "finished", "seconds"}, {}};
+  const bool finished = meta.finished.time_since_epoch().count() != 0;
+  auto count = [&](TrialStatus s) { return Value(static_cast<std::int64_t>(count_status(results, s))); };
+  section.add_row({meta.name, meta.method, meta.metric, meta.metric_goal,
+                   results.running() ? "running (read from the trial files)" : "aggregated",
+                   static_cast<std::int64_t>(results.trials().size()), count(TrialStatus::ok),
+                   count(TrialStatus::failed), count(TrialStatus::diverged), count(TrialStatus::stopped), meta.ranks,
+                   io::iso8601_utc(meta.started), finished ? Value(io::iso8601_utc(meta.finished)) : Value(nullptr),
+                   elapsed_seconds(meta)});
+  return section;
+}
+
+Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& baselines, std::size_t top) {
+  const Columns columns{varying_params(results.trials()), shown_metrics(results.meta())};
+  Section section{"leaderboard", "leaderboard by " + results.meta().metric + " (" + results.meta().metric_goal + ")",
+                  {"rank", "kind", "id"}, {}};
+  section.columns.insert(section.columns.end(), columns.params.begin(), columns.params.end());
+  section.columns.insert(section.columns.end(), columns.metrics.begin(), columns.metrics.end());
+  for (const char* column : {"epochs", "best_epoch", "seconds"}) section.columns.push_back(column);
+  const auto ranked = ranked_trials(results);
+  for (std::size_t i = 0; i < ranked.size() && i < top; ++i) section.add_row(trial_row(i + 1, *ranked[i], columns));
+  for (const BaselineScore& score : baselines) section.add_row(baseline_row(score, columns));
+  return section;
+}
+
+Section problems_section(const SweepResults& results) {
+  Section section{"problems", "trials that failed, diverged or were stopped", {"id", "status", "epochs", "reason"}, {}};
+  for (const auto& trial : results.trials()) {
+    const train::TrialResult& r = trial.result;
+    if (r.status != TrialStatus::ok) section.add_row({trial.id, train::to_string(r.status), r.epochs_run, r.reason});
+  }
+  return section;
+}
+
+}  // namespace vmsweep::cli

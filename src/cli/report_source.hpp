@@ -1,0 +1,43 @@
+#pragma once
+// The results `report` and `plot` read: the aggregate results/<name>.h5 when it exists, otherwise
+// (a sweep still running, or one that crashed before aggregating) the stamp and trial files in
+// results/<name>/. Either path may be given: results/<name>.h5 or results/<name>.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vmsweep/io/stored_trial.hpp"
+#include "vmsweep/io/sweep_meta.hpp"
+#include "vmsweep/io/table.hpp"
+
+namespace vmsweep::cli {
+
+class SweepResults {
+public:
+  // InputError naming the path when it is neither a vmsweep results file nor a sweep's folder.
+  static SweepResults open(const std::filesystem::path& path);
+
+  const io::SweepMeta& meta() const { return meta_; }
+  bool running() const { return !aggregate_; }            // read from the trial files
+  const std::filesystem::path& source() const { return source_; }  // the .h5 file or the folder
+  // Every trial without curves or predictions (their metrics and parameters), in id order.
+  const std::vector<io::StoredTrial>& trials() const { return trials_; }
+  // One trial in full; InputError naming the id and listing how many there are if it is absent.
+  io::StoredTrial trial(const std::string& id) const;
+  // A per-sweep table (e.g. baselines) if the results hold one.
+  std::optional<io::Table> table(const std::string& name) const;
+
+private:
+  io::SweepMeta meta_;
+  bool aggregate_ = true;
+  std::filesystem::path source_;
+  std::vector<io::StoredTrial> trials_;
+};
+
+// The metric value of a trial that counts for the sweep (the sweep's metric), if it has one.
+std::optional<double> sweep_metric(const io::StoredTrial& trial, const io::SweepMeta& meta);
+// Trials that finished with the sweep's metric, best first (by the sweep's goal; ties by id order).
+std::vector<const io::StoredTrial*> ranked_trials(const SweepResults& results);
+
+}  // namespace vmsweep::cli

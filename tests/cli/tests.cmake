@@ -1,0 +1,13 @@
+# cli: `vmsweep report` and `vmsweep plot` on a tiny real sweep (4 trials of a few epochs on aa.txt)
+# run once by the real binary as a fixture, checked from Python against the HDF5 file with h5py.
+set(cli_report_dir "${CMAKE_CURRENT_BINARY_DIR}/cli-report")
+add_test(NAME "cli: report fixture sweep"
+         COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/cli/test_report_setup.py"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt" "${cli_report_dir}")
+set_tests_properties("cli: report fixture sweep" PROPERTIES FIXTURES_SETUP cli_report_sweep TIMEOUT 120)
+foreach(cli_case report plot)
+  add_test(NAME "cli: ${cli_case} reads the results"
+           COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${cli_case}.py"
+                   "$<TARGET_FILE:vmsweep>" "${cli_report_dir}")
+  set_tests_properties("cli: ${cli_case} reads the results" PROPERTIES FIXTURES_REQUIRED cli_report_sweep TIMEOUT 300)
+endforeach()
