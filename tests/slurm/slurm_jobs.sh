@@ -112,6 +112,9 @@ case_array() {
     fail "expected the MPI job and both array tasks to exit 0"
   [ "$(grep -l "\[summary\] $((trials / 2))/$((trials / 2)) done" vmsweep-[0-9]*.out | wc -l)" -eq 2 ] ||
     fail "expected each array task to run half of the trials"
+  # One rank on a 2-core node would take both cores; SLURM_CPUS_PER_TASK=1 must win.
+  [ "$(grep -l "1 ranks x 1 threads" vmsweep-[0-9]*.out | wc -l)" -eq 2 ] ||
+    fail "expected each array task to run 1 rank of 1 thread (--cpus-per-task=1)"
   grep -q "aggregates $work/array/tiny" vmsweep-aggregate-*.out || fail "the aggregation job did not run"
   expect_complete array/tiny.h5
   $check same mpi/tiny.h5 array/tiny.h5
