@@ -46,7 +46,7 @@ wait_for_job() {
   while [ "$SECONDS" -lt "$deadline" ]; do
     state=$(job_field "$job" JobState)
     case "$state" in
-      COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE)
+      COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE | PREEMPTED)
         job_field "$job" ExitCode | cut -d: -f1
         return 0 ;;
       "") fail "job $job vanished from the queue before it was seen to end" ;;
