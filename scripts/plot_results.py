@@ -24,6 +24,7 @@ import h5py
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.ticker  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -124,6 +125,7 @@ def plot_loss(results, trial_id, out_dir):
             ax.plot([best_epoch], row["val_loss"], "*", ms=14, color="tab:red",
                     label=f"restored weights (epoch {best_epoch})")
     ax.set_xlabel("epoch")
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_ylabel(f"{loss_name} loss (scaled units)")
     ax.set_title(f"trial {trial_id}: training and validation loss per epoch")
     ax.grid(alpha=0.3)
@@ -191,8 +193,19 @@ def axis_values(values):
         numbers = np.array(values, dtype=float)
         log = bool(np.all(numbers > 0) and numbers.max() / numbers.min() >= 20)
         return numbers, None, log
-    labels = sorted({str(v) for v in values})
+    labels = sorted({str(v) for v in values}, key=category_key)
     return np.array([labels.index(str(v)) for v in values], dtype=float), labels, False
+
+
+def category_key(label):
+    """Layer lists by depth then widths ([8] < [16] < [64, 32]); other labels alphabetically."""
+    try:
+        value = json.loads(label)
+    except ValueError:
+        return (2, 0, [], label)
+    if isinstance(value, list):
+        return (0, len(value), value, label)
+    return (1, 0, [], label)
 
 
 def plot_metric_vs_parameters(results, trials, names, out_dir):
@@ -210,6 +223,7 @@ def plot_metric_vs_parameters(results, trials, names, out_dir):
         ax.scatter([spread[best]], [scores[best]], s=90, marker="*", color="tab:red", label="best")
         if labels is not None:
             ax.set_xticks(range(len(labels)), labels, rotation=20, fontsize=8)
+            ax.set_xlim(-0.5, len(labels) - 0.5)
         if log:
             ax.set_xscale("log")
         ax.set_xlabel(name)

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "report_ensemble.hpp"
 #include "report_sections.hpp"
 
 namespace vmsweep::cli {
@@ -14,7 +15,7 @@ namespace {
 constexpr const char* report_description =
     "Show what a sweep found: the top trials by the sweep's metric with their parameters, validation and "
     "test metrics, epochs and seconds, the baselines (persistence, seasonal naive, ridge autoregression) "
-    "scored on the same windows, the effect of each parameter, and the trials that failed, diverged or "
+    "scored on the same windows, two ensembles chosen on validation, the effect of each parameter, and the trials that failed, diverged or "
     "were stopped. Reads results/<name>.h5, or the trial files of a sweep still running (results/<name>).";
 
 struct ReportArguments {
@@ -24,6 +25,7 @@ struct ReportArguments {
   std::string trial;
   std::string section;
   bool no_baselines = false;
+  std::size_t ensemble = 5;
 };
 
 std::vector<Section> sweep_sections(const SweepResults& results, const ReportArguments& args) {
@@ -31,7 +33,9 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
   const std::vector<BaselineScore> baselines = args.no_baselines ? std::vector<BaselineScore>{}
                                                                  : sweep_baselines(results, problems);
   for (const std::string& problem : problems) std::cerr << "vmsweep: warning: " << problem << "\n";
-  return {leaderboard_section(results, baselines, args.top), effects_section(results), problems_section(results),
+  const std::vector<BaselineScore> ensembles =
+      args.ensemble > 0 ? ensemble_scores(results, args.ensemble) : std::vector<BaselineScore>{};
+  return {leaderboard_section(results, ensembles, baselines, args.top), effects_section(results), problems_section(results),
           sweep_section(results)};
 }
 
@@ -60,6 +64,10 @@ void add_report_commands(CLI::App& app, CommandStatus&) {
   command->add_option("--section", args->section,
                       "Only this section: leaderboard, effects, problems or sweep (with --trial: trial or curve); "
                       "CSV shows the first (leaderboard, or trial) unless given");
+  command->add_option("--ensemble", args->ensemble,
+                      "Rows combining trials, chosen on validation: the mean of the best configuration's seeds and "
+                      "the mean of the top K trials (0: none)")
+      ->capture_default_str();
   command->add_flag("--no-baselines", args->no_baselines,
                     "Do not compute the baselines when the results hold none (they prepare the data again)");
   command->callback([args] { report(*args); });

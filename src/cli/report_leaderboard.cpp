@@ -63,9 +63,9 @@ std::vector<Value> trial_row(std::size_t rank, const io::StoredTrial& trial, con
   return row;
 }
 
-// A baseline fills only the metrics, and the look-back when the sweep varies it.
-std::vector<Value> baseline_row(const BaselineScore& score, const Columns& columns) {
-  std::vector<Value> row{nullptr, "baseline", baseline_name(score)};
+// A baseline or ensemble fills only the metrics, and the look-back when the sweep varies it.
+std::vector<Value> baseline_row(const char* kind, const BaselineScore& score, const Columns& columns) {
+  std::vector<Value> row{nullptr, kind, baseline_name(score)};
   for (const auto& name : columns.params) {
     Value cell;
     if (name == "look_back" && score.look_back > 0) cell = Value(score.look_back);
@@ -94,7 +94,8 @@ Section sweep_section(const SweepResults& results) {
   return section;
 }
 
-Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& baselines, std::size_t top) {
+Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& ensembles,
+                            const std::vector<BaselineScore>& baselines, std::size_t top) {
   const Columns columns{varying_params(results.trials()), shown_metrics(results.meta())};
   Section section{"leaderboard", "leaderboard by " + results.meta().metric + " (" + results.meta().metric_goal + ")",
                   {"rank", "kind", "id"}, {}};
@@ -103,7 +104,8 @@ Section leaderboard_section(const SweepResults& results, const std::vector<Basel
   for (const char* column : {"epochs", "best_epoch", "seconds"}) section.columns.push_back(column);
   const auto ranked = ranked_trials(results);
   for (std::size_t i = 0; i < ranked.size() && i < top; ++i) section.add_row(trial_row(i + 1, *ranked[i], columns));
-  for (const BaselineScore& score : baselines) section.add_row(baseline_row(score, columns));
+  for (const BaselineScore& score : ensembles) section.add_row(baseline_row("ensemble", score, columns));
+  for (const BaselineScore& score : baselines) section.add_row(baseline_row("baseline", score, columns));
   return section;
 }
 

@@ -11,8 +11,10 @@ namespace vmsweep::cli {
 
 // One row: name, method, metric, state, trial counts per status, start, end, seconds.
 Section sweep_section(const SweepResults& results);
-// The top `top` trials by the sweep's metric, then the baselines; parameters are those that vary.
-Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& baselines, std::size_t top);
+// The top `top` trials by the sweep's metric, then the combined forecasts (kind "ensemble") and the
+// baselines (kind "baseline"); parameter columns are those that vary.
+Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& ensembles,
+                            const std::vector<BaselineScore>& baselines, std::size_t top);
 // Trials that failed, diverged or were stopped, with their reasons.
 Section problems_section(const SweepResults& results);
 // Per varying parameter and value (or bin of values): trials, best and mean of the sweep's metric.

@@ -91,6 +91,27 @@ class Leaderboard(unittest.TestCase):
         self.assertEqual(self.doc["problems"], [])
 
 
+class Ensembles(unittest.TestCase):
+    def test_top_k_is_the_mean_of_the_best_trials_predictions(self):
+        board = report_json(RESULTS, "--ensemble", "3")["leaderboard"]
+        top = [r["id"] for r in board if r["kind"] == "trial"][:3]
+        (row,) = [r for r in board if r["kind"] == "ensemble" and r["id"].startswith("top_3")]
+        with h5py.File(RESULTS, "r") as f:
+            tables = [f["trial"][i]["predictions"][()] for i in top]
+        for split, name in ((1, "val_mse"), (2, "test_mse")):
+            parts = [t[t["split"] == split] for t in tables]
+            times = [dict(zip(p["timestamp_ms"], p["predicted"])) for p in parts]
+            shared = sorted(set.intersection(*(set(t) for t in times)))
+            actual = dict(zip(parts[0]["timestamp_ms"], parts[0]["actual"]))
+            mean = np.array([np.mean([t[k] for t in times]) for k in shared])
+            expected = np.mean((mean - np.array([actual[k] for k in shared])) ** 2)
+            self.assertAlmostEqual(row[name], expected, places=12)
+
+    def test_no_seed_mean_without_repeats(self):
+        board = report_json(RESULTS)["leaderboard"]
+        self.assertEqual([r["id"].split(" ")[0] for r in board if r["kind"] == "ensemble"], ["top_4"])
+
+
 class Formats(unittest.TestCase):
     def test_csv_reads_back_as_the_json_values(self):
         rows = list(csv.DictReader(io.StringIO(report(RESULTS, "--format", "csv").stdout)))
