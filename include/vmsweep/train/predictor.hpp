@@ -1,0 +1,42 @@
+#pragma once
+// A trained model rebuilt from a Checkpoint, to predict again: predictions after loading are
+// bitwise those of the model the checkpoint was taken from (same thread count).
+#include <span>
+#include <vector>
+
+#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/model/lstm_stack.hpp"
+#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/trial_result.hpp"
+
+namespace vmsweep::train {
+
+// The checkpoint of a trained model: its parameters as run, the series' scaler, the epoch whose
+// weights it holds and those weights.
+Checkpoint make_checkpoint(const Value& params, const data::Scaler& scaler, int best_epoch,
+                           const model::LstmStack& model);
+
+class Predictor {
+public:
+  // Throws InputError when the parameters or weights do not describe a model.
+  explicit Predictor(const Checkpoint& checkpoint);
+
+  const TrainSettings& settings() const { return settings_; }
+  const data::Scaler& scaler() const { return scaler_; }
+
+  // Every window of `data` (prepared with the checkpoint's parameters, so with its scaler; Error
+  // otherwise), in original units, as in TrialResult::predictions.
+  Predictions predict(const data::PreparedData& data);
+
+  // The next `horizon` values after `history` (original units, at least look_back values; the last
+  // look_back are used), for a univariate model.
+  std::vector<double> forecast(std::span<const double> history);
+
+private:
+  TrainSettings settings_;
+  data::Scaler scaler_;
+  model::LstmStack model_;
+};
+
+}  // namespace vmsweep::train

@@ -1,0 +1,31 @@
+#pragma once
+// One trial = one training run: parameters in, TrialResult out. The one place where exceptions
+// become trial states: bad parameters or data -> failed with the reason; NaN/inf loss ->
+// diverged; the epoch callback returning false -> stopped.
+#include <functional>
+#include <optional>
+
+#include "vmsweep/common/value.hpp"
+#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/train/trial_result.hpp"
+
+namespace vmsweep::train {
+
+// Called after every epoch, in the trial's thread; return false to stop the trial (status stopped,
+// e.g. a pruner's decision). An exception thrown here fails the trial.
+using EpochCallback = std::function<bool(const EpochRecord&)>;
+
+// Runs one trial in the calling thread with exactly `threads` threads (OpenMP for oneDNN, a TBB
+// arena for data preparation). Several may run at once in one process, one per std::thread.
+// The same parameters, seed and thread count give bitwise-identical curves and predictions.
+TrialResult run_trial(const Value& params, int threads, EpochCallback on_epoch = {});
+
+struct TrainedTrial {
+  TrialResult result;
+  std::optional<Checkpoint> checkpoint;  // the final (best, when restored) weights; absent unless ok or stopped
+};
+
+// run_trial that also keeps what is needed to predict again (for `vmsweep train --save`).
+TrainedTrial train_trial(const Value& params, int threads, EpochCallback on_epoch = {});
+
+}  // namespace vmsweep::train

@@ -1,0 +1,12 @@
+#pragma once
+#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/train/trial_result.hpp"
+#include "window_forecast.hpp"
+
+namespace vmsweep::train {
+
+// {train,val,test}_{mse,rmse,mae,mape,smape} in original units over every (window, step) of each
+// part; a part without windows is left out.
+Metrics split_metrics(const data::PreparedData& data, const eval::Forecast& forecast);
+
+}  // namespace vmsweep::train

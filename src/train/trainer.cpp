@@ -1,0 +1,106 @@
+#include "trainer.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <span>
+
+#include "loss.hpp"
+#include "vmsweep/common/error.hpp"
+
+namespace vmsweep::train {
+
+namespace {
+
+std::vector<std::size_t> training_windows(const data::PreparedData& data) {
+  data::WindowRange range = data.range(data::Split::train);
+  if (range.count == 0) throw InputError("the training part has no windows: the series is too short for the split");
+  std::vector<std::size_t> windows(range.count);
+  std::iota(windows.begin(), windows.end(), range.first);
+  return windows;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string diverged_reason(int epoch, double loss) {
+  return "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " +
+         std::to_string(epoch);
+}
+
+}  // namespace
+
+Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data)
+    : settings_(settings),
+      model_(model),
+      order_(training_windows(data), static_cast<std::uint64_t>(settings.seed)),
+      batch_(data, settings.batch_size),
+      validation_(gather_range(data, data.range(data::Split::val))),
+      validation_output_(validation_.y.size()),
+      schedule_(make_schedule(settings)),
+      stopping_(settings.patience, settings.min_delta) {}
+
+TrainingOutcome Trainer::run(const EpochCallback& on_epoch) {
+  TrainingOutcome outcome;
+  for (int epoch = 1; epoch <= settings_.epochs; ++epoch) {
+    const auto start = std::chrono::steady_clock::now();
+    EpochRecord record{epoch, 0.0, 0.0, schedule_->rate(epoch), 0.0};
+    record.train_loss = train_epoch(record.learning_rate);
+    record.val_loss = std::isfinite(record.train_loss) ? validation_loss(record.train_loss) : record.train_loss;
+    if (!std::isfinite(record.val_loss)) {
+      outcome.status = TrialStatus::diverged;
+      outcome.diverged_epoch = epoch;
+      outcome.reason = diverged_reason(epoch, record.val_loss);
+      return outcome;
+    }
+    schedule_->observe(record.val_loss);
+    remember_if_best(epoch, record.val_loss);
+    record.seconds = seconds_since(start);
+    outcome.curve.push_back(record);
+    if (on_epoch && !on_epoch(record)) {
+      outcome.status = TrialStatus::stopped;
+      outcome.reason = "stopped after epoch " + std::to_string(epoch) + " by the epoch callback";
+      break;
+    }
+    if (stopping_.should_stop()) break;
+  }
+  finish(outcome);
+  return outcome;
+}
+
+double Trainer::train_epoch(double learning_rate) {
+  const std::vector<std::size_t>& windows = order_.shuffled();
+  const std::size_t batch_size = static_cast<std::size_t>(settings_.batch_size);
+  double weighted_sum = 0.0;
+  for (std::size_t first = 0; first < windows.size(); first += batch_size) {
+    const std::size_t count = std::min(batch_size, windows.size() - first);
+    batch_.gather(std::span(windows).subspan(first, count));
+    const double loss = model_.train_step(batch_.x(), batch_.y(), static_cast<int>(count), learning_rate);
+    if (!std::isfinite(loss)) return loss;
+    weighted_sum += loss * static_cast<double>(count);
+  }
+  return weighted_sum / static_cast<double>(windows.size());
+}
+
+// Without validation windows the training loss stands in, so early stopping still has a signal.
+double Trainer::validation_loss(double train_loss) {
+  if (validation_.count == 0) return train_loss;
+  model_.predict(validation_.x.data(), validation_.count, validation_output_.data());
+  return mean_loss(validation_output_, validation_.y, settings_);
+}
+
+void Trainer::remember_if_best(int epoch, double val_loss) {
+  if (stopping_.observe(epoch, val_loss) && settings_.restore_best) best_weights_ = model_.weights();
+}
+
+void Trainer::finish(TrainingOutcome& outcome) {
+  const int last_epoch = outcome.curve.empty() ? 0 : outcome.curve.back().epoch;
+  outcome.best_epoch = last_epoch;
+  if (!settings_.restore_best || stopping_.best_epoch() == 0 || stopping_.best_epoch() == last_epoch) return;
+  model_.set_weights(best_weights_);
+  outcome.best_epoch = stopping_.best_epoch();
+}
+
+}  // namespace vmsweep::train

@@ -1,0 +1,50 @@
+#pragma once
+// The epoch loop: seeded shuffled mini-batches of the training windows, the validation loss after
+// every epoch, the learning-rate schedule, early stopping with the best weights restored.
+// Only the train and validation parts are read; the test part never guides training.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/model/lstm_stack.hpp"
+#include "vmsweep/train/early_stopping.hpp"
+#include "vmsweep/train/lr_schedule.hpp"
+#include "vmsweep/train/run_trial.hpp"
+#include "vmsweep/train/settings.hpp"
+#include "window_batch.hpp"
+#include "window_order.hpp"
+
+namespace vmsweep::train {
+
+struct TrainingOutcome {
+  TrialStatus status = TrialStatus::ok;
+  std::string reason;
+  std::vector<EpochRecord> curve;
+  int best_epoch = 0;      // the epoch whose weights the model holds at the end; 0 when diverged
+  int diverged_epoch = 0;
+};
+
+class Trainer {
+public:
+  Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data);
+  TrainingOutcome run(const EpochCallback& on_epoch);
+
+private:
+  double train_epoch(double learning_rate);  // mean loss over the epoch's windows; NaN/inf on divergence
+  double validation_loss(double train_loss);
+  void remember_if_best(int epoch, double val_loss);
+  void finish(TrainingOutcome& outcome);
+
+  const TrainSettings& settings_;
+  model::LstmStack& model_;
+  WindowOrder order_;
+  BatchBuffer batch_;
+  WindowBatch validation_;
+  std::vector<float> validation_output_;
+  std::unique_ptr<LrSchedule> schedule_;
+  EarlyStopping stopping_;
+  std::vector<NamedTensor> best_weights_;
+};
+
+}  // namespace vmsweep::train

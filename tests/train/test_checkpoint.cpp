@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "train/trial_params.hpp"
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/train/predictor.hpp"
+#include "vmsweep/train/run_trial.hpp"
+
+using namespace vmsweep;
+using namespace vmsweep::train;
+
+namespace {
+data::PreparedData prepare_for(const TrainSettings& settings) {
+  data::DataSpec spec = data::DataSpec::from_value(settings.data_block);
+  return data::prepare(spec, {settings.look_back, settings.horizon, spec.stride});
+}
+}  // namespace
+
+TEST_CASE("a checkpoint predicts exactly what the trained model predicted", "[train][checkpoint]") {
+  Value params = testing::small_trial_params();
+  params.set("layers", Value::List{12, 6});
+  params.set("horizon", 2);
+  TrainedTrial trained = train_trial(params, 1);
+  INFO(trained.result.reason);
+  REQUIRE(trained.result.status == TrialStatus::ok);
+  REQUIRE(trained.checkpoint.has_value());
+  const Checkpoint& checkpoint = *trained.checkpoint;
+  CHECK(checkpoint.best_epoch == trained.result.best_epoch);
+  CHECK(checkpoint.scaler_kind == "minmax");
+  CHECK(checkpoint.params == trained.result.params);
+
+  Predictor predictor(checkpoint);
+  const data::PreparedData data = prepare_for(predictor.settings());
+  Predictions again = predictor.predict(data);
+  CHECK(again.predicted == trained.result.predictions.predicted);
+  CHECK(again.actual == trained.result.predictions.actual);
+  CHECK(again.timestamp_ms == trained.result.predictions.timestamp_ms);
+
+  // Forecasting from the last window's history gives that window's two predicted steps.
+  const std::size_t last = data.window_count() - 1;
+  std::span<const double> history(data.values().data() + data.window_start(last), 14);
+  std::vector<double> next = predictor.forecast(history);
+  REQUIRE(next.size() == 2);
+  CHECK(next[0] == again.predicted[again.predicted.size() - 2]);
+  CHECK(next[1] == again.predicted.back());
+}
+
+TEST_CASE("a checkpoint with weights of the wrong shape is refused", "[train][checkpoint]") {
+  TrainedTrial trained = train_trial(testing::small_trial_params(), 1);
+  REQUIRE(trained.checkpoint.has_value());
+  Checkpoint broken = *trained.checkpoint;
+  broken.params.set("layers", Value::List{9});
+  CHECK_THROWS_AS(Predictor{broken}, InputError);
+  CHECK_THROWS_AS(Predictor{Checkpoint{}}, InputError);
+}
