@@ -1,5 +1,6 @@
 #pragma once
-// io::SweepStore: the aggregated results file results/<name>.h5 and its reader.
+// The sweep store: the aggregated results file results/<name>.h5, written by aggregate() and
+// read by SweepReader.
 //   /sweep              attributes: SweepMeta (text, hash, seed, version, start, end, ranks, hosts...)
 //   /trials             compound table, one row per trial (see docs/results-schema.md)
 //   /trial/<id>/        one group per trial: attributes, metrics, curves, predictions
