@@ -160,13 +160,16 @@ def plot_predictions(results, trial_id, out_dir):
         if f"{name}_mse" in metrics:
             label += f" (MSE {metrics[name + '_mse']:.4g})"
         ax.plot(to_dates(part["timestamp_ms"]), part["predicted"], ".", ms=4, color=SPLIT_COLOURS[name], label=label)
+    for code, name in ((1, "val"), (2, "test")):  # shade the held-out parts
+        part = table[table["split"] == code]["timestamp_ms"]
+        if len(part):
+            ax.axvspan(to_dates(part[:1])[0], to_dates(part[-1:])[0], color=SPLIT_COLOURS[name], alpha=0.07)
     test = table[table["split"] == 2]
     if len(test):
         naive = persistence(times, actual, test["timestamp_ms"], test["horizon_step"], step_ms)
         mse = np.nanmean((naive - test["actual"]) ** 2)
         ax.plot(to_dates(test["timestamp_ms"]), naive, ":", lw=1.5, color="tab:red",
                 label=f"persistence, test (MSE {mse:.4g})")
-        ax.axvspan(to_dates(test["timestamp_ms"][:1])[0], to_dates(test["timestamp_ms"][-1:])[0], color="tab:green", alpha=0.06)
     ax.set_xlabel("time")
     ax.set_ylabel("value (original units)")
     ax.set_title(f"trial {trial_id}: predictions over the series")

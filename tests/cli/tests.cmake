@@ -11,3 +11,8 @@ foreach(cli_case report plot)
                    "$<TARGET_FILE:vmsweep>" "${cli_report_dir}")
   set_tests_properties("cli: ${cli_case} reads the results" PROPERTIES FIXTURES_REQUIRED cli_report_sweep TIMEOUT 300)
 endforeach()
+
+# The report's unit tests (tests/cli/test_report_units.cpp) reach its private headers.
+if(TARGET test_cli)
+  target_include_directories(test_cli PRIVATE "${PROJECT_SOURCE_DIR}/src/cli")
+endif()
