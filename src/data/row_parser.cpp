@@ -29,16 +29,28 @@ inline bool parse_timestamp(Field field, TimestampUnit unit, std::int64_t& out) 
     auto [end, ec] = std::from_chars(field.first, field.last, out);
     if (ec == std::errc{} && end == field.last && field.first != field.last) return true;
   }
+  constexpr double kLargest = 9e15;  // beyond this an epoch time is nonsense and llround overflows
   double number = 0;
-  if (!parse_number(field, number) || !std::isfinite(number)) return false;
+  if (!parse_number(field, number) || !(std::fabs(number) < kLargest)) return false;
   out = std::llround(unit == TimestampUnit::seconds ? number * 1000.0 : number);
   return true;
 }
 
 std::string quoted(Field field) {
   constexpr std::size_t kMaxShown = 40;
-  std::string_view text = field.view();
-  return "'" + std::string(text.substr(0, kMaxShown)) + (text.size() > kMaxShown ? "...'" : "'");
+  const std::string_view text = field.view();
+  std::string shown(1, '\'');  // appended, not "'" + string: g++ 12 warns falsely (-Wrestrict) on that
+  shown.append(text.substr(0, kMaxShown)).append(text.size() > kMaxShown ? "...'" : "'");
+  return shown;
+}
+
+std::string delimiter_text(char delimiter) {
+  switch (delimiter) {
+    case '\t': return "tabs";
+    case ',': return "commas";
+    case ';': return "semicolons";
+    default: return std::string("'") + delimiter + "'";
+  }
 }
 
 std::string expected_timestamp(TimestampUnit unit) {
@@ -54,7 +66,8 @@ ParseFailure describe_row(const char* line, const char* end, const Field* fields
   auto column_of = [line](Field f) { return static_cast<std::size_t>(f.first - line) + 1; };
   if (found < format.fields_needed()) {
     failure.column = static_cast<std::size_t>(end - line) + 1;
-    failure.message = "expected at least " + std::to_string(format.fields_needed()) + " fields, found " + std::to_string(found);
+    failure.message = "expected at least " + std::to_string(format.fields_needed()) + " fields separated by " +
+                      delimiter_text(format.delimiter) + ", found " + std::to_string(found);
     return failure;
   }
   const Field value = fields[format.value_field];

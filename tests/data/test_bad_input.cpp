@@ -74,6 +74,10 @@ TEST_CASE("bad input: a number or timestamp that does not parse names the file, 
                   "bad_timestamp.txt:4:1: timestamp '2013-02-30 02:00:00' does not parse: expected an ISO 8601 date-time");
 }
 
+TEST_CASE("bad input: a row with too few fields says which delimiter was expected") {
+  check_bad_input(inspect("missing_field.txt"), "missing_field.txt:3:24: expected at least 2 fields separated by tabs, found 1");
+}
+
 TEST_CASE("bad input: NaN or infinity in the data") {
   check_bad_input(inspect("nan_value.txt"), "nan_value.txt:3:21: value 'nan' is NaN or infinite");
   check_bad_input(inspect("inf_value.txt"), "inf_value.txt:3:21: value '-inf' is NaN or infinite");
