@@ -1,0 +1,107 @@
+// `vmsweep train`: one trial with the notebook's defaults, a line per epoch and the metrics table.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "commands.hpp"
+#include "parameter_text.hpp"
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/data/data_spec.hpp"
+#include "vmsweep/io/checkpoint_file.hpp"
+#include "vmsweep/train/run_trial.hpp"
+#include "vmsweep/train/settings.hpp"
+
+namespace vmsweep::cli {
+
+namespace {
+
+constexpr const char* train_description =
+    "Train one model: the notebook's setup unless --set says otherwise (look-back 14, LSTM [256, 128, 64], "
+    "dropout 0.2, batch 32, Adam 1e-3, 100 epochs, patience 10, exp(-0.1) decay after epoch 50; data split "
+    "70/10/20 with the scaler fitted on the training part). Prints a line per epoch and the metrics in the "
+    "series' units. Parameter names are those of a sweep file (docs/parameters.md).\n"
+    "Example (the notebook's split): vmsweep train --data data/aa.txt --set resample=D --set scale_fit=all "
+    "--set 'split={train: 440, val: test, test: 96}'\n"
+    "Exit codes: 0 trained, 1 error, 2 bad input, 3 the trial failed or diverged.";
+
+struct TrainArguments {
+  std::string data;
+  std::vector<std::string> assignments;
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::string save;
+  bool quiet = false;
+};
+
+void add_train_options(CLI::App& train, TrainArguments& args) {
+  train.add_option("--data", args.data, "Trace file (same as --set path=FILE)")->check(CLI::ExistingFile);
+  train.add_option("--set", args.assignments,
+                   "KEY=VALUE, repeatable: a trainer parameter or data-block field, e.g. layers=[64,32], "
+                   "learning_rate=0.01, resample=D, split={train: 0.8, val: 0.1, test: 0.1}")
+      ->allow_extra_args(false);
+  train.add_option("--threads", args.threads, "Threads for the trial (OpenMP for oneDNN, TBB for the data)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  train.add_option("--save", args.save, "Write the trained model (best weights, scaler, parameters) as HDF5");
+  train.add_flag("-q,--quiet", args.quiet, "Print only the final metrics");
+}
+
+// Checked before training so that bad input is exit code 2 with nothing trained.
+Value checked_params(const TrainArguments& args) {
+  Value params = parse_assignments(args.assignments);
+  if (!args.data.empty()) params.set("path", Value(args.data).with_mark(SourceMark{"--data", 0, 0}));
+  if (!params.find("path")) throw InputError("no trace given: use --data FILE (or --set path=FILE)");
+  const train::TrainSettings settings = train::settings_from_params(params);
+  data::DataSpec::from_value(settings.data_block);
+  return params;
+}
+
+bool print_epoch(const train::EpochRecord& record, int epochs) {
+  std::printf("epoch %4d/%d  train %.6g  val %.6g  lr %.3e  %.2f s\n", record.epoch, epochs, record.train_loss,
+              record.val_loss, record.learning_rate, record.seconds);
+  std::fflush(stdout);
+  return true;
+}
+
+void print_metrics(const train::TrialResult& result) {
+  std::printf("%s after %d epochs (weights of epoch %d), %.2f s on %d threads\n", train::to_string(result.status),
+              result.epochs_run, result.best_epoch, result.seconds, result.threads);
+  std::printf("%-6s %12s %12s %12s %12s %12s\n", "part", "mse", "rmse", "mae", "mape %", "smape %");
+  for (const char* part : {"train", "val", "test"}) {
+    if (!result.metric(std::string(part) + "_mse")) continue;
+    std::printf("%-6s", part);
+    for (const char* name : {"mse", "rmse", "mae", "mape", "smape"})
+      std::printf(" %12.6g", *result.metric(std::string(part) + "_" + name));
+    std::printf("\n");
+  }
+}
+
+void run_train_command(const TrainArguments& args, CommandStatus& status) {
+  const Value params = checked_params(args);
+  const int epochs = train::settings_from_params(params).epochs;
+  train::EpochCallback on_epoch;
+  if (!args.quiet) on_epoch = [epochs](const train::EpochRecord& record) { return print_epoch(record, epochs); };
+  train::TrainedTrial trial = train::train_trial(params, args.threads, on_epoch);
+  if (trial.result.status == train::TrialStatus::failed || trial.result.status == train::TrialStatus::diverged) {
+    std::cerr << "vmsweep: trial " << train::to_string(trial.result.status) << ": " << trial.result.reason << "\n";
+    status.exit_code = 3;
+    return;
+  }
+  print_metrics(trial.result);
+  if (!args.save.empty() && trial.checkpoint) {
+    io::write_checkpoint(args.save, *trial.checkpoint);
+    std::printf("saved %s\n", args.save.c_str());
+  }
+}
+
+}  // namespace
+
+void add_train_commands(CLI::App& app, CommandStatus& status) {
+  auto* train = app.add_subcommand("train", train_description);
+  auto args = std::make_shared<TrainArguments>();
+  add_train_options(*train, *args);
+  train->callback([args, &status] { run_train_command(*args, status); });
+}
+
+}  // namespace vmsweep::cli
