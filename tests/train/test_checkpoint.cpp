@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <unistd.h>
+
 #include "train/trial_params.hpp"
+#include "vmsweep/io/checkpoint_file.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/predictor.hpp"
@@ -52,4 +56,15 @@ TEST_CASE("a checkpoint with weights of the wrong shape is refused", "[train][ch
   broken.params.set("layers", Value::List{9});
   CHECK_THROWS_AS(Predictor{broken}, InputError);
   CHECK_THROWS_AS(Predictor{Checkpoint{}}, InputError);
+}
+
+TEST_CASE("a checkpoint file predicts exactly what the trained model predicted", "[train][checkpoint]") {
+  TrainedTrial trained = train_trial(testing::small_trial_params(), 1);
+  REQUIRE(trained.checkpoint.has_value());
+  const auto file = std::filesystem::temp_directory_path() / ("vmsweep-checkpoint-" + std::to_string(::getpid()) + ".h5");
+  io::write_checkpoint(file, *trained.checkpoint);
+  Checkpoint loaded = io::read_checkpoint(file);
+  std::filesystem::remove(file);
+  Predictor predictor(loaded);
+  CHECK(predictor.predict(prepare_for(predictor.settings())).predicted == trained.result.predictions.predicted);
 }

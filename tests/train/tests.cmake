@@ -1,0 +1,18 @@
+# train: the HDF5 checkpoint round trip needs io; `vmsweep train` end to end through the binary.
+if(TARGET test_train)
+  target_link_libraries(test_train PRIVATE vmsweep_io)
+endif()
+
+add_test(NAME "train: vmsweep train runs one small trial and saves it"
+         COMMAND "$<TARGET_FILE:vmsweep>" train --threads 1 --data "${PROJECT_SOURCE_DIR}/data/aa.txt"
+                 --set "layers=[8]" --set epochs=2 --set resample=D --set "split={train: 440, val: test, test: 96}"
+                 --save "${CMAKE_CURRENT_BINARY_DIR}/train-cli-checkpoint.h5")
+set_tests_properties("train: vmsweep train runs one small trial and saves it" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "epoch +2/2 .*\ntest +[0-9.e+-]+ .*saved " TIMEOUT 120)
+
+add_test(NAME "train: vmsweep train refuses an unknown parameter with exit code 2"
+         COMMAND sh -c "\"$0\" train --data \"$1\" --set dropuot=0.3 2>&1; test $? -eq 2"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
+set_tests_properties("train: vmsweep train refuses an unknown parameter with exit code 2" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "--set dropuot: unknown parameter 'dropuot' \\(did you mean 'dropout'\\?\\)"
+                     TIMEOUT 60)
