@@ -1,11 +1,32 @@
 #pragma once
 // Shared helpers of the data tests: fixture paths and small data blocks.
+#include <unistd.h>
+
+#include <filesystem>
 #include <string>
 
 #include "vmsweep/common/value.hpp"
 #include "vmsweep/data/prepare.hpp"
 
 namespace vmsweep::test {
+
+// A scratch file of this process: ctest runs test cases as parallel processes.
+inline std::filesystem::path scratch_file(const std::string& name) {
+  return std::filesystem::temp_directory_path() / ("vmsweep_" + std::to_string(::getpid()) + "_" + name);
+}
+
+// Removes its scratch file when the test is done with it.
+class ScratchFile {
+public:
+  explicit ScratchFile(const std::string& name) : path_(scratch_file(name)) {}
+  ~ScratchFile() { std::filesystem::remove(path_); }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+private:
+  std::filesystem::path path_;
+};
 
 inline std::string fixture(const std::string& name) { return std::string(VMSWEEP_TEST_DATA_DIR) + "/data/" + name; }
 

@@ -31,11 +31,10 @@ std::string slurp(const std::filesystem::path& path) {
 
 // Runs `vmsweep ARGS` with stdout and stderr captured in temporary files.
 Run run_vmsweep(const std::string& args) {
-  const auto out = std::filesystem::temp_directory_path() / "vmsweep_bad_input.out";
-  const auto err = std::filesystem::temp_directory_path() / "vmsweep_bad_input.err";
-  const std::string command = std::string(VMSWEEP_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+  const vmsweep::test::ScratchFile out("bad_input.out"), err("bad_input.err");
+  const std::string command = std::string(VMSWEEP_BINARY) + " " + args + " >" + out.path().string() + " 2>" + err.path().string();
   const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out.path()), slurp(err.path())};
 }
 
 Run inspect(const std::string& name, const std::string& options = "") {
@@ -107,7 +106,7 @@ TEST_CASE("bad input: bad option values") {
 }
 
 TEST_CASE("bad input: synth into a folder that does not exist writes nothing") {
-  const auto folder = std::filesystem::temp_directory_path() / "vmsweep_no_such_folder";
+  const auto folder = vmsweep::test::scratch_file("no_such_folder");
   std::filesystem::remove_all(folder);
   check_bad_input(run_vmsweep("data synth --steps 100 -o " + (folder / "t.tsv").string()), "cannot create the file");
   CHECK_FALSE(std::filesystem::exists(folder));

@@ -40,7 +40,7 @@ TEST_CASE("cleaning: missing: none keeps the gap and inserts nothing") {
   CHECK(data.report().dropped == 0);
 }
 
-TEST_CASE("cleaning: values below invalid_below become missing; a leading missing value takes the first valid one") {
+TEST_CASE("cleaning: values below invalid_below become missing, a leading missing value takes the first valid one") {
   PreparedData data = tiny_prepare("unsorted_duplicates_gaps.csv", {{"invalid_below", 2.5}});
   CHECK(data.report().invalid == 1);
   CHECK(data.values() == std::vector<double>{20, 20, 3, 4, 4, 4, 7});

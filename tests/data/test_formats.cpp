@@ -34,7 +34,7 @@ TEST_CASE("a column name matches ignoring case") {
   CHECK(data.values() == std::vector<double>{10, 20, 30});
 }
 
-TEST_CASE("ISO 8601 with T, fractional seconds, Z and a +01:00 offset; rows sorted by time") {
+TEST_CASE("ISO 8601 with T, fractional seconds, Z and a +01:00 offset, rows sorted by time") {
   PreparedData data = tiny_prepare("iso_t_fraction_zone.tsv", {{"missing", "none"}});
   CHECK(data.report().timestamp_form == "ISO 8601");
   CHECK_FALSE(data.report().was_sorted);
@@ -54,7 +54,7 @@ TEST_CASE("timestamp_unit given: the same numbers read as milliseconds") {
   CHECK(data.timestamps_ms() == std::vector<std::int64_t>{0, 60, 120, 180});
 }
 
-TEST_CASE("no timestamp column: rows are spaced by the given interval; blank lines are skipped") {
+TEST_CASE("no timestamp column: rows are spaced by the given interval, blank lines are skipped") {
   PreparedData data = tiny_prepare("values_only.txt", {{"timestamp", "none"}, {"value", 1}, {"interval", "5min"}});
   CHECK(data.timestamps_ms() == std::vector<std::int64_t>{0, 300'000, 600'000, 900'000});
   CHECK(data.values() == std::vector<double>{1, 2, 3, 4});

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixture.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/data/synth.hpp"
@@ -14,13 +15,12 @@
 
 using namespace vmsweep;
 using namespace vmsweep::data;
+using vmsweep::test::ScratchFile;
 
 namespace {
 
 // About 16 MB of text: several parse chunks, so the threads really share the file.
 constexpr std::size_t kSteps = 600'000;
-
-std::filesystem::path temp_path(const std::string& name) { return std::filesystem::temp_directory_path() / name; }
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -29,14 +29,12 @@ std::string slurp(const std::filesystem::path& path) {
   return text.str();
 }
 
-std::filesystem::path synth_file(int threads) {
+void write_synth(int threads, const std::filesystem::path& path) {
   SynthSpec spec;
   spec.steps = kSteps;
   spec.seed = 7;
   spec.gap_rate = 0.01;
-  auto path = temp_path("vmsweep_threads_" + std::to_string(threads) + ".tsv");
   with_thread_limit(threads, [&] { write_synthetic_trace(spec, path); });
-  return path;
 }
 
 PreparedData prepare_with(int threads, const std::filesystem::path& path, const std::string& resample) {
@@ -49,15 +47,20 @@ PreparedData prepare_with(int threads, const std::filesystem::path& path, const 
 }  // namespace
 
 TEST_CASE("synthetic traces are byte-identical on 1 and 2 threads, and the same seed gives the same file") {
-  const std::string one = slurp(synth_file(1));
-  const std::string two = slurp(synth_file(2));
+  const ScratchFile one_file("synth_1.tsv"), two_file("synth_2.tsv");
+  write_synth(1, one_file.path());
+  write_synth(2, two_file.path());
+  const std::string one = slurp(one_file.path());
+  const std::string two = slurp(two_file.path());
   CHECK(one.size() > 10'000'000);
   CHECK(one == two);
   CHECK(one.rfind("datetime\tload\n2013-01-01 00:00:00\t", 0) == 0);
 }
 
 TEST_CASE("prepare gives bitwise-identical series on 1 and 2 threads, raw and resampled") {
-  const auto path = synth_file(2);
+  const ScratchFile file("synth.tsv");
+  const auto& path = file.path();
+  write_synth(2, path);
   for (const std::string resample : {"", "D", "15min:max"}) {
     INFO("resample " << resample);
     PreparedData one = prepare_with(1, path, resample);
@@ -73,12 +76,14 @@ TEST_CASE("prepare gives bitwise-identical series on 1 and 2 threads, raw and re
 }
 
 TEST_CASE("a bad field deep in a many-chunk file is reported at its own line and column") {
-  const std::string text = slurp(synth_file(2));
+  const ScratchFile file("synth.tsv"), broken_file("broken.tsv");
+  write_synth(2, file.path());
+  const std::string text = slurp(file.path());
   std::size_t line_start = 0;
   for (int line = 1; line < 450'000; ++line) line_start = text.find('\n', line_start) + 1;
   std::string broken = text;
   broken[broken.find('\t', line_start) + 1] = 'x';
-  const auto path = temp_path("vmsweep_threads_broken.tsv");
+  const auto& path = broken_file.path();
   std::ofstream(path, std::ios::binary) << broken;
   for (int threads : {1, 2}) {
     Value block = Value::Map{{"path", path.string()}};

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "fixture.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
 
@@ -13,17 +14,14 @@ using namespace vmsweep::data;
 
 namespace {
 
-// An hourly ramp 0, 1, 2, ... of `steps` rows, written once per size.
-std::string ramp_file(int steps) {
-  const auto path = std::filesystem::temp_directory_path() / ("vmsweep_ramp_" + std::to_string(steps) + ".tsv");
-  std::ofstream out(path);
+// An hourly ramp 0, 1, 2, ... of `steps` rows, prepared with the given split and window shape.
+PreparedData ramp(int steps, Value split, const WindowSpec& windows, Value::Map extra = {}) {
+  const vmsweep::test::ScratchFile file("ramp.tsv");
+  std::ofstream out(file.path());
   out << "t\tv\n";
   for (int i = 0; i < steps; ++i) out << i * 3600 << "\t" << i << "\n";
-  return path.string();
-}
-
-PreparedData ramp(int steps, Value split, const WindowSpec& windows, Value::Map extra = {}) {
-  Value block = Value::Map{{"path", ramp_file(steps)}, {"split", std::move(split)}};
+  out.close();
+  Value block = Value::Map{{"path", file.path().string()}, {"split", std::move(split)}};
   for (auto& [key, value] : extra) block.set(key, value);
   return prepare(DataSpec::from_value(block), windows);
 }
@@ -72,7 +70,7 @@ TEST_CASE("minmax fitted on the training steps only, with an exact inverse") {
   for (double x : {-3.5, 0.0, 42.25, 1e6}) CHECK(data.scaler().invert(data.scaler().apply(x)) == Approx(x).epsilon(1e-6));
 }
 
-TEST_CASE("scale_fit: all fits on the whole series; zscore uses the population deviation; none is the identity") {
+TEST_CASE("scale_fit: all fits on the whole series, zscore uses the population deviation, none is the identity") {
   Value split = Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}};
   CHECK(ramp(100, split, {10, 1, 1}, {{"scale_fit", "all"}}).scaler().scale() == 99);
   Scaler z = ramp(100, split, {10, 1, 1}, {{"scale", "zscore"}}).scaler();

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/eval/baselines.hpp"
 
@@ -23,7 +25,7 @@ TEST_CASE("metrics: MSE, RMSE, MAE, MAPE and sMAPE by hand") {
   CHECK(m.smape == Approx(100 * (2.0 / 3 + 0 + 4.0 / 6 + 2.0) / 4));
 }
 
-TEST_CASE("metrics: a perfect forecast scores zero; all-zero points count as zero sMAPE") {
+TEST_CASE("metrics: a perfect forecast scores zero, all-zero points count as zero sMAPE") {
   const std::vector<double> values{0, 3, 5};
   eval::Metrics m = eval::score(values, values);
   CHECK(m.mse == 0);
@@ -43,13 +45,16 @@ namespace {
 
 // Squares 0, 1, 4, 9, ... hourly: every forecast has a closed form.
 data::PreparedData squares(int steps, const data::WindowSpec& windows) {
-  const auto path = std::filesystem::temp_directory_path() / "vmsweep_squares.tsv";
+  // Per process: ctest runs the test cases in parallel.
+  const auto path = std::filesystem::temp_directory_path() / ("vmsweep_squares_" + std::to_string(::getpid()) + ".tsv");
   std::ofstream out(path);
   out << "t\tv\n";
   for (int i = 0; i < steps; ++i) out << i * 3600 << "\t" << i * i << "\n";
   out.close();
   Value block = Value::Map{{"path", path.string()}, {"split", Value::Map{{"val", 4}, {"test", 5}}}};
-  return data::prepare(data::DataSpec::from_value(block), windows);
+  data::PreparedData data = data::prepare(data::DataSpec::from_value(block), windows);
+  std::filesystem::remove(path);
+  return data;
 }
 
 }  // namespace
