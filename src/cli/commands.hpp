@@ -16,6 +16,7 @@ void add_run_commands(CLI::App& app, CommandStatus& status);  // run, aggregate
 void add_report_commands(CLI::App& app, CommandStatus& status);
 void add_plot_commands(CLI::App& app, CommandStatus& status);
 void add_train_commands(CLI::App& app, CommandStatus& status);
+void add_validate_commands(CLI::App& app, CommandStatus& status);
 
 // argv without the program name, back to front as CLI11's parse() takes it, with `run` put in
 // front of a bare sweep file: `vmsweep SWEEP.yaml` is `vmsweep run SWEEP.yaml`.

@@ -53,10 +53,12 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
   return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
-void check_keys(const Value& map, std::span<const std::string_view> allowed, std::string_view context) {
+void check_keys(const Value& map, std::span<const std::string_view> allowed, std::string_view section) {
   for (const auto& [key, value] : map.as_map()) {
     if (std::ranges::find(allowed, key) != allowed.end()) continue;
-    fail(value, key, "unknown key in " + std::string(context) + did_you_mean(key, allowed));
+    const std::string where = section.empty() ? "the sweep file" : "'" + std::string(section) + "'";
+    const std::string path = section.empty() ? key : std::string(section) + "." + key;
+    fail(value, path, "unknown key in " + where + did_you_mean(key, allowed));
   }
 }
 

@@ -17,8 +17,9 @@ std::string closest_name(std::string_view word, std::span<const std::string_view
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 
-// Every key of `map` must be one of `allowed`; `context` names the mapping in the message.
-void check_keys(const Value& map, std::span<const std::string_view> allowed, std::string_view context);
+// Every key of `map` must be one of `allowed`. `section` is the mapping's own key ("" for the file's
+// top level); an unknown key is reported as 'section.key', with a did-you-mean.
+void check_keys(const Value& map, std::span<const std::string_view> allowed, std::string_view section);
 const Value& require_map(const Value& value, std::string_view key);
 
 std::int64_t positive_int(const Value& value, std::string_view key);  // >= 1

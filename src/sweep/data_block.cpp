@@ -43,8 +43,8 @@ std::string resolve_data_path(const Value& path, const fs::path& base_dir) {
   if (is_file(beside_sweep)) return beside_sweep.string();
   const fs::path from_cwd = fs::absolute(written).lexically_normal();
   if (is_file(from_cwd)) return from_cwd.string();
-  fail(path, "data.path", "file not found: " + written.string() + " (looked in " + beside_sweep.parent_path().string() +
-                              " and " + from_cwd.parent_path().string() + ")");
+  fail(path, "data.path", "file not found: " + written.string() +
+                              " (looked beside the sweep file and in the working directory)");
 }
 
 Value parse_data_block(const Value& block, std::span<const Knob> knobs, const fs::path& base_dir,

@@ -12,7 +12,7 @@ namespace {
 
 std::string bound_text(double bound) {
   char text[32];
-  std::snprintf(text, sizeof text, "%g", bound);
+  std::snprintf(text, sizeof text, "%.15g", bound);
   return text;
 }
 

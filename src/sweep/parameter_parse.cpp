@@ -57,8 +57,8 @@ D infer_distribution(const Value& entry, const std::string& name) {
   fail(entry, name, "expected value, values, min and max, or a distribution");
 }
 
+// Every key is a parameter key (checked before); those the distribution does not take are refused.
 void check_entry_keys(const Value& entry, D distribution, const std::string& name) {
-  check_keys(entry, kParameterKeys, "parameter '" + name + "'");
   const auto used = keys_for(distribution);
   for (const auto& [key, value] : entry.as_map()) {
     if (key == "distribution" || std::ranges::find(used, key) != used.end()) continue;
@@ -158,6 +158,7 @@ ParameterSpec parse_parameter(const std::string& name, const Value& entry, const
   ParameterSpec spec;
   spec.name = name;
   spec.mark = entry.mark();
+  check_keys(entry, kParameterKeys, name);
   spec.distribution = infer_distribution(entry, name);
   check_entry_keys(entry, spec.distribution, name);
   if (spec.distribution == D::constant) parse_constant(spec, entry, knob);

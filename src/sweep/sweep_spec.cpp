@@ -121,7 +121,7 @@ void note_ignored_keys(SweepSpec& spec, const Value& root) {
 void check_top_keys(const Value& root) {
   std::vector<std::string_view> allowed(kKeys.begin(), kKeys.end());
   allowed.insert(allowed.end(), kIgnoredKeys.begin(), kIgnoredKeys.end());
-  check_keys(root, allowed, "the sweep file");
+  check_keys(root, allowed, "");
 }
 
 std::string default_name(const std::string& file_name) {

@@ -1,0 +1,97 @@
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "sweep_fixtures.hpp"
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/train/knobs.hpp"
+
+namespace fs = std::filesystem;
+using namespace vmsweep::sweep;
+
+namespace {
+
+// Each file in tests/sweep/bad/ starts with "# expect: MESSAGE", the one message it must produce.
+struct BadFile {
+  fs::path path;
+  std::string text, expected;
+};
+
+std::vector<BadFile> bad_files() {
+  std::vector<BadFile> files;
+  for (const auto& entry : fs::directory_iterator(sweep_test::kBadDir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::ifstream in(entry.path());
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string first_line = text.str().substr(0, text.str().find('\n'));
+    const std::string marker = "# expect: ";
+    REQUIRE(first_line.starts_with(marker));
+    files.push_back({entry.path(), text.str(), first_line.substr(marker.size())});
+  }
+  std::ranges::sort(files, {}, &BadFile::path);
+  return files;
+}
+
+struct Run {
+  int exit_code = -1;
+  std::string output;
+};
+
+// The command's stderr, with stdout discarded.
+Run run(const std::string& command) {
+  Run result;
+  FILE* pipe = popen((command + " 2>&1 >/dev/null").c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) result.output += buffer;
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("Each bad sweep file gives its one expected message", "[sweep]") {
+  const auto files = bad_files();
+  CHECK(files.size() >= 25);
+  for (const BadFile& file : files) {
+    const std::string name = file.path.filename().string();
+    INFO(name);
+    try {
+      SweepSpec::parse(file.text, name, vmsweep::train::all_knobs(), sweep_test::kBadDir);
+      FAIL("no error for " << name);
+    } catch (const vmsweep::InputError& e) {
+      CHECK(std::string(e.what()) == file.expected);
+    }
+  }
+}
+
+TEST_CASE("vmsweep validate exits 2 with the message for every bad file", "[sweep][cli]") {
+  for (const BadFile& file : bad_files()) {
+    const std::string name = file.path.filename().string();
+    INFO(name);
+    const Run result = run("cd '" + sweep_test::kBadDir.string() + "' && '" VMSWEEP_BINARY "' validate '" + name + "'");
+    CHECK(result.exit_code == 2);
+    CHECK(result.output == "vmsweep: error: " + file.expected + "\n");
+  }
+}
+
+TEST_CASE("vmsweep validate accepts the good files and the shipped sweeps", "[sweep][cli]") {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(sweep_test::kGoodDir))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(fs::path(VMSWEEP_SOURCE_DIR) / "sweeps"))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  for (const fs::path& file : files) {
+    INFO(file.string());
+    const Run result = run("'" VMSWEEP_BINARY "' validate '" + file.string() + "'");
+    CHECK(result.exit_code == 0);
+    CHECK(result.output.find("error") == std::string::npos);
+  }
+}
