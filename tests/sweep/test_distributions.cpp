@@ -108,7 +108,7 @@ TEST_CASE("integer and quantised draws take only their grid's values, evenly", "
   CHECK(std::ranges::all_of(batch, [](const Value& v) { return v.is_int() && v.as_int() >= 1 && v.as_int() <= 1000; }));
 }
 
-TEST_CASE("normal draws have their mean, spread and shape; clipping keeps the knob's range", "[sweep]") {
+TEST_CASE("normal draws have their mean, spread and shape, and clipping keeps the knob range", "[sweep]") {
   const auto normal = numbers("huber_delta");
   CHECK(mean(normal) == Approx(5).margin(0.04));
   CHECK(stddev(normal) == Approx(1).margin(0.03));
