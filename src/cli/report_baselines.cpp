@@ -13,7 +13,6 @@ namespace vmsweep::cli {
 
 namespace {
 
-constexpr const char* kMetricNames[] = {"mse", "rmse", "mae", "mape", "smape"};
 constexpr std::size_t kMaxWindowShapes = 12;  // a bound on the trace preparations one report makes
 
 struct WindowShape {
@@ -25,11 +24,6 @@ struct WindowShape {
            a.windows.horizon == b.windows.horizon;
   }
 };
-
-void add_metrics(train::Metrics& out, const std::string& part, const eval::Metrics& m) {
-  const double values[] = {m.mse, m.rmse, m.mae, m.mape, m.smape};
-  for (std::size_t i = 0; i < std::size(kMetricNames); ++i) out.emplace_back(part + "_" + kMetricNames[i], values[i]);
-}
 
 BaselineScore score(std::string method, std::string detail, const data::WindowSpec& windows,
                     const eval::Forecast& val, const eval::Forecast& test) {
@@ -89,6 +83,11 @@ void add_unless_repeated(BaselineScore score, std::vector<BaselineScore>& scores
 
 }  // namespace
 
+void add_metrics(train::Metrics& out, const std::string& part, const eval::Metrics& m) {
+  const std::pair<const char*, double> named[] = {{"mse", m.mse}, {"rmse", m.rmse}, {"mae", m.mae}, {"mape", m.mape}, {"smape", m.smape}};
+  for (const auto& [name, value] : named) out.emplace_back(part + "_" + name, value);
+}
+
 std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredTrial*>& trials,
                                              std::vector<std::string>& problems) {
   std::vector<BaselineScore> scores;
@@ -139,8 +138,10 @@ std::vector<BaselineScore> baselines_from_table(const io::Table& table) {
 
 std::vector<BaselineScore> sweep_baselines(const SweepResults& results, std::vector<std::string>& problems) {
   if (std::optional<io::Table> stored = results.table("baselines")) return baselines_from_table(*stored);
+  // The windows of trials that finished; those of failed trials only when none did.
   std::vector<const io::StoredTrial*> trials = ranked_trials(results);
-  for (const io::StoredTrial& trial : results.trials()) trials.push_back(&trial);
+  if (trials.empty())
+    for (const io::StoredTrial& trial : results.trials()) trials.push_back(&trial);
   return compute_baselines(trials, problems);
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "report_source.hpp"
+#include "vmsweep/eval/metrics.hpp"
 #include "vmsweep/train/trial_result.hpp"
 
 namespace vmsweep::cli {
@@ -22,6 +23,9 @@ struct BaselineScore {
   train::Metrics metrics;  // val_* and test_*, in original units
 };
 
+// Appends <part>_mse, _rmse, _mae, _mape and _smape: the names trials use for their metrics.
+void add_metrics(train::Metrics& out, const std::string& part, const eval::Metrics& metrics);
+
 // From the trials' parameters; a data block that cannot be prepared (e.g. the trace has moved) is
 // skipped and named in `problems`.
 std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredTrial*>& trials,
@@ -31,7 +35,7 @@ std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredT
 io::Table baselines_table(const std::vector<BaselineScore>& scores);
 std::vector<BaselineScore> baselines_from_table(const io::Table& table);
 
-// The stored table if the results have one, else computed (best-ranked trials' windows first).
+// The stored table if the results have one, else computed from the finished trials (best first).
 std::vector<BaselineScore> sweep_baselines(const SweepResults& results, std::vector<std::string>& problems);
 
 }  // namespace vmsweep::cli

@@ -41,10 +41,7 @@ train::Metrics mean_forecast_metrics(const SweepResults& results, const std::vec
   train::Metrics metrics;
   for (int part : {1, 2}) {
     if (actual[part].empty()) continue;
-    const eval::Metrics m = eval::score(actual[part], predicted[part]);
-    const std::string prefix = part == 1 ? "val_" : "test_";
-    for (const auto& [name, value] : {std::pair{"mse", m.mse}, {"rmse", m.rmse}, {"mae", m.mae}, {"mape", m.mape}, {"smape", m.smape}})
-      metrics.emplace_back(prefix + name, value);
+    add_metrics(metrics, part == 1 ? "val" : "test", eval::score(actual[part], predicted[part]));
   }
   return metrics;
 }

@@ -74,7 +74,7 @@ TEST_CASE("report: the baselines table reads back from HDF5 as written") {
   }
 }
 
-TEST_CASE("report: CSV quotes what needs quoting and JSON keeps types; values keep every digit") {
+TEST_CASE("report: CSV quotes what needs quoting and JSON keeps types, both with every digit") {
   Section section{"s", "title", {"name", "value", "list"}, {}};
   section.add_row({"a, \"b\"", 0.1 + 0.2, Value::List{Value(8), Value(16)}});
   section.add_row({"none", nullptr, true});
