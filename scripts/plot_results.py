@@ -211,7 +211,18 @@ def category_key(label):
     return (1, 0, [], label)
 
 
-def plot_metric_vs_parameters(results, trials, names, out_dir):
+def score_limits(scores, baselines, maximize):
+    """The trials' range plus the strongest baseline; weaker baselines stay off the chart (their
+    values are in the legend) so they do not flatten the trials into a line."""
+    values = list(scores)
+    if baselines:
+        values.append(max(baselines) if maximize else min(baselines))
+    low, high = min(values), max(values)
+    pad = 0.08 * (high - low) if high > low else 0.05 * abs(high) + 1e-9
+    return low - pad, high + pad
+
+
+def plot_metric_vs_parameters(results, trials, names, out_dir, baselines):
     metric = results.metric
     cols = max(1, min(3, len(names)))
     rows = max(1, math.ceil(len(names) / cols))
@@ -223,7 +234,10 @@ def plot_metric_vs_parameters(results, trials, names, out_dir):
         jitter = 0.0 if labels is None else 0.08
         spread = x + np.random.default_rng(0).uniform(-jitter, jitter, len(x))
         ax.scatter(spread, scores, s=18, alpha=0.7, color="tab:blue")
-        ax.scatter([spread[best]], [scores[best]], s=90, marker="*", color="tab:red", label="best")
+        ax.scatter([spread[best]], [scores[best]], s=90, marker="*", color="tab:red", label="best trial")
+        for (baseline, value), style in zip(baselines, ("--", ":", "-.")):
+            ax.axhline(value, ls=style, lw=1, color="grey", label=f"{baseline} {value:.4g}")
+        ax.set_ylim(*score_limits(scores, [v for _, v in baselines], results.maximize))
         if labels is not None:
             ax.set_xticks(range(len(labels)), labels, rotation=20, fontsize=8)
             ax.set_xlim(-0.5, len(labels) - 0.5)
@@ -236,7 +250,9 @@ def plot_metric_vs_parameters(results, trials, names, out_dir):
         ax.axis("off")
     if not names:
         axes[0][0].text(0.5, 0.5, "no parameter varies", ha="center", transform=axes[0][0].transAxes)
-    fig.suptitle(f"{metric} of {len(trials)} finished trials against each parameter")
+    if names:
+        axes[0][0].legend(fontsize=8)
+    fig.suptitle(f"{metric} of {len(trials)} finished trials against each parameter (lines: baselines)")
     fig.tight_layout()
     return save(fig, out_dir, "sweep_metric.png")
 
@@ -273,12 +289,12 @@ def plot_parallel(results, trials, names, out_dir):
     return save(fig, out_dir, "sweep_parallel.png")
 
 
-def plot_overview(results, out_dir):
+def plot_overview(results, out_dir, baselines):
     trials = [t for t in results.summaries() if t["status"] == "ok" and results.metric in t["metrics"]]
     if not trials:
         return []
     names = varying_parameters(trials)
-    return [plot_metric_vs_parameters(results, trials, names, out_dir),
+    return [plot_metric_vs_parameters(results, trials, names, out_dir, baselines),
             plot_parallel(results, trials, names, out_dir)]
 
 
@@ -296,11 +312,14 @@ def main(argv):
     parser.add_argument("results", help="results/<name>.h5, or results/<name> while the sweep runs")
     parser.add_argument("--trial", required=True, help="the trial whose curves and predictions are drawn")
     parser.add_argument("-o", "--output", default=".", help="folder for the PNG files")
+    parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE",
+                        help="a baseline's score on the sweep's metric, drawn as a reference line in the overview")
     args = parser.parse_args(argv)
     os.makedirs(args.output, exist_ok=True)
     results = Results(args.results)
     written = [plot_loss(results, args.trial, args.output), plot_predictions(results, args.trial, args.output)]
-    written += plot_overview(results, args.output)
+    baselines = [(name, float(value)) for name, value in (b.split("=", 1) for b in args.baseline)]
+    written += plot_overview(results, args.output, baselines)
     for path in written:
         print(path)
     return 0

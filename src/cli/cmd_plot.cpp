@@ -1,11 +1,13 @@
 // `vmsweep plot RESULTS`: the notebook's two figures for one trial and the sweep overview, as PNG
 // files drawn by scripts/plot_results.py (matplotlib). The arguments are checked here, so a bad
 // trial id or a file that is not a vmsweep result is exit code 2 before Python starts.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "plot_script.hpp"
+#include "report_baselines.hpp"
 #include "report_source.hpp"
 #include "vmsweep/common/error.hpp"
 
@@ -39,12 +41,32 @@ std::string chosen_trial(const SweepResults& results, const std::string& asked) 
   return asked;
 }
 
+// "--baseline NAME=VALUE" per baseline method: its best score on the sweep's metric, drawn as a
+// reference line in the overview (failing baselines only cost the lines, with a warning).
+std::vector<std::string> baseline_arguments(const SweepResults& results) {
+  std::vector<std::string> problems;
+  std::vector<std::pair<std::string, double>> best;
+  for (const BaselineScore& score : sweep_baselines(results, problems)) {
+    for (const auto& [name, value] : score.metrics) {
+      if (name != results.meta().metric) continue;
+      auto found = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == score.method; });
+      if (found == best.end()) best.emplace_back(score.method, value);
+      else found->second = results.meta().metric_goal == "maximize" ? std::max(found->second, value) : std::min(found->second, value);
+    }
+  }
+  for (const std::string& problem : problems) std::cerr << "vmsweep: warning: " << problem << "\n";
+  std::vector<std::string> arguments;
+  for (const auto& [method, value] : best) arguments.insert(arguments.end(), {"--baseline", method + "=" + std::to_string(value)});
+  return arguments;
+}
+
 void plot(const PlotArguments& args, CommandStatus& status) {
   const SweepResults results = SweepResults::open(args.results);
   const std::string trial = chosen_trial(results, args.trial);
   const std::string output = args.output.empty() ? "plots/" + results.meta().name : args.output;
-  const int code = run_program(plot_interpreter(), find_plot_script(),
-                               {results.source().string(), "--trial", trial, "-o", output});
+  std::vector<std::string> arguments{results.source().string(), "--trial", trial, "-o", output};
+  for (std::string& argument : baseline_arguments(results)) arguments.push_back(std::move(argument));
+  const int code = run_program(plot_interpreter(), find_plot_script(), arguments);
   if (code != 0) throw Error("the plot script exited with code " + std::to_string(code));
   status.exit_code = 0;
 }
