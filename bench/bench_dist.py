@@ -10,6 +10,7 @@
 
 Every configuration runs --repeats times and the best (shortest) run is kept: the machine is shared.
 Usage: bench/bench_dist.py BUILD/vmsweep [--repeats 2] [--trials 10000] [--ranks 16] [--trial-ms 10]
+                           [--only scheduler|throughput]
 """
 import argparse
 import json
@@ -37,9 +38,12 @@ parameters:
 
 
 def run_sweep(vmsweep, ranks, sweep, results, extra):
-    """Runs one sweep under mpirun; returns (summary event, seconds inside trials, trials)."""
+    """Runs one sweep under mpirun; returns (summary event, seconds inside trials, trials).
+
+    --bind-to none: mpirun would pin rank 0 to core 0 whatever else runs there, and on a shared
+    machine that core is the busiest (every other mpirun pins its rank 0 there too)."""
     shutil.rmtree(results, ignore_errors=True)
-    command = ["mpirun", "--oversubscribe", "-n", str(ranks), vmsweep, "run", str(sweep), "--results",
+    command = ["mpirun", "--oversubscribe", "--bind-to", "none", "-n", str(ranks), vmsweep, "run", str(sweep), "--results",
                str(results), "--log-format", "json", *extra]
     output = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True).stdout
     events = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
@@ -86,11 +90,14 @@ def main():
     parser.add_argument("--trials", type=int, default=10000)
     parser.add_argument("--ranks", type=int, default=16)
     parser.add_argument("--trial-ms", type=int, default=10)
+    parser.add_argument("--only", choices=["scheduler", "throughput"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-dist-") as temporary:
         folder = pathlib.Path(temporary)
-        scheduler_table(args, folder)
-        throughput_table(args, folder)
+        if args.only != "throughput":
+            scheduler_table(args, folder)
+        if args.only != "scheduler":
+            throughput_table(args, folder)
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ void Coordinator::close(int slot) {
 void Coordinator::handle(WorkerPool::Incoming& incoming) {
   switch (incoming.message.tag) {
     case Tag::epoch:
-      pool_.send(incoming.slot, encode_verdict(keep_going(decode_epoch(incoming.message.body))));
+      pool_.send(incoming.slot, encode_verdict(judge(decode_epoch(incoming.message.body))));
       return;
     case Tag::result:
       on_result(incoming.slot, decode_result(incoming.message.body));
@@ -80,7 +80,11 @@ void Coordinator::handle(WorkerPool::Incoming& incoming) {
   }
 }
 
-bool Coordinator::keep_going(const EpochReport& /*report*/) const { return !tally_.interrupted; }
+Verdict Coordinator::judge(const EpochReport& /*report*/) const {
+  // A worker rank may not have seen the signal itself (only rank 0 was told): abandon, so that it
+  // does not record the cut-short trial as finished.
+  return tally_.interrupted ? Verdict::abandon : Verdict::go_on;
+}
 
 void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
   slots_[slot] = Slot::idle;

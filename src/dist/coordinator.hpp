@@ -36,7 +36,7 @@ private:
   void handle(WorkerPool::Incoming& incoming);
   void on_result(int slot, const TrialOutcome& outcome);
   // Whether a running trial may start its next epoch. Pruners (Hyperband, ASHA) decide here.
-  bool keep_going(const EpochReport& report) const;
+  Verdict judge(const EpochReport& report) const;
   bool all_closed() const;
   bool none_busy() const;
 

@@ -1,6 +1,7 @@
 #include "interrupt.hpp"
 
 #include <atomic>
+#include <string>
 
 #include "vmsweep/common/error.hpp"
 
@@ -22,7 +23,8 @@ void install(int number, struct sigaction* previous) {
   action.sa_handler = note_signal;
   action.sa_flags = SA_RESETHAND | SA_RESTART;
   sigemptyset(&action.sa_mask);
-  if (sigaction(number, &action, previous) != 0) throw Error("cannot install a handler for signal " + std::to_string(number));
+  if (sigaction(number, &action, previous) != 0)
+    throw Error("cannot install a handler for signal " + std::to_string(number));
 }
 
 }  // namespace

@@ -82,8 +82,10 @@ void Progress::print_trial(const TrialOutcome& outcome, const std::string& param
 
 void Progress::note(const std::string& message) {
   if (setup_.quiet) return;
-  if (setup_.format == LogFormat::json) *setup_.out << "{\"event\":\"note\",\"message\":" << json_string(message) << "}\n";
-  else *setup_.out << message << "\n";
+  if (setup_.format == LogFormat::json)
+    *setup_.out << "{\"event\":\"note\",\"message\":" << json_string(message) << "}\n";
+  else
+    *setup_.out << message << "\n";
   setup_.out->flush();
 }
 

@@ -51,15 +51,17 @@ EpochReport decode_epoch(const Bytes& body) {
   return finish(reader, report);
 }
 
-Message encode_verdict(bool keep_going) {
+Message encode_verdict(Verdict verdict) {
   ByteWriter writer;
-  writer.put(keep_going);
+  writer.put(verdict);
   return {Tag::verdict, std::move(writer).take()};
 }
 
-bool decode_verdict(const Bytes& body) {
+Verdict decode_verdict(const Bytes& body) {
   ByteReader reader(body);
-  return finish(reader, reader.get<bool>());
+  auto verdict = reader.get<Verdict>();
+  if (verdict > Verdict::abandon) throw Error("malformed protocol message: unknown verdict");
+  return finish(reader, verdict);
 }
 
 Message encode_result(const TrialOutcome& outcome) {

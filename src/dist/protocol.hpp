@@ -4,7 +4,8 @@
 //
 //   coordinator -> worker   assign(trial)       run this trial
 //   worker -> coordinator   epoch(id, record)   an epoch finished; the worker waits for a verdict
-//   coordinator -> worker   verdict(continue)   go on, or stop the trial now (pruning, shutdown)
+//   coordinator -> worker   verdict             go on, prune (stop; the trial counts as done), or
+//                                               abandon (stop; unrecorded, a resume reruns it)
 //   worker -> coordinator   result(outcome)     the trial ended; its file is already written
 //   coordinator -> worker   shutdown            no more trials: leave the loop
 //
@@ -22,6 +23,8 @@ namespace vmsweep::dist {
 enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown = 5, fatal = 6 };
 // fatal: rank 0's own trial thread hit an error it cannot turn into a trial state (a full disk);
 // the body is the message. Other ranks abort the job instead.
+
+enum class Verdict : std::uint8_t { go_on, prune, abandon };
 
 struct EpochReport {
   std::int64_t trial_id = 0;
@@ -52,14 +55,14 @@ struct Message {
 
 Message encode_assign(const sweep::TrialSpec& trial);
 Message encode_epoch(const EpochReport& report);
-Message encode_verdict(bool keep_going);
+Message encode_verdict(Verdict verdict);
 Message encode_result(const TrialOutcome& outcome);
 Message encode_shutdown();
 Message encode_fatal(const std::string& what);
 
 sweep::TrialSpec decode_assign(const Bytes& body);
 EpochReport decode_epoch(const Bytes& body);
-bool decode_verdict(const Bytes& body);
+Verdict decode_verdict(const Bytes& body);
 TrialOutcome decode_result(const Bytes& body);
 std::string decode_fatal(const Bytes& body);
 

@@ -42,9 +42,7 @@ void share(const Communicator& world, SharedSetup& setup) {
 
 TrialFunction trial_function(const RunOptions& options, const InterruptWatch& interrupt) {
   if (options.fake_trial_ms) return fake_trial(std::chrono::milliseconds(*options.fake_trial_ms), interrupt);
-  return [](const Value& params, int threads, const EpochCallback& on_epoch) {
-    return train::run_trial(params, threads, on_epoch);
-  };
+  return &train::run_trial;
 }
 
 WorkerIdentity identify(const Communicator& world, const RunOptions& options) {
@@ -110,7 +108,10 @@ RankResult run_rank(const Communicator& world, const RunOptions& options) {
     }
   }
   share(world, setup);
-  if (setup.status != exit_ok) return {setup.status, world.rank() == coordinator_rank ? std::optional(setup.message) : std::nullopt};
+  if (setup.status != exit_ok) {
+    bool reporter = world.rank() == coordinator_rank;  // one message, not one per rank
+    return {setup.status, reporter ? std::optional(setup.message) : std::nullopt};
+  }
 
   WorkerIdentity identity = identify(world, options);
   std::vector<std::string> hosts = world.gather_hostnames(coordinator_rank);

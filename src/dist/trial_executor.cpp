@@ -5,11 +5,14 @@
 
 namespace vmsweep::dist {
 
-TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const EpochCallback& ask_coordinator) {
+TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
   bool interrupted = false;
   auto on_epoch = [&](const train::EpochRecord& record) {
     interrupted = interrupted || interrupt_.requested();
-    return !interrupted && ask_coordinator(record);
+    if (interrupted) return false;
+    Verdict verdict = ask_coordinator(record);
+    interrupted = verdict == Verdict::abandon;
+    return verdict == Verdict::go_on;
   };
   train::TrialResult result = train_guarded(trial, on_epoch);
   interrupted = interrupted || interrupt_.requested();

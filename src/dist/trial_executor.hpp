@@ -15,6 +15,7 @@ namespace vmsweep::dist {
 
 // Returns false to stop the trial after this epoch (train's callback type).
 using train::EpochCallback;
+using AskCoordinator = std::function<Verdict(const train::EpochRecord&)>;
 // Trains one trial: train::run_trial, or a fake that only sleeps (for scheduler benchmarks).
 using TrialFunction =
     std::function<train::TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
@@ -33,7 +34,7 @@ public:
       : train_(std::move(train)), write_(std::move(write)), identity_(std::move(identity)), interrupt_(interrupt) {}
 
   // `ask_coordinator` is asked after every epoch whether the trial may go on.
-  TrialOutcome execute(const sweep::TrialSpec& trial, const EpochCallback& ask_coordinator);
+  TrialOutcome execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator);
   int threads() const { return identity_.threads; }
 
 private:

@@ -6,6 +6,7 @@
 #   failures       a diverging and a failing trial are recorded, the sweep goes on, exit code 3
 #   bad_input      an unwritable results folder and a folder of a changed sweep file: exit 2, nothing trained
 #   sigterm        SIGTERM stops a sweep (exit 4) keeping what finished; the rerun completes it
+#   sigterm_rank0  SIGTERM to rank 0 only: the workers abandon their trials unrecorded; the rerun completes it
 set -euo pipefail
 
 vmsweep=$1
@@ -119,6 +120,21 @@ case_sigterm() {
   { [ "$kept" -ge 1 ] && [ "$kept" -lt 9 ]; } || fail "SIGTERM kept $kept trials, expected 1 to 8"
   expect_code 0 "$vmsweep" run grid9.yaml --results out --threads 1 --quiet --fake-trial-ms 400
   [ "$($check count out/grid9.h5)" -eq 9 ] || fail "the resumed sweep does not hold 9 trials"
+}
+
+case_sigterm_rank0() {
+  mpirun --oversubscribe -n 3 "$vmsweep" run grid9.yaml --results out --threads 1 --quiet --fake-trial-ms 1500 &
+  local mpirun_pid=$!
+  wait_for_first_trial out
+  sleep 0.5  # the second round of trials is running
+  kill -TERM "$(rank_pid "$mpirun_pid" 0)"
+  local code=0
+  wait "$mpirun_pid" || code=$?
+  [ "$code" -eq 4 ] || fail "SIGTERM to rank 0: exit code $code, expected 4"
+  expect_code 0 run 3 out grid9.yaml --fake-trial-ms 10
+  local statuses
+  statuses=$($check statuses out/grid9.h5 | awk '{print $2}' | sort | uniq -c | tr -s ' ')
+  [ "$statuses" = " 9 ok" ] || fail "abandoned trials were recorded: $statuses"
 }
 
 "case_$case_name"

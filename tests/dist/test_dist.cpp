@@ -82,8 +82,10 @@ TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
   CHECK(report.trial_id == 9);
   CHECK(report.record.epoch == 3);
   CHECK(same_bits(report.record.val_loss, record.val_loss));
-  CHECK(decode_verdict(encode_verdict(false).body) == false);
-  CHECK(decode_verdict(encode_verdict(true).body) == true);
+  for (Verdict verdict : {Verdict::go_on, Verdict::prune, Verdict::abandon})
+    CHECK(decode_verdict(encode_verdict(verdict).body) == verdict);
+  Bytes unknown{char(7)};
+  CHECK_THROWS_AS(decode_verdict(unknown), Error);
   CHECK(decode_fatal(encode_fatal("disk full").body) == "disk full");
 
   TrialOutcome outcome{5, train::TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
@@ -199,7 +201,7 @@ TEST_CASE("the executor turns an exception into a failed trial and writes it") {
     throw InputError("look_back 5000 is longer than the series");
   };
   TrialExecutor executor(throwing, write, {4, "node", 2}, interrupt);
-  TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return true; });
+  TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return Verdict::go_on; });
   CHECK(outcome.trial_id == 8);
   CHECK(outcome.status == train::TrialStatus::failed);
   CHECK_THAT(outcome.reason, Catch::Contains("longer than the series"));
@@ -214,19 +216,22 @@ TEST_CASE("an interrupted trial is reported as such and not written, so a resume
   auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(200), interrupt), write, {0, "node", 1}, interrupt);
   std::raise(SIGINT);
-  TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return true; });
+  TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Verdict::go_on; });
   CHECK(outcome.interrupted);
   CHECK(written == 0);
 }
 
-TEST_CASE("a stop verdict ends a trial as stopped, and it is written") {
+TEST_CASE("a prune verdict ends a trial as stopped and written; abandon leaves it for a resume") {
   InterruptWatch interrupt;
   int written = 0;
   auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(1), interrupt), write, {0, "node", 1}, interrupt);
-  TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return false; });
-  CHECK(outcome.status == train::TrialStatus::stopped);
-  CHECK_FALSE(outcome.interrupted);
+  TrialOutcome pruned = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Verdict::prune; });
+  CHECK(pruned.status == train::TrialStatus::stopped);
+  CHECK_FALSE(pruned.interrupted);
+  CHECK(written == 1);
+  TrialOutcome abandoned = executor.execute({2, 2, 0, 1, Value::Map{}}, [](const auto&) { return Verdict::abandon; });
+  CHECK(abandoned.interrupted);
   CHECK(written == 1);
 }
 
