@@ -6,7 +6,10 @@
 # peak RSS (from /usr/bin/time -v).
 # Usage: bench/bench_model.sh [BUILD_DIR]      (default: build; needs the bench_model target)
 #   REPEATS=3  PEAK_GFLOPS=78.4 (single-core SGEMM peak: 2.45 GHz x 32 FLOP/cycle)
+#   OMP_WAIT_POLICY=passive by default, for both: on a shared machine spinning OpenMP threads
+#   made 2-thread runs up to 20x slower (docs ONEDNN_LSTM_GUIDE.md section 7).
 set -euo pipefail
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../build}"
 binary="$build/bench/bench_model"
@@ -35,6 +38,7 @@ for config in "14 256,128,64 5" "168 128,64 2"; do
 done
 
 /usr/bin/python3 - "$results" "${PEAK_GFLOPS:-78.4}" <<'PY'
+import os
 import sys
 from collections import defaultdict
 
@@ -63,5 +67,6 @@ for key in sorted(rows, key=lambda k: (int(k[0]), k[2], k[3] != "vmsweep")):
     print(f"{'T=' + T + ' [' + hidden + ']':<22}{threads:>4} {impl:<8}{wall:>10.3f}{cpu:>10.3f}{gflop / wall:>9.1f}"
           f"{100 * per_core / peak:>10.0f}%{speedup_wall:>12.2f}x{speedup_cpu:>11.2f}x{rss:>8.0f}")
 print(f"GFLOP/s = counted FLOPs / wall time; %peak/core = FLOPs per CPU-second / {peak} GFLOP/s; "
-      f"minimum of {len(next(iter(rows.values())))} runs each (peak RSS: maximum).")
+      f"minimum of {len(next(iter(rows.values())))} runs each (peak RSS: maximum); "
+      f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}.")
 PY

@@ -15,10 +15,15 @@ constexpr std::uint64_t dropout_stream = 0xd1b54a32d192ed03ULL;  // keeps masks 
 
 std::size_t bytes_of(std::size_t floats) { return floats * sizeof(float); }
 
+const ModelConfig& validated(const ModelConfig& config) {
+  validate(config);
+  return config;
+}
+
 }  // namespace
 
 Network::Network(const ModelConfig& config, NetworkOptions options)
-    : config_((validate(config), config)),
+    : config_(validated(config)),
       options_(options),
       engine_(dnnl::engine::kind::cpu, 0),
       stream_(engine_),
