@@ -9,6 +9,7 @@
 #   requeue      `scontrol requeue` in the middle of the sweep, and in a second job the time-limit
 #                warning (USR1, the job requeues itself) with an mpirun rank: each job resumes, and
 #                its results equal an uninterrupted run's, every trial exactly once
+# SLURM_TEST_TRACE=1 prints every poll of a job's state (to debug a job that ends unexpectedly).
 set -euo pipefail
 
 vmsweep=$1
@@ -45,12 +46,26 @@ wait_for_job() {
   local job=$1 deadline=$((SECONDS + $2)) state
   while [ "$SECONDS" -lt "$deadline" ]; do
     state=$(job_field "$job" JobState)
+    [ -z "${SLURM_TEST_TRACE:-}" ] || echo "trace: job $job $state restarts=$(job_field "$job" Restarts) reason=$(job_field "$job" Reason)" >&2
     case "$state" in
       COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE | PREEMPTED)
-        job_field "$job" ExitCode | cut -d: -f1
-        return 0 ;;
+        # A job that requeues itself (the time-limit warning) ends its batch script with the ranks'
+        # code and shows that final-looking state for a moment before slurmctld makes it PENDING
+        # again: a state counts as final only when it is still there a second later.
+        sleep 1
+        if [ "$(job_field "$job" JobState)" = "$state" ]; then
+          job_field "$job" ExitCode | cut -d: -f1
+          return 0
+        fi ;;
       "") fail "job $job vanished from the queue before it was seen to end" ;;
-      PENDING) if [ "$(job_field "$job" Reason)" = BeginTime ]; then scontrol update JobId="$job" StartTime=now; fi ;;
+      PENDING)
+        # Release a requeued job, but not within the second of its requeue: slurmd compares
+        # credential times in whole seconds and refuses ("Job credential revoked") a new launch
+        # stamped with the same second as the revocation, failing the job with exit code 1.
+        if [ "$(job_field "$job" Reason)" = BeginTime ]; then
+          sleep 2
+          scontrol update JobId="$job" StartTime=now
+        fi ;;
     esac
     sleep 0.3
   done
