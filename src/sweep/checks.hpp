@@ -6,16 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "vmsweep/common/did_you_mean.hpp"
 #include "vmsweep/common/value.hpp"
 
 namespace vmsweep::sweep {
 
 [[noreturn]] void fail(const Value& at, std::string_view key, const std::string& message);
 
-// The candidate closest to `word` by edit distance, or "" when none is plausibly meant.
-std::string closest_name(std::string_view word, std::span<const std::string_view> candidates);
-// " (did you mean 'x'?)" or "".
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+using vmsweep::closest_name;
+using vmsweep::did_you_mean;
 
 // Every key of `map` must be one of `allowed`. `section` is the mapping's own key ("" for the file's
 // top level); an unknown key is reported as 'section.key', with a did-you-mean.

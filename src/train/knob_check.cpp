@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "vmsweep/common/did_you_mean.hpp"
 #include "vmsweep/common/error.hpp"
 
 namespace vmsweep::train {
@@ -63,21 +64,6 @@ std::vector<int> parse_int_list(std::string_view text) {
   return numbers;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 void check_knob_value(const Knob& knob, const Value& value) {
@@ -111,16 +97,9 @@ std::optional<Value> knob_default(const Knob& knob) {
 }
 
 std::string closest_knob_name(std::string_view name, std::span<const Knob> knobs) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
-  for (const Knob& knob : knobs) {
-    std::size_t distance = edit_distance(name, knob.name);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = knob.name;
-    }
-  }
-  return best;
+  std::vector<std::string_view> names;
+  for (const Knob& knob : knobs) names.push_back(knob.name);
+  return closest_name(name, names);
 }
 
 }  // namespace vmsweep::train
