@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
+#include "vmsweep/io/baselines_table.hpp"
 #include "vmsweep/io/results_layout.hpp"
 #include "vmsweep/io/sweep_store.hpp"
 
@@ -77,6 +78,7 @@ void add_aggregate_command(CLI::App& app) {
       ->check(CLI::ExistingDirectory);
   aggregate->callback([folder] {
     io::ResultsLayout layout(*folder);
+    for (const std::string& problem : io::store_baselines(layout)) std::cerr << "vmsweep: warning: " << problem << "\n";
     std::size_t trials = io::aggregate(layout);
     std::cout << "wrote " << layout.results_file().string() << " (" << trials << " trials)\n";
   });

@@ -11,6 +11,7 @@
 #include "sweep_preflight.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/thread_budget.hpp"
+#include "vmsweep/io/baselines_table.hpp"
 #include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
 #include "vmsweep/train/run_trial.hpp"
@@ -87,6 +88,7 @@ int coordinate(const Communicator& world, const RunOptions& options, PreparedSwe
   local.join();
   progress.summary();
   if (options.aggregate && options.write_trials) {
+    for (const std::string& problem : io::store_baselines(prepared.layout)) progress.note(problem);
     prepared.meta.finished = std::chrono::system_clock::now();
     std::size_t trials = io::aggregate(prepared.layout, prepared.meta);
     progress.note("wrote " + prepared.layout.results_file().string() + " (" + std::to_string(trials) + " trials)");

@@ -74,6 +74,15 @@ class Leaderboard(unittest.TestCase):
         self.assertEqual(len(ridge14), 1)
         self.assertLess(abs(ridge14[0]["test_mse"] / 1.08 - 1), 0.05)
 
+    def test_the_sweep_stored_the_baselines_it_reports(self):
+        # `vmsweep run` scores the baselines once when it aggregates; the report reads that table.
+        with h5py.File(RESULTS, "r") as f:
+            stored = f["tables/baselines"][()]
+        methods = sorted({row["method"].decode() for row in stored})
+        self.assertEqual(methods, ["persistence", "ridge_ar", "seasonal_naive"])
+        reported = sorted(r["test_mse"] for r in self.doc["leaderboard"] if r["kind"] == "baseline")
+        self.assertEqual(reported, sorted(float(row["test_mse"]) for row in stored))
+
     def test_effects_per_value(self):
         effects = [r for r in self.doc["effects"] if r["parameter"] == "layers"]
         self.assertEqual(len(effects), 2)

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "report_baselines.hpp"
+#include "vmsweep/io/baselines_table.hpp"
 #include "report_sheet.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/table.hpp"
@@ -62,8 +63,8 @@ TEST_CASE("report: the baselines table reads back from HDF5 as written") {
   const auto scores = compute_baselines({&a, &b}, problems);
   const auto file = std::filesystem::temp_directory_path() / "vmsweep_test_report_baselines.h5";
   std::filesystem::remove(file);
-  io::write_table(file, "baselines", baselines_table(scores));
-  const auto back = baselines_from_table(io::read_table(file, "baselines"));
+  io::write_table(file, "baselines", io::baselines_table(scores));
+  const auto back = io::baselines_from_table(io::read_table(file, "baselines"));
   std::filesystem::remove(file);
   REQUIRE(back.size() == scores.size());
   for (std::size_t i = 0; i < back.size(); ++i) {

@@ -1,0 +1,106 @@
+#include "vmsweep/train/baseline_scores.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/eval/baselines.hpp"
+#include "vmsweep/eval/ridge_ar.hpp"
+#include "vmsweep/train/settings.hpp"
+
+namespace vmsweep::train {
+
+namespace {
+
+constexpr std::size_t kMaxWindowShapes = 12;  // a bound on the trace preparations one call makes
+
+struct WindowShape {
+  Value data_block;
+  data::WindowSpec windows;
+
+  friend bool operator==(const WindowShape& a, const WindowShape& b) {
+    return a.data_block == b.data_block && a.windows.look_back == b.windows.look_back &&
+           a.windows.horizon == b.windows.horizon;
+  }
+};
+
+BaselineScore score(std::string method, std::string detail, const data::WindowSpec& windows,
+                    const eval::Forecast& val, const eval::Forecast& test) {
+  BaselineScore s{std::move(method), std::move(detail), windows.look_back, windows.horizon, {}};
+  add_metrics(s.metrics, "val", val.score());
+  add_metrics(s.metrics, "test", test.score());
+  return s;
+}
+
+std::string lambda_text(double lambda) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "lambda %g", lambda);
+  return buffer;
+}
+
+void score_shape(const WindowShape& shape, std::vector<BaselineScore>& out) {
+  using data::Split;
+  data::DataSpec spec = data::DataSpec::from_value(shape.data_block);
+  const data::WindowSpec windows{shape.windows.look_back, shape.windows.horizon, spec.stride};
+  const data::PreparedData data = data::prepare(spec, windows);
+  out.push_back(score("persistence", "", windows, eval::persistence(data, Split::val), eval::persistence(data, Split::test)));
+  const std::size_t season = data.season_steps();
+  out.push_back(score("seasonal_naive", "season " + std::to_string(season) + " steps", windows,
+                      eval::seasonal_naive(data, Split::val, season), eval::seasonal_naive(data, Split::test, season)));
+  const eval::RidgeAr ridge = eval::select_ridge_ar(data);
+  out.push_back(score("ridge_ar", lambda_text(ridge.lambda), windows, ridge.predict(data, Split::val),
+                      ridge.predict(data, Split::test)));
+}
+
+std::vector<WindowShape> distinct_shapes(const std::vector<Value>& trial_params) {
+  std::vector<WindowShape> shapes;
+  for (const Value& params : trial_params) {
+    try {
+      const TrainSettings settings = settings_from_params(params);
+      WindowShape shape{settings.data_block, {settings.look_back, settings.horizon, 1}};
+      if (std::find(shapes.begin(), shapes.end(), shape) == shapes.end()) shapes.push_back(std::move(shape));
+    } catch (const InputError&) {
+      continue;  // a trial that failed on its parameters has no windows
+    }
+    if (shapes.size() == kMaxWindowShapes) break;
+  }
+  return shapes;
+}
+
+// Persistence and seasonal naive do not look at the window, so with the split in counts their scores
+// repeat for every look-back: such a row is kept once, with look_back 0 ("any").
+void add_unless_repeated(BaselineScore score, std::vector<BaselineScore>& scores) {
+  for (BaselineScore& kept : scores) {
+    if (kept.method == score.method && kept.detail == score.detail && kept.horizon == score.horizon &&
+        kept.metrics == score.metrics) {
+      kept.look_back = 0;
+      return;
+    }
+  }
+  scores.push_back(std::move(score));
+}
+
+}  // namespace
+
+void add_metrics(Metrics& out, const std::string& part, const eval::Metrics& m) {
+  const std::pair<const char*, double> named[] = {{"mse", m.mse}, {"rmse", m.rmse}, {"mae", m.mae}, {"mape", m.mape}, {"smape", m.smape}};
+  for (const auto& [name, value] : named) out.emplace_back(part + "_" + name, value);
+}
+
+std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_params,
+                                             std::vector<std::string>& problems) {
+  std::vector<BaselineScore> scores;
+  for (const WindowShape& shape : distinct_shapes(trial_params)) {
+    try {
+      std::vector<BaselineScore> shape_scores;
+      score_shape(shape, shape_scores);
+      for (BaselineScore& score : shape_scores) add_unless_repeated(std::move(score), scores);
+    } catch (const Error& error) {
+      problems.push_back("baselines for look_back " + std::to_string(shape.windows.look_back) + ": " + error.what());
+    }
+  }
+  return scores;
+}
+
+}  // namespace vmsweep::train
