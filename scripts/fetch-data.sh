@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# Puts the notebook's trace at data/aa.txt, verified by its sha256.
+# Puts the notebook's trace at data/aa.txt, verified by its sha256 (data/README.md).
 #   scripts/fetch-data.sh [--from FILE]
-# With --from (or VMSWEEP_AA_SOURCE) the file is copied from there (CI has no internet);
-# otherwise it is downloaded from the notebook's public repository.
+# Where it comes from, first match wins:
+#   1. data/aa.txt already there and verified;
+#   2. --from FILE or VMSWEEP_AA_SOURCE=FILE (CI copies it from ../shared, having no internet);
+#   3. ../shared/data/aa.txt beside the checkout (this project's workplace);
+#   4. a download from VMSWEEP_AA_URL (the raw URL of aa.txt in the notebook's public repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-url="${VMSWEEP_AA_URL:-https://raw.githubusercontent.com/FIXME/aa.txt}"
 sha256=c8b7d99eeaf9a8ce73805be0acd6058440d044198e038fb4c0d90785efec8d9b
 target=data/aa.txt
 source_file="${VMSWEEP_AA_SOURCE:-}"
 if [ "${1:-}" = "--from" ]; then source_file="${2:?--from needs a file}"; fi
+if [ -z "$source_file" ] && [ -f ../shared/data/aa.txt ]; then source_file=../shared/data/aa.txt; fi
+url="${VMSWEEP_AA_URL:-}"
 
 verify() { echo "$sha256  $1" | sha256sum --check --status; }
 
 if [ -f "$target" ] && verify "$target"; then
   echo "fetch-data: $target present and verified"
   exit 0
+fi
+if [ -z "$source_file" ] && [ -z "$url" ]; then
+  echo "fetch-data: $target is missing. Give its source: scripts/fetch-data.sh --from FILE," >&2
+  echo "  or VMSWEEP_AA_URL=<raw URL of aa.txt in the notebook's repository> scripts/fetch-data.sh" >&2
+  exit 2
 fi
 tmp=$(mktemp "$target.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
