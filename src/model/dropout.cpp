@@ -17,11 +17,11 @@ void DropoutMask::draw(Rng& rng, std::size_t count) {
   const auto value_of = [this](std::uint32_t bits) { return bits < drop_below_ ? 0.0f : kept_value_; };
   std::size_t i = 0;
   for (; i + 1 < count; i += 2) {  // two 32-bit draws per 64-bit number
-    const std::uint64_t bits = rng.next();
+    const std::uint64_t bits = rng.next_u64();
     mask_[i] = value_of(static_cast<std::uint32_t>(bits));
     mask_[i + 1] = value_of(static_cast<std::uint32_t>(bits >> 32));
   }
-  if (i < count) mask_[i] = value_of(static_cast<std::uint32_t>(rng.next()));
+  if (i < count) mask_[i] = value_of(static_cast<std::uint32_t>(rng.next_u64()));
 }
 
 void DropoutMask::fix(std::vector<float> values) {

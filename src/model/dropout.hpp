@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::model {
 

@@ -37,7 +37,7 @@ void orthonormalise_rows(std::vector<double>& matrix, int rows, int cols) {
 
 void glorot_uniform(std::span<float> values, int fan_in, int fan_out, Rng& rng) {
   const double limit = std::sqrt(6.0 / (fan_in + fan_out));
-  for (auto& value : values) value = static_cast<float>(limit * (2.0 * rng.uniform() - 1.0));
+  for (auto& value : values) value = static_cast<float>(limit * (2.0 * rng.uniform01() - 1.0));
 }
 
 void orthogonal_rows(std::span<float> values, int rows, int cols, Rng& rng) {

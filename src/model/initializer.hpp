@@ -3,7 +3,7 @@
 // a seed gives the same weights everywhere.
 #include <span>
 
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::model {
 

@@ -1,7 +1,7 @@
 #include "model_parameters.hpp"
 
 #include "initializer.hpp"
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::model {
 

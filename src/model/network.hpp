@@ -18,7 +18,7 @@
 #include "dropout.hpp"
 #include "lstm_layer.hpp"
 #include "parameter_layout.hpp"
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 #include "vmsweep/model/lstm_stack.hpp"
 
 namespace vmsweep::model {

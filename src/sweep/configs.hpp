@@ -3,7 +3,7 @@
 // grid and random configurations are pure functions of the file and an index.
 #include <cstdint>
 
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 #include "vmsweep/common/value.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 

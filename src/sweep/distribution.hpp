@@ -1,6 +1,6 @@
 #pragma once
 // Drawing a parameter's value, and the numeric coordinates TPE models it in.
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 #include "vmsweep/common/value.hpp"
 #include "vmsweep/sweep/parameter.hpp"
 

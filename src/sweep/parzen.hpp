@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "distribution.hpp"
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::sweep {
 

@@ -4,7 +4,7 @@
 // (Optuna's default, univariate TPE).
 #include <span>
 
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 #include "vmsweep/common/value.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 

@@ -1,6 +1,6 @@
 #include "trial_builder.hpp"
 
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::sweep {
 

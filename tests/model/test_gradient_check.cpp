@@ -8,7 +8,7 @@
 
 #include "model/reference_lstm.hpp"
 #include "network.hpp"
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::model {
 namespace {
@@ -34,7 +34,7 @@ Problem make_problem(std::vector<int> hidden, double dropout) {
   Rng rng(11);
   const auto draw = [&](std::size_t count) {
     std::vector<float> values(count);
-    for (auto& v : values) v = static_cast<float>(2.0 * rng.uniform() - 1.0);
+    for (auto& v : values) v = static_cast<float>(2.0 * rng.uniform01() - 1.0);
     return values;
   };
   const auto& c = problem.config;
@@ -42,7 +42,7 @@ Problem make_problem(std::vector<int> hidden, double dropout) {
   problem.y = draw(static_cast<std::size_t>(c.batch) * c.horizon);
   for (std::size_t k = 0; k + 1 < c.hidden.size(); ++k) {
     std::vector<float> mask(static_cast<std::size_t>(c.time_steps) * c.batch * c.hidden[k]);
-    for (auto& m : mask) m = rng.uniform() < dropout ? 0.0f : static_cast<float>(1.0 / (1.0 - dropout));
+    for (auto& m : mask) m = rng.uniform01() < dropout ? 0.0f : static_cast<float>(1.0 / (1.0 - dropout));
     problem.masks.push_back(mask);
   }
   return problem;

@@ -5,10 +5,11 @@
 #include <numeric>
 
 #include "distribution.hpp"
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 #include "sweep_fixtures.hpp"
 
 using vmsweep::Value;
+using vmsweep::Rng;
 using namespace vmsweep::sweep;
 
 namespace {

@@ -1,9 +1,9 @@
-#include "rng.hpp"
+#include "vmsweep/common/rng.hpp"
 
 #include <cmath>
 #include <numbers>
 
-namespace vmsweep::sweep {
+namespace vmsweep {
 
 namespace {
 
@@ -74,4 +74,4 @@ std::size_t Rng::weighted_index(const double* weights, std::size_t count) {
   return count - 1;  // rounding left a sliver past the last weight
 }
 
-}  // namespace vmsweep::sweep
+}  // namespace vmsweep

@@ -1,12 +1,13 @@
 #pragma once
-// The sweep's own random numbers: xoshiro256** seeded through SplitMix64, with conversions written
-// here rather than std::*_distribution, whose algorithms differ between standard libraries. Every
-// sample is then bitwise the same on every machine (the transcendental ones up to libm's log/exp/cos).
+// Bitwise-reproducible random numbers for weight initialisation, dropout masks and sampling:
+// xoshiro256** seeded through SplitMix64, with conversions written here rather than
+// std::*_distribution, whose algorithms differ between standard libraries. Every sample is then
+// bitwise the same on every machine (the transcendental ones up to libm's log/exp/cos).
 #include <array>
 #include <cstdint>
 #include <initializer_list>
 
-namespace vmsweep::sweep {
+namespace vmsweep {
 
 // A well-mixed 64-bit value from a list of integers (a seed and the indices that select a stream).
 std::uint64_t mix_seed(std::initializer_list<std::uint64_t> parts);
@@ -26,4 +27,4 @@ private:
   std::array<std::uint64_t, 4> state_;
 };
 
-}  // namespace vmsweep::sweep
+}  // namespace vmsweep
