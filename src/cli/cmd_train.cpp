@@ -1,7 +1,9 @@
 // `vmsweep train`: one trial with the notebook's defaults, a line per epoch and the metrics table.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 #include <thread>
 
@@ -10,6 +12,7 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/data_spec.hpp"
 #include "vmsweep/io/checkpoint_file.hpp"
+#include "vmsweep/sweep/yaml_value.hpp"
 #include "vmsweep/train/run_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
@@ -22,11 +25,13 @@ constexpr const char* train_description =
     "dropout 0.2, batch 32, Adam 1e-3, 100 epochs, patience 10, exp(-0.1) decay after epoch 50; data split "
     "70/10/20 with the scaler fitted on the training part). Prints a line per epoch and the metrics in the "
     "series' units. Parameter names are those of a sweep file (docs/parameters.md).\n"
+    "Parameters come from CONFIG.yaml (parameter: value lines), then --data and --set.\n"
     "Example (the notebook's split): vmsweep train --data data/aa.txt --set resample=D --set scale_fit=all "
     "--set 'split={train: 440, val: test, test: 96}'\n"
     "Exit codes: 0 trained, 1 error, 2 bad input, 3 the trial failed or diverged.";
 
 struct TrainArguments {
+  std::string config;
   std::string data;
   std::vector<std::string> assignments;
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -35,6 +40,10 @@ struct TrainArguments {
 };
 
 void add_train_options(CLI::App& train, TrainArguments& args) {
+  train.add_option("config", args.config,
+                   "CONFIG.yaml: parameter: value lines (trainer parameters and data-block fields, a relative "
+                   "path read from the file's folder); --data and --set override it")
+      ->check(CLI::ExistingFile);
   train.add_option("--data", args.data, "Trace file (same as --set path=FILE)")->check(CLI::ExistingFile);
   train.add_option("--set", args.assignments,
                    "KEY=VALUE, repeatable: a trainer parameter or data-block field, e.g. layers=[64,32], "
@@ -47,9 +56,23 @@ void add_train_options(CLI::App& train, TrainArguments& args) {
   train.add_flag("-q,--quiet", args.quiet, "Print only the final metrics");
 }
 
+// The CONFIG.yaml file as a flat parameter map, each value marked with its line.
+Value config_params(const std::string& path) {
+  std::ifstream file(path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (!file) throw InputError(path + ": cannot read the file");
+  Value params = sweep::parse_yaml(text.str(), path);
+  if (params.is_null()) return Value(Value::Map{});
+  if (!params.is_map()) throw InputError(params.mark(), "expected parameter: value lines, got " + params.to_string());
+  return params;
+}
+
 // Checked before training so that bad input is exit code 2 with nothing trained.
 Value checked_params(const TrainArguments& args) {
-  Value params = parse_assignments(args.assignments);
+  Value params = args.config.empty() ? Value(Value::Map{}) : config_params(args.config);
+  Value assignments = parse_assignments(args.assignments);
+  for (auto& [key, value] : assignments.as_map()) params.set(key, std::move(value));
   if (!args.data.empty()) params.set("path", Value(args.data).with_mark(SourceMark{"--data", 0, 0}));
   if (!params.find("path")) throw InputError("no trace given: use --data FILE (or --set path=FILE)");
   const train::TrainSettings settings = train::settings_from_params(params);

@@ -9,7 +9,7 @@
 #include "sections.hpp"
 #include "sha256.hpp"
 #include "vmsweep/common/error.hpp"
-#include "yaml_value.hpp"
+#include "vmsweep/sweep/yaml_value.hpp"
 
 namespace vmsweep::sweep {
 

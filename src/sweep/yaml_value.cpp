@@ -1,4 +1,4 @@
-#include "yaml_value.hpp"
+#include "vmsweep/sweep/yaml_value.hpp"
 
 #include <yaml-cpp/yaml.h>
 

@@ -7,7 +7,7 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/train/knobs.hpp"
-#include "yaml_value.hpp"
+#include "vmsweep/sweep/yaml_value.hpp"
 
 namespace fs = std::filesystem;
 using vmsweep::InputError;

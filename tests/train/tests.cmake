@@ -1,4 +1,5 @@
 # train: the HDF5 checkpoint round trip needs io; `vmsweep train` end to end through the binary.
+set(VMSWEEP_FIXTURES "${CMAKE_CURRENT_SOURCE_DIR}/fixtures")
 if(TARGET test_train)
   target_link_libraries(test_train PRIVATE vmsweep_io)
 endif()
@@ -15,4 +16,16 @@ add_test(NAME "train: vmsweep train refuses an unknown parameter with exit code 
                  "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
 set_tests_properties("train: vmsweep train refuses an unknown parameter with exit code 2" PROPERTIES
                      PASS_REGULAR_EXPRESSION "--set dropuot: unknown parameter 'dropuot' \\(did you mean 'dropout'\\?\\)"
+                     TIMEOUT 60)
+
+add_test(NAME "train: vmsweep train CONFIG.yaml reads the file and --set overrides it"
+         COMMAND "$<TARGET_FILE:vmsweep>" train --threads 1 "${VMSWEEP_FIXTURES}/train/tiny.yaml" --set epochs=3)
+set_tests_properties("train: vmsweep train CONFIG.yaml reads the file and --set overrides it" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "epoch +3/3 .*\nok after 3 epochs.*\ntest +[0-9.e+-]+ " TIMEOUT 120)
+
+add_test(NAME "train: a misspelt key in CONFIG.yaml names the file and line, exit code 2"
+         COMMAND sh -c "\"$0\" train \"$1\" 2>&1; test $? -eq 2"
+                 "$<TARGET_FILE:vmsweep>" "${VMSWEEP_FIXTURES}/train/misspelt.yaml")
+set_tests_properties("train: a misspelt key in CONFIG.yaml names the file and line, exit code 2" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "misspelt.yaml:3:[0-9]+: unknown parameter 'learnig_rate' \\(did you mean 'learning_rate'\\?\\)"
                      TIMEOUT 60)

@@ -1,5 +1,6 @@
 #pragma once
-// YAML text -> Value, every node marked with its file, line and column. yaml-cpp stays in here.
+// YAML text -> Value, every node marked with its file, line and column; yaml-cpp stays inside the
+// sweep module. Used for sweep files and for `vmsweep train CONFIG.yaml`.
 #include <string>
 #include <string_view>
 
