@@ -1,6 +1,7 @@
 // `vmsweep plot RESULTS`: the notebook's two figures for one trial and the sweep overview, as PNG
 // files drawn by scripts/plot_results.py (matplotlib). The arguments are checked here, so a bad
 // trial id or a file that is not a vmsweep result is exit code 2 before Python starts.
+#include <filesystem>
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -60,10 +61,18 @@ std::vector<std::string> baseline_arguments(const SweepResults& results) {
   return arguments;
 }
 
+// Beside the sweep's trial files: results/<name>/plots, whether read from results/<name>.h5 or
+// from the folder of a sweep still running.
+std::string default_plot_folder(const SweepResults& results) {
+  std::filesystem::path folder = results.source();
+  if (!results.running()) folder.replace_extension();
+  return (folder / "plots").string();
+}
+
 void plot(const PlotArguments& args, CommandStatus& status) {
   const SweepResults results = SweepResults::open(args.results);
   const std::string trial = chosen_trial(results, args.trial);
-  const std::string output = args.output.empty() ? "plots/" + results.meta().name : args.output;
+  const std::string output = args.output.empty() ? default_plot_folder(results) : args.output;
   std::vector<std::string> arguments{results.source().string(), "--trial", trial, "-o", output};
   for (std::string& argument : baseline_arguments(results)) arguments.push_back(std::move(argument));
   const int code = run_program(plot_interpreter(), find_plot_script(), arguments);
@@ -79,7 +88,7 @@ void add_plot_commands(CLI::App& app, CommandStatus& status) {
   command->add_option("results", args->results, "results/<name>.h5, or results/<name> while the sweep runs")
       ->required();
   command->add_option("--trial", args->trial, "The trial whose loss curve and predictions are drawn (default: the best)");
-  command->add_option("-o,--output", args->output, "Folder for the PNG files (default: plots/<sweep name>)");
+  command->add_option("-o,--output", args->output, "Folder for the PNG files (default: results/<name>/plots, beside the sweep's trial files)");
   command->callback([args, &status] { plot(*args, status); });
 }
 

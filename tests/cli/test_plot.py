@@ -52,6 +52,13 @@ class Plots(unittest.TestCase):
         plot(out, RESULTS)
         self.check_files(out, best_trial())
 
+    def test_default_folder_is_beside_the_trial_files(self):
+        # RESULTS is <fixture>/results/tiny.h5: without -o the PNGs go to <fixture>/results/tiny/plots.
+        out = os.path.join(os.path.splitext(RESULTS)[0], "plots")
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run([BINARY, "plot", RESULTS], capture_output=True, text=True, check=True)
+        self.check_files(out, best_trial())
+
     def test_chosen_trial_from_a_running_sweep_folder(self):
         out = os.path.join(FIXTURE, "plots-folder")
         plot(out, os.path.join(FIXTURE, "results", "tiny"), "--trial", "2")
