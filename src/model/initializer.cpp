@@ -33,11 +33,16 @@ void orthonormalise_rows(std::vector<double>& matrix, int rows, int cols) {
   }
 }
 
+double symmetric_uniform(double limit, Rng& rng) { return limit * (2.0 * rng.uniform01() - 1.0); }
+
 }  // namespace
 
 void glorot_uniform(std::span<float> values, int fan_in, int fan_out, Rng& rng) {
-  const double limit = std::sqrt(6.0 / (fan_in + fan_out));
-  for (auto& value : values) value = static_cast<float>(limit * (2.0 * rng.uniform01() - 1.0));
+  uniform(values, std::sqrt(6.0 / (fan_in + fan_out)), rng);
+}
+
+void uniform(std::span<float> values, double limit, Rng& rng) {
+  for (auto& value : values) value = static_cast<float>(symmetric_uniform(limit, rng));
 }
 
 void orthogonal_rows(std::span<float> values, int rows, int cols, Rng& rng) {
@@ -52,6 +57,13 @@ void orthogonal_rows(std::span<float> values, int rows, int cols, Rng& rng) {
 void lstm_bias(std::span<float> values, int hidden) {
   std::fill(values.begin(), values.end(), 0.0f);
   std::fill(values.begin() + hidden, values.begin() + 2 * hidden, 1.0f);
+}
+
+void summed_uniform_bias(std::span<float> values, double limit, Rng& rng) {
+  for (auto& value : values) {
+    const double input_bias = symmetric_uniform(limit, rng);
+    value = static_cast<float>(input_bias + symmetric_uniform(limit, rng));
+  }
 }
 
 }  // namespace vmsweep::model

@@ -1,6 +1,6 @@
 #pragma once
-// Keras-compatible initialisers (tf.keras 2.x LSTM and Dense defaults), drawn from our own Rng so
-// a seed gives the same weights everywhere.
+// Keras-compatible initialisers (tf.keras 2.x LSTM and Dense defaults) and PyTorch's (nn.LSTM,
+// nn.Linear), drawn from our own Rng so a seed gives the same weights everywhere.
 #include <span>
 
 #include "vmsweep/common/rng.hpp"
@@ -16,5 +16,13 @@ void orthogonal_rows(std::span<float> values, int rows, int cols, Rng& rng);
 
 // Zero bias, except the forget gate (gate 1 of i, f, c~, o) which gets 1 (unit_forget_bias).
 void lstm_bias(std::span<float> values, int hidden);
+
+// Uniform in [-limit, limit]: PyTorch's default for LSTM weights (limit 1/sqrt(hidden)) and for
+// Linear weights and bias (limit 1/sqrt(fan_in)).
+void uniform(std::span<float> values, double limit, Rng& rng);
+
+// PyTorch's LSTM bias: b_ih + b_hh, each uniform in [-limit, limit]. oneDNN keeps one bias vector, so
+// both are drawn and summed, which gives the same distribution as PyTorch's two.
+void summed_uniform_bias(std::span<float> values, double limit, Rng& rng);
 
 }  // namespace vmsweep::model

@@ -1,5 +1,8 @@
 #include "model_parameters.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "initializer.hpp"
 #include "vmsweep/common/rng.hpp"
 
@@ -24,8 +27,9 @@ ParameterLayout make_parameter_layout(const ModelConfig& config) {
   return layout;
 }
 
-void initialize_parameters(const ModelConfig& config, const ParameterLayout& layout, std::span<float> flat) {
-  Rng rng(config.seed);
+namespace {
+
+void initialize_keras(const ModelConfig& config, const ParameterLayout& layout, std::span<float> flat, Rng& rng) {
   int inputs = config.input_channels;
   for (std::size_t k = 0; k < config.hidden.size(); ++k) {
     const int hidden = config.hidden[k];
@@ -37,6 +41,28 @@ void initialize_parameters(const ModelConfig& config, const ParameterLayout& lay
   glorot_uniform(tensor_span(layout, flat, "head/weights"), inputs, config.horizon, rng);
   const auto head_bias = tensor_span(layout, flat, "head/bias");
   std::fill(head_bias.begin(), head_bias.end(), 0.0f);
+}
+
+void initialize_pytorch(const ModelConfig& config, const ParameterLayout& layout, std::span<float> flat, Rng& rng) {
+  for (std::size_t k = 0; k < config.hidden.size(); ++k) {
+    const double limit = 1.0 / std::sqrt(static_cast<double>(config.hidden[k]));
+    uniform(tensor_span(layout, flat, lstm_tensor_name(k, "weights_layer")), limit, rng);
+    uniform(tensor_span(layout, flat, lstm_tensor_name(k, "weights_iter")), limit, rng);
+    summed_uniform_bias(tensor_span(layout, flat, lstm_tensor_name(k, "bias")), limit, rng);
+  }
+  const double head_limit = 1.0 / std::sqrt(static_cast<double>(config.hidden.back()));
+  uniform(tensor_span(layout, flat, "head/weights"), head_limit, rng);
+  uniform(tensor_span(layout, flat, "head/bias"), head_limit, rng);
+}
+
+}  // namespace
+
+void initialize_parameters(const ModelConfig& config, const ParameterLayout& layout, std::span<float> flat) {
+  Rng rng(config.seed);
+  if (config.init == InitScheme::pytorch)
+    initialize_pytorch(config, layout, flat, rng);
+  else
+    initialize_keras(config, layout, flat, rng);
 }
 
 std::span<float> tensor_span(const ParameterLayout& layout, std::span<float> flat, std::string_view name) {

@@ -18,7 +18,8 @@ std::string lstm_tensor_name(std::size_t layer, std::string_view tensor);
 
 ParameterLayout make_parameter_layout(const ModelConfig& config);
 
-// Glorot-uniform kernels, orthogonal recurrent kernels, forget-gate bias 1, from config.seed.
+// config.init's scheme (Keras: Glorot-uniform kernels, orthogonal recurrent kernels, forget-gate bias 1;
+// PyTorch: uniform in +-1/sqrt(hidden)), drawn from config.seed.
 void initialize_parameters(const ModelConfig& config, const ParameterLayout& layout, std::span<float> flat);
 
 std::span<float> tensor_span(const ParameterLayout& layout, std::span<float> flat, std::string_view name);

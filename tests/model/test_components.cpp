@@ -1,5 +1,6 @@
 // The model's building blocks on small cases whose answers are known by hand.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -76,6 +77,30 @@ TEST_CASE("Keras initialisers: glorot limit, orthonormal rows, forget bias", "[m
   std::vector<float> bias(4 * 3, 5.0f);
   lstm_bias(bias, 3);
   CHECK(bias == std::vector<float>{0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0});
+}
+
+TEST_CASE("PyTorch initialisers: uniform limit, summed biases spread like b_ih + b_hh", "[model]") {
+  Rng rng(3);
+  const double limit = 1.0 / std::sqrt(64.0);
+  std::vector<float> weights(20000);
+  uniform(weights, limit, rng);
+  double sum_squares = 0.0;
+  for (const float w : weights) {
+    CHECK(std::abs(w) <= limit);
+    sum_squares += double{w} * w;
+  }
+  // Var of U(-a, a) is a^2/3; the sum of two independent draws doubles it, with a limit of 2a.
+  CHECK(sum_squares / weights.size() == Approx(limit * limit / 3).epsilon(0.03));
+  std::vector<float> bias(20000);
+  summed_uniform_bias(bias, limit, rng);
+  double bias_squares = 0.0, widest = 0.0;
+  for (const float b : bias) {
+    bias_squares += double{b} * b;
+    widest = std::max(widest, double{std::abs(b)});
+  }
+  CHECK(bias_squares / bias.size() == Approx(2 * limit * limit / 3).epsilon(0.03));
+  CHECK(widest <= 2 * limit);
+  CHECK(widest > limit);
 }
 
 TEST_CASE("the random stream is fixed by its seed", "[model]") {

@@ -106,6 +106,23 @@ TEST_CASE("weights have the documented names, shapes and count", "[model]") {
   CHECK(LstmStack(ModelConfig{}).parameter_count() == 510785);  // the notebook model, as in Keras
 }
 
+TEST_CASE("init: pytorch draws every tensor within PyTorch's bounds, keras keeps its forget bias", "[model]") {
+  ModelConfig config = small_config();
+  config.init = InitScheme::pytorch;
+  LstmStack pytorch(config);
+  for (const NamedTensor& tensor : pytorch.weights()) {
+    const bool head = tensor.name.starts_with("head");
+    const double hidden = head || tensor.name.starts_with("lstm1") ? 8 : 12;
+    const double limit = (tensor.name.ends_with("/bias") && !head ? 2 : 1) / std::sqrt(hidden);
+    INFO(tensor.name);
+    CHECK(std::ranges::all_of(tensor.values, [&](float v) { return std::abs(v) <= limit && v != 0.0f; }));
+  }
+  const NamedTensor keras_bias = LstmStack(small_config()).weights()[2];
+  REQUIRE(keras_bias.name == "lstm0/bias");
+  CHECK(keras_bias.values[12] == 1.0f);  // gate 1 (forget) of i, f, c~, o
+  CHECK(pytorch.weights()[2].values[12] != 1.0f);
+}
+
 TEST_CASE("set_weights rejects a missing or misshapen tensor without changing the model", "[model]") {
   LstmStack model(small_config());
   const auto before = model.weights();

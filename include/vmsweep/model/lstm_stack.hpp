@@ -18,6 +18,7 @@ namespace vmsweep::model {
 
 enum class LossKind { mse, huber };
 enum class OptimizerKind { adam, sgd };
+enum class InitScheme { keras, pytorch };
 
 struct ModelConfig {
   int input_channels = 1;
@@ -31,6 +32,7 @@ struct ModelConfig {
   OptimizerKind optimizer = OptimizerKind::adam;
   double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;  // Keras defaults
   double clip_norm = 0.0;                              // global-norm clipping; 0 = off
+  InitScheme init = InitScheme::keras;
   std::uint64_t seed = 0;                              // initialisation and dropout masks
 };
 

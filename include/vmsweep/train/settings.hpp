@@ -36,6 +36,7 @@ struct TrainSettings {
   double beta2 = 0.999;
   double epsilon = 1e-7;
   std::string loss = "mse";
+  std::string init = "keras";
   double huber_delta = 1.0;
   double clip_norm = 0.0;
   std::int64_t seed = 0;
