@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "fixture.hpp"
 
@@ -29,13 +30,16 @@ std::string slurp(const std::filesystem::path& path) {
   return text;
 }
 
-// Runs `vmsweep ARGS` with stdout and stderr captured in temporary files.
-Run run_vmsweep(const std::string& args) {
+// Runs `PROGRAM ARGS` (PROGRAM: vmsweep, maybe behind setpriv) with stdout and stderr captured in
+// temporary files.
+Run run_vmsweep_as(const std::string& program, const std::string& args) {
   const vmsweep::test::ScratchFile out("bad_input.out"), err("bad_input.err");
-  const std::string command = std::string(VMSWEEP_BINARY) + " " + args + " >" + out.path().string() + " 2>" + err.path().string();
+  const std::string command = program + " " + args + " >" + out.path().string() + " 2>" + err.path().string();
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out.path()), slurp(err.path())};
 }
+
+Run run_vmsweep(const std::string& args) { return run_vmsweep_as(VMSWEEP_BINARY, args); }
 
 Run inspect(const std::string& name, const std::string& options = "") {
   return run_vmsweep("data inspect '" + fixture(name) + "' " + options);
@@ -54,6 +58,25 @@ void check_bad_input(const Run& run, const std::string& message) {
 TEST_CASE("bad input: a missing file or a directory") {
   check_bad_input(inspect("no_such_file.txt"), "no_such_file.txt: cannot open the file (No such file or directory)");
   check_bad_input(run_vmsweep("data inspect " + fixture("")), "is a directory");
+}
+
+// Root reads any file, so as root the check runs vmsweep as `nobody` (setpriv drops the
+// capabilities with the uid) from a world-readable copy in a fresh folder.
+TEST_CASE("bad input: a file without read permission") {
+  namespace fs = std::filesystem;
+  const fs::path folder = vmsweep::test::scratch_file("unreadable");
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  const fs::path trace = folder / "locked.txt", binary = folder / "vmsweep";
+  fs::copy_file(fixture("short.txt"), trace);
+  fs::permissions(trace, fs::perms::none);
+  fs::copy_file(VMSWEEP_BINARY, binary);
+  const std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const Run run = run_vmsweep_as(as_user + binary.string(), "data inspect " + trace.string());
+  fs::remove_all(folder);
+  check_bad_input(run, "locked.txt: cannot open the file (Permission denied)");
 }
 
 TEST_CASE("bad input: an empty file, a header without rows") {
