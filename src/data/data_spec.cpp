@@ -84,6 +84,39 @@ ResampleSpec parse_resample(const Value& value) {
   return spec;
 }
 
+// "H", "30min"; empty or none: off. Checked against resample once the whole block is read.
+HistorySpec parse_history(const Value& value) {
+  HistorySpec history;
+  history.mark = value.mark();
+  const std::string& text = value.as_string("history_freq");
+  if (text.empty() || text == "none") return history;
+  history.period_ms = parse_period(text, value.mark());
+  history.freq_text = text;
+  return history;
+}
+
+// One sub-step per input channel: more than this is a mistake (a raw trace at a far finer frequency).
+constexpr std::int64_t kMaxSubSteps = 1024;
+
+void check_history(const DataSpec& spec) {
+  const HistorySpec& history = spec.history;
+  if (!history.enabled()) return;
+  const std::string freq = "history_freq: '" + history.freq_text + "'";
+  if (!spec.resample.enabled())
+    throw InputError(history.mark, freq + " needs 'resample' (the target frequency, e.g. D), which is not set");
+  const std::string target = "resample '" + spec.resample.freq_text + "'";
+  const std::int64_t period = spec.resample.period_ms;
+  if (history.period_ms >= period) throw InputError(history.mark, freq + " is not finer than " + target);
+  if (period % history.period_ms != 0)
+    throw InputError(history.mark, freq + " does not divide " + target + " into whole sub-steps");
+  if (period / history.period_ms > kMaxSubSteps)
+    throw InputError(history.mark, freq + " gives " + std::to_string(period / history.period_ms) + " sub-steps per " +
+                                       target + " step, more than " + std::to_string(kMaxSubSteps) +
+                                       " input channels; choose a coarser history_freq");
+  if (spec.missing == FillMethod::none)
+    throw InputError(history.mark, freq + " needs every sub-step: use missing: ffill or linear, not none");
+}
+
 double split_number(const Value& item, std::string_view key, SplitSpec::Mode mode) {
   double number = item.as_double(key);
   bool ok = mode == SplitSpec::Mode::counts ? number >= 1 : (number > 0 && number < 1);
@@ -172,6 +205,7 @@ const std::map<std::string_view, FieldParser>& field_parsers() {
       {"invalid_below", [](DataSpec& s, const Value& v, const P&) {
          if (v.is_null()) s.invalid_below.reset(); else s.invalid_below = v.as_double("invalid_below"); }},
       {"resample", [](DataSpec& s, const Value& v, const P&) { s.resample = parse_resample(v); }},
+      {"history_freq", [](DataSpec& s, const Value& v, const P&) { s.history = parse_history(v); }},
       {"split", [](DataSpec& s, const Value& v, const P&) { s.split = parse_split(v); }},
       {"scale", [](DataSpec& s, const Value& v, const P&) {
          s.scale = parse_choice<ScaleKind>(v, "scale",
@@ -206,7 +240,13 @@ DataSpec DataSpec::from_value(const Value& block, const std::filesystem::path& b
   if (spec.path.empty()) throw InputError(block.mark(), "data: 'path' (the trace file) is missing");
   if (spec.timestamp.none && spec.interval_ms == 0)
     throw InputError(block.mark(), "data: 'interval' is required when 'timestamp' is none");
+  check_history(spec);
   return spec;
+}
+
+std::size_t DataSpec::sub_steps() const {
+  if (!history.enabled() || !resample.enabled()) return 0;
+  return static_cast<std::size_t>(resample.period_ms / history.period_ms);
 }
 
 std::string ColumnRef::to_string() const {

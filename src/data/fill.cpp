@@ -68,16 +68,23 @@ void insert_missing_steps(Series& series, std::int64_t interval_ms) {
   series = std::move(regular);
 }
 
+bool fill_gaps(std::vector<double>& values, FillMethod method) {
+  const std::size_t first = first_valid(values);
+  if (first == values.size()) return false;
+  if (method == FillMethod::linear) linear_fill(values, first); else forward_fill(values, first);
+  return true;
+}
+
 void fill_missing(Series& series, FillMethod method, TraceReport& report) {
   auto& values = series.values;
-  const std::size_t first = first_valid(values);
-  if (first == values.size()) throw InputError(report.file + ": no valid values left after cleaning");
+  if (first_valid(values) == values.size()) throw InputError(report.file + ": no valid values left after cleaning");
   const auto missing = static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }));
-  switch (method) {
-    case FillMethod::ffill: forward_fill(values, first); report.filled = missing; break;
-    case FillMethod::linear: linear_fill(values, first); report.filled = missing; break;
-    case FillMethod::none: report.dropped = drop_missing(series); break;
+  if (method == FillMethod::none) {
+    report.dropped = drop_missing(series);
+    return;
   }
+  fill_gaps(values, method);
+  report.filled = missing;
 }
 
 }  // namespace vmsweep::data

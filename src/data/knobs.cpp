@@ -20,6 +20,7 @@ std::vector<Knob> make_data_knobs() {
     {"missing", T::string, "ffill", "How missing steps are filled: ffill, linear or none", {"ffill", "linear", "none"}, -kInf, kInf, true},
     {"invalid_below", T::real, "", "Values below this are treated as missing and filled like missing steps (aa.txt marks outages with -1; empty keeps them, as the notebook did)", {}, -kInf, kInf, true},
     {"resample", T::any, "", "Target frequency: a string (5min, 15min, H, D, W) or {freq, agg: mean|sum|max|min|last}", {}, -kInf, kInf, true},
+    {"history_freq", T::string, "", "Input history at a finer frequency than resample that divides its period (e.g. H with resample D): every input step also carries the means of its sub-periods (24 hourly values per day) as extra input channels, filled by missing and scaled by a scaler of their own; empty: off", {}, -kInf, kInf, true},
     {"split", T::any, "{train: 0.7, val: 0.1, test: 0.2}", "Windows per part in time order: fractions of the series length (int(fraction x steps) windows, the test part taking the rest, as the notebook counted) or window counts ({val: 54, test: 96}, train the rest); val: test reuses the test part (the notebook's setup)", {}, -kInf, kInf, true},
     {"scale", T::string, "minmax", "Scaling of the series: minmax, zscore or none", {"minmax", "zscore", "none"}, -kInf, kInf, true},
     {"scale_fit", T::string, "train", "Fit the scaler on the training part (honest) or on all of the series (the notebook)", {"train", "all"}, -kInf, kInf, true},

@@ -5,6 +5,7 @@
 
 #include "clean.hpp"
 #include "fill.hpp"
+#include "history.hpp"
 #include "resample.hpp"
 #include "trace_reader.hpp"
 #include "vmsweep/common/error.hpp"
@@ -53,12 +54,14 @@ PreparedData prepare(const DataSpec& spec, const WindowSpec& windows) {
   TraceReport report;
   Series series = read_trace(spec, report);
   clean(series, spec, report);
+  SubStepHistory history;
+  if (spec.history.enabled()) history = sub_step_history(series, spec, report.interval_ms);
   make_regular(series, spec, report);
   fill_missing(series, spec.missing, report);
   report.steps = series.size();
   const std::int64_t step_ms = spec.resample.enabled() ? spec.resample.period_ms : report.interval_ms;
   PreparedData data(std::move(series.timestamps_ms), std::move(series.values), step_ms, windows, spec.split,
-                    spec.scale, spec.scale_fit);
+                    spec.scale, spec.scale_fit, std::move(history));
   data.set_season_steps(season_steps(spec.season, step_ms));
   data.set_report(std::move(report));
   return data;

@@ -8,12 +8,33 @@ namespace vmsweep::data {
 
 namespace {
 
+struct StepSpan {
+  std::size_t first = 0, end = 0;
+};
+
 // Steps touched (inputs and targets) by the windows of `part`.
-std::span<const double> steps_of(const std::vector<double>& values, WindowRange part, const WindowSpec& windows) {
-  std::size_t first = part.first * static_cast<std::size_t>(windows.stride);
-  std::size_t last_start = (part.end() - 1) * static_cast<std::size_t>(windows.stride);
-  std::size_t end = last_start + static_cast<std::size_t>(windows.look_back + windows.horizon);
-  return std::span<const double>(values).subspan(first, end - first);
+StepSpan steps_of(WindowRange part, const WindowSpec& windows) {
+  const std::size_t first = part.first * static_cast<std::size_t>(windows.stride);
+  const std::size_t last_start = (part.end() - 1) * static_cast<std::size_t>(windows.stride);
+  return {first, last_start + static_cast<std::size_t>(windows.look_back + windows.horizon)};
+}
+
+// The values of `steps` in a row-major array of per_step values a step.
+std::span<const double> rows_of(const std::vector<double>& values, StepSpan steps, std::size_t per_step) {
+  return std::span<const double>(values).subspan(steps.first * per_step, (steps.end - steps.first) * per_step);
+}
+
+// Steps x (1 + k) inputs: the scaled target, then its k sub-steps scaled by their own scaler.
+std::vector<float> interleave(const std::vector<float>& scaled, const SubStepHistory& history, const Scaler& sub_scaler) {
+  const std::size_t channels = 1 + history.per_step;
+  std::vector<float> inputs(scaled.size() * channels);
+  for (std::size_t step = 0; step < scaled.size(); ++step) {
+    float* row = inputs.data() + step * channels;
+    row[0] = scaled[step];
+    const double* sub = history.values.data() + step * history.per_step;
+    for (std::size_t j = 0; j < history.per_step; ++j) row[1 + j] = sub_scaler.apply(sub[j]);
+  }
+  return inputs;
 }
 
 }  // namespace
@@ -28,16 +49,25 @@ const char* split_name(Split part) {
 }
 
 PreparedData::PreparedData(std::vector<std::int64_t> timestamps_ms, std::vector<double> values, std::int64_t step_ms,
-                           const WindowSpec& windows, const SplitSpec& split, ScaleKind scale, ScaleFit fit)
+                           const WindowSpec& windows, const SplitSpec& split, ScaleKind scale, ScaleFit fit,
+                           SubStepHistory history)
     : timestamps_ms_(std::move(timestamps_ms)), values_(std::move(values)), step_ms_(step_ms), windows_(windows) {
   window_count_ = count_windows(values_.size(), windows_);
   SplitRanges ranges = split_windows(split, window_count_, values_.size(), windows_);
   train_ = ranges.train;
   val_ = ranges.val;
   test_ = ranges.test;
-  scaler_ = Scaler::fit(scale, fit == ScaleFit::all ? std::span<const double>(values_) : steps_of(values_, train_, windows_));
+  const StepSpan fit_steps = fit == ScaleFit::all ? StepSpan{0, values_.size()} : steps_of(train_, windows_);
+  scaler_ = Scaler::fit(scale, rows_of(values_, fit_steps, 1));
   scaled_.resize(values_.size());
   std::transform(values_.begin(), values_.end(), scaled_.begin(), [this](double x) { return scaler_.apply(x); });
+  if (history.per_step == 0) return;
+  if (history.values.size() != values_.size() * history.per_step)
+    throw Error("PreparedData: " + std::to_string(history.values.size()) + " sub-step values for " +
+                std::to_string(values_.size()) + " steps of " + std::to_string(history.per_step));
+  sub_steps_ = history.per_step;
+  history_scaler_ = Scaler::fit(scale, rows_of(history.values, fit_steps, sub_steps_));
+  inputs_ = interleave(scaled_, history, history_scaler_);
 }
 
 WindowRange PreparedData::range(Split part) const {
@@ -49,16 +79,25 @@ WindowRange PreparedData::range(Split part) const {
   return {};
 }
 
+std::span<const float> PreparedData::inputs(std::size_t step) const {
+  const std::size_t channels = static_cast<std::size_t>(input_channels());
+  const std::vector<float>& rows = sub_steps_ == 0 ? scaled_ : inputs_;
+  return std::span<const float>(rows).subspan(step * channels, channels);
+}
+
 void PreparedData::gather(std::span<const std::size_t> windows, float* x, float* y) const {
   const std::size_t batch = windows.size();
   const std::size_t look_back = static_cast<std::size_t>(windows_.look_back);
   const std::size_t horizon = static_cast<std::size_t>(windows_.horizon);
+  const std::size_t channels = static_cast<std::size_t>(input_channels());
+  const float* rows = sub_steps_ == 0 ? scaled_.data() : inputs_.data();
   for (std::size_t n = 0; n < batch; ++n) {
     if (windows[n] >= window_count_)
       throw Error("gather: window " + std::to_string(windows[n]) + " of " + std::to_string(window_count_));
-    const float* window = scaled_.data() + window_start(windows[n]);
-    for (std::size_t t = 0; t < look_back; ++t) x[t * batch + n] = window[t];
-    std::copy_n(window + look_back, horizon, y + n * horizon);
+    const std::size_t start = window_start(windows[n]);
+    for (std::size_t t = 0; t < look_back; ++t)
+      std::copy_n(rows + (start + t) * channels, channels, x + (t * batch + n) * channels);
+    std::copy_n(scaled_.data() + start + look_back, horizon, y + n * horizon);
   }
 }
 

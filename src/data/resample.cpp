@@ -75,19 +75,36 @@ void fill_bins(const Series& in, const BinGrid& grid, std::int64_t first_bin, Ag
   }
 }
 
-}  // namespace
-
-Series resample(const Series& series, const ResampleSpec& spec) {
-  const BinGrid grid = make_grid(series.timestamps_ms.front(), spec.period_ms);
-  const std::int64_t first_bin = grid.index(series.timestamps_ms.front());
-  const auto bins = static_cast<std::size_t>(grid.index(series.timestamps_ms.back()) - first_bin + 1);
+// Bins first_bin .. first_bin + bins - 1 of `grid`, in parallel: bins are independent, so the result
+// does not depend on the number of threads.
+Series resample_bins(const Series& series, const BinGrid& grid, std::int64_t first_bin, std::size_t bins, Aggregation agg) {
   Series out;
   out.timestamps_ms.resize(bins);
   out.values.resize(bins);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, bins, 1024), [&](const tbb::blocked_range<std::size_t>& range) {
-    fill_bins(series, grid, first_bin, spec.agg, range.begin(), range.end(), out);
+    fill_bins(series, grid, first_bin, agg, range.begin(), range.end(), out);
   });
   return out;
+}
+
+std::size_t bin_count(const Series& series, const BinGrid& grid) {
+  return static_cast<std::size_t>(grid.index(series.timestamps_ms.back()) - grid.index(series.timestamps_ms.front()) + 1);
+}
+
+}  // namespace
+
+Series resample(const Series& series, const ResampleSpec& spec) {
+  const BinGrid grid = make_grid(series.timestamps_ms.front(), spec.period_ms);
+  return resample_bins(series, grid, grid.index(series.timestamps_ms.front()), bin_count(series, grid), spec.agg);
+}
+
+Series resample_sub_steps(const Series& series, const ResampleSpec& spec, std::int64_t sub_period_ms) {
+  const BinGrid grid = make_grid(series.timestamps_ms.front(), spec.period_ms);
+  const std::int64_t per_bin = spec.period_ms / sub_period_ms;
+  // The same origin with a shorter period: sub-bin first_bin * per_bin starts where bin first_bin does.
+  const BinGrid sub_grid{grid.origin, sub_period_ms, 0};
+  const std::size_t sub_bins = bin_count(series, grid) * static_cast<std::size_t>(per_bin);
+  return resample_bins(series, sub_grid, grid.index(series.timestamps_ms.front()) * per_bin, sub_bins, Aggregation::mean);
 }
 
 }  // namespace vmsweep::data

@@ -12,4 +12,9 @@ namespace vmsweep::data {
 // the number of threads.
 Series resample(const Series& series, const ResampleSpec& spec);
 
+// The bins of resample(series, spec), each cut into period_ms / sub_period_ms sub-bins of equal length
+// (sub_period_ms divides spec.period_ms) and aggregated with `mean`: bins x sub-bins values in time
+// order, labelled by their start, NaN where a sub-bin has no valid value.
+Series resample_sub_steps(const Series& series, const ResampleSpec& spec, std::int64_t sub_period_ms);
+
 }  // namespace vmsweep::data

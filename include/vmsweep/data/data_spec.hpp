@@ -1,6 +1,7 @@
 #pragma once
 // DataSpec: the sweep file's data block, parsed and checked once. Field names follow data_knobs()
 // (src/data/knobs.cpp), where each field's meaning and default are written down.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -48,6 +49,16 @@ struct SplitSpec {
   std::string to_string() const;
 };
 
+// Input history at a finer frequency than the target (`history_freq`): every resampled step also
+// carries the values of its sub_steps() sub-periods as extra input channels.
+struct HistorySpec {
+  std::int64_t period_ms = 0;  // 0: off
+  std::string freq_text;       // as written (H, 30min, ...)
+  SourceMark mark;             // where it was written, for the checks that need the trace
+
+  bool enabled() const { return period_ms > 0; }
+};
+
 // A seasonal period written as a duration (D, W, 12H) or as a number of steps (24).
 struct SeasonSpec {
   std::int64_t period_ms = 0;  // duration form
@@ -65,6 +76,7 @@ struct DataSpec {
   FillMethod missing = FillMethod::ffill;
   std::optional<double> invalid_below;
   ResampleSpec resample;
+  HistorySpec history;                      // needs resample; a divisor of its period
   SplitSpec split;
   ScaleKind scale = ScaleKind::minmax;
   ScaleFit scale_fit = ScaleFit::train;
@@ -74,6 +86,9 @@ struct DataSpec {
   // Parses a data block (a Value map, e.g. from YAML, with source marks). Relative paths are resolved
   // against base_dir. Unknown keys or bad values -> InputError naming the key and the mark.
   static DataSpec from_value(const Value& block, const std::filesystem::path& base_dir = {});
+
+  // Sub-periods per resampled step (resample period / history period); 0 when history is off.
+  std::size_t sub_steps() const;
 };
 
 // "5min", "15min", "H", "2H", "D", "W", "30s", "500ms" -> milliseconds; InputError (with `mark`) otherwise.

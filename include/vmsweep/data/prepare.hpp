@@ -1,6 +1,7 @@
 #pragma once
 // The data path of every trial: load -> clean -> resample -> split -> scale -> index windows.
-// Windows are an index over one scaled series, not copies; gather() writes a time-major batch.
+// Windows are an index over the scaled steps (and their sub-step history), not copies; gather() writes a
+// time-major batch.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -28,18 +29,31 @@ struct WindowRange {
   std::size_t end() const { return first + count; }
 };
 
+// Extra input values at a finer frequency than the series (`history_freq`): per_step values for every
+// step, row-major (steps x per_step), in original units.
+struct SubStepHistory {
+  std::size_t per_step = 0;  // 0: none
+  std::vector<double> values;
+};
+
+// The series a trial learns from, its windows and their parts. Every step carries C input channels:
+// channel 0 is the scaled series itself, channels 1..C-1 its sub-step history (when there is one),
+// scaled by a scaler of its own that is fitted the same way as the series' scaler.
 class PreparedData {
 public:
   PreparedData() = default;
   PreparedData(std::vector<std::int64_t> timestamps_ms, std::vector<double> values, std::int64_t step_ms,
-               const WindowSpec& windows, const SplitSpec& split, ScaleKind scale, ScaleFit fit);
+               const WindowSpec& windows, const SplitSpec& split, ScaleKind scale, ScaleFit fit,
+               SubStepHistory history = {});
 
   const std::vector<std::int64_t>& timestamps_ms() const { return timestamps_ms_; }  // Unix epoch ms
   const std::vector<double>& values() const { return values_; }                      // original units
-  const std::vector<float>& scaled() const { return scaled_; }
+  const std::vector<float>& scaled() const { return scaled_; }                      // the target, channel 0
   const Scaler& scaler() const { return scaler_; }
+  const Scaler& history_scaler() const { return history_scaler_; }  // identity without a history
   const WindowSpec& windows() const { return windows_; }
-  int input_channels() const { return 1; }
+  int input_channels() const { return 1 + static_cast<int>(sub_steps_); }
+  std::span<const float> inputs(std::size_t step) const;  // the input_channels() scaled inputs of a step
   std::size_t window_count() const { return window_count_; }
   WindowRange range(Split part) const;  // val may equal test (`val: test`)
   std::size_t window_start(std::size_t window) const { return window * static_cast<std::size_t>(windows_.stride); }
@@ -50,6 +64,8 @@ public:
 
   // Writes a time-major batch without materialising all windows:
   // x[t*N*C + n*C + c] for t < look_back, n < windows.size(); y[n*horizon + k] (scaled units).
+  // The inputs of a window are its look_back steps before the target step, all channels: nothing
+  // from the target step or later.
   void gather(std::span<const std::size_t> windows, float* x, float* y) const;
 
   void set_report(TraceReport report) { report_ = std::move(report); }
@@ -59,6 +75,9 @@ private:
   std::vector<std::int64_t> timestamps_ms_;
   std::vector<double> values_;
   std::vector<float> scaled_;
+  std::size_t sub_steps_ = 0;
+  Scaler history_scaler_;
+  std::vector<float> inputs_;  // steps x C, row-major; empty when C == 1 (then scaled_ is the input)
   std::int64_t step_ms_ = 0;
   WindowSpec windows_;
   std::size_t window_count_ = 0;
