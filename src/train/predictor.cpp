@@ -52,6 +52,10 @@ Predictions Predictor::predict(const data::PreparedData& data) {
 }
 
 std::vector<double> Predictor::forecast(std::span<const double> history) {
+  // A series alone cannot feed a model that also reads sub-step history (history_freq).
+  if (model_.config().input_channels != 1)
+    throw InputError("forecast from a bare series needs a one-channel model; this one reads " +
+                     std::to_string(model_.config().input_channels) + " channels a step: use predict() on prepared data");
   const std::size_t look_back = static_cast<std::size_t>(settings_.look_back);
   if (history.size() < look_back)
     throw InputError("forecast needs at least " + std::to_string(look_back) + " values, got " +

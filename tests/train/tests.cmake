@@ -29,3 +29,16 @@ add_test(NAME "train: a misspelt key in CONFIG.yaml names the file and line, exi
 set_tests_properties("train: a misspelt key in CONFIG.yaml names the file and line, exit code 2" PROPERTIES
                      PASS_REGULAR_EXPRESSION "misspelt.yaml:3:[0-9]+: unknown parameter 'learnig_rate' \\(did you mean 'learning_rate'\\?\\)"
                      TIMEOUT 60)
+
+add_test(NAME "train: vmsweep train with hourly history (history_freq=H) predicts the daily mean"
+         COMMAND "$<TARGET_FILE:vmsweep>" train --threads 1 --data "${PROJECT_SOURCE_DIR}/data/aa.txt" --quiet
+                 --set resample=D --set history_freq=H --set epochs=2 --set "layers=[8]")
+set_tests_properties("train: vmsweep train with hourly history (history_freq=H) predicts the daily mean" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "\nval +[0-9][0-9.e+-]* .*\ntest +[0-9][0-9.e+-]* " TIMEOUT 120)
+
+add_test(NAME "train: a history_freq that does not divide resample is exit code 2"
+         COMMAND sh -c "\"$0\" train --data \"$1\" --set resample=D --set history_freq=7H 2>&1; test $? -eq 2"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
+set_tests_properties("train: a history_freq that does not divide resample is exit code 2" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "--set history_freq: history_freq: '7H' does not divide resample 'D'"
+                     TIMEOUT 60)

@@ -30,7 +30,7 @@ public:
   Predictions predict(const data::PreparedData& data);
 
   // The next `horizon` values after `history` (original units, at least look_back values; the last
-  // look_back are used), for a univariate model.
+  // look_back are used), for a univariate model (InputError for one trained with history_freq).
   std::vector<double> forecast(std::span<const double> history);
 
 private:

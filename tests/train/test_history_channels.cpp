@@ -1,0 +1,48 @@
+// A trial whose inputs carry hourly history beside the daily target (history_freq: H): a
+// 25-channel model trains, scores finite metrics, and its checkpoint predicts the same again.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "train/trial_params.hpp"
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/train/predictor.hpp"
+#include "vmsweep/train/run_trial.hpp"
+
+using namespace vmsweep;
+using namespace vmsweep::train;
+
+namespace {
+
+int first_layer_inputs(const Checkpoint& checkpoint) {
+  for (const NamedTensor& tensor : checkpoint.weights)
+    if (tensor.name == "lstm0/weights_layer") return static_cast<int>(tensor.shape.at(0));
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("hourly history feeds a 25-channel model that trains, scores and predicts again", "[train][history]") {
+  Value params = testing::small_trial_params();
+  params.set("history_freq", "H");
+  params.set("epochs", 2);
+  TrainedTrial trained = train_trial(params, 1);
+  INFO(trained.result.reason);
+  REQUIRE(trained.result.status == TrialStatus::ok);
+  REQUIRE(trained.checkpoint.has_value());
+  CHECK(first_layer_inputs(*trained.checkpoint) == 25);
+  for (const char* metric : {"train_mse", "val_mse", "test_mse"}) {
+    INFO(metric);
+    REQUIRE(trained.result.metric(metric) != nullptr);
+    CHECK(std::isfinite(*trained.result.metric(metric)));
+  }
+  CHECK(trained.result.predictions.actual.size() == 536);
+
+  Predictor predictor(*trained.checkpoint);
+  const data::DataSpec spec = data::DataSpec::from_value(predictor.settings().data_block);
+  const data::PreparedData data = data::prepare(spec, {predictor.settings().look_back, 1, spec.stride});
+  CHECK(predictor.predict(data).predicted == trained.result.predictions.predicted);
+  const std::vector<double> history(14, 5.0);
+  CHECK_THROWS_AS(predictor.forecast(history), InputError);
+}
