@@ -1,31 +1,9 @@
 #include "vmsweep/eval/baselines.hpp"
 
+#include "forecast_split.hpp"
 #include "vmsweep/common/error.hpp"
 
 namespace vmsweep::eval {
-
-namespace {
-
-// Builds a forecast for every (window, k) of a split from `predict(target_step, window_last_step)`.
-template <typename Predictor>
-Forecast forecast_split(const data::PreparedData& data, data::Split part, Predictor predict) {
-  const data::WindowRange range = data.range(part);
-  const auto horizon = static_cast<std::size_t>(data.windows().horizon);
-  const auto& values = data.values();
-  Forecast forecast;
-  forecast.actual.reserve(range.count * horizon);
-  forecast.predicted.reserve(range.count * horizon);
-  for (std::size_t w = range.first; w < range.end(); ++w) {
-    const std::size_t first_target = data.target_step(w);
-    for (std::size_t k = 0; k < horizon; ++k) {
-      forecast.actual.push_back(values[first_target + k]);
-      forecast.predicted.push_back(predict(first_target + k, first_target - 1));
-    }
-  }
-  return forecast;
-}
-
-}  // namespace
 
 Metrics Forecast::score() const { return eval::score(actual, predicted); }
 

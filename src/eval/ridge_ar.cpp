@@ -1,9 +1,9 @@
 #include "vmsweep/eval/ridge_ar.hpp"
 
-#include <limits>
 #include <string>
 
 #include "cholesky.hpp"
+#include "select_on_validation.hpp"
 #include "vmsweep/common/error.hpp"
 
 namespace vmsweep::eval {
@@ -95,23 +95,8 @@ std::vector<double> default_ridge_lambdas() {
 }
 
 RidgeAr select_ridge_ar(const data::PreparedData& data, std::span<const double> lambdas) {
-  RidgeAr best;
-  double best_mse = std::numeric_limits<double>::infinity();
-  for (double lambda : lambdas) {
-    RidgeAr candidate;
-    try {
-      candidate = fit_ridge_ar(data, lambda);
-    } catch (const Error&) {
-      continue;  // without a penalty, collinear lags leave the system singular: try the next one
-    }
-    const double mse = candidate.predict(data, data::Split::val).score().mse;
-    if (mse < best_mse) {
-      best_mse = mse;
-      best = std::move(candidate);
-    }
-  }
-  if (best.weights.empty()) throw Error("ridge AR: no penalty gave a solvable system");
-  return best;
+  // Without a penalty, collinear lags leave the system singular: that penalty is skipped.
+  return select_on_validation(data, lambdas, [&](double lambda) { return fit_ridge_ar(data, lambda); }, "ridge AR penalty");
 }
 
 }  // namespace vmsweep::eval
