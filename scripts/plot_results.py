@@ -15,6 +15,7 @@ Writes, each at a fixed size in pixels (stated below, so tests can check it):
   sweep_parallel.png         1400 x 600   parallel coordinates: one line per trial, coloured by the metric
 """
 import argparse
+import itertools
 import json
 import math
 import os
@@ -30,6 +31,8 @@ import numpy as np  # noqa: E402
 
 DPI = 100
 SPLIT_COLOURS = {"train": "tab:blue", "val": "tab:orange", "test": "tab:green"}
+# One line style per baseline (persistence, seasonal naive, ridge AR, SES), repeated if there are more.
+BASELINE_STYLES = ("--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)))
 
 
 # ---------------------------------------------------------------- reading
@@ -235,7 +238,7 @@ def plot_metric_vs_parameters(results, trials, names, out_dir, baselines):
         spread = x + np.random.default_rng(0).uniform(-jitter, jitter, len(x))
         ax.scatter(spread, scores, s=18, alpha=0.7, color="tab:blue")
         ax.scatter([spread[best]], [scores[best]], s=90, marker="*", color="tab:red", label="best trial")
-        for (baseline, value), style in zip(baselines, ("--", ":", "-.")):
+        for (baseline, value), style in zip(baselines, itertools.cycle(BASELINE_STYLES)):
             ax.axhline(value, ls=style, lw=1, color="grey", label=f"{baseline} {value:.4g}")
         ax.set_ylim(*score_limits(scores, [v for _, v in baselines], results.maximize))
         if labels is not None:

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* report_description =
     "Show what a sweep found: the top trials by the sweep's metric with their parameters, validation and "
-    "test metrics, epochs and seconds, the baselines (persistence, seasonal naive, ridge autoregression) "
+    "test metrics, epochs and seconds, the baselines (persistence, seasonal naive, ridge autoregression, simple exponential smoothing) "
     "scored on the same windows, two ensembles chosen on validation, the effect of each parameter, and the trials that failed, diverged or "
     "were stopped. Reads results/<name>.h5, or the trial files of a sweep still running (results/<name>).";
 

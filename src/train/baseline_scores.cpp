@@ -6,6 +6,7 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/eval/baselines.hpp"
+#include "vmsweep/eval/exp_smoothing.hpp"
 #include "vmsweep/eval/ridge_ar.hpp"
 #include "vmsweep/train/settings.hpp"
 
@@ -25,32 +26,36 @@ struct WindowShape {
   }
 };
 
-BaselineScore score(std::string method, std::string detail, const data::WindowSpec& windows,
-                    const eval::Forecast& val, const eval::Forecast& test) {
+// `predict(part)` gives the baseline's forecast of a split's windows.
+template <typename Predict>
+BaselineScore score(std::string method, std::string detail, const data::WindowSpec& windows, Predict predict) {
   BaselineScore s{std::move(method), std::move(detail), windows.look_back, windows.horizon, {}};
-  add_metrics(s.metrics, "val", val.score());
-  add_metrics(s.metrics, "test", test.score());
+  add_metrics(s.metrics, "val", predict(data::Split::val).score());
+  add_metrics(s.metrics, "test", predict(data::Split::test).score());
   return s;
 }
 
-std::string lambda_text(double lambda) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "lambda %g", lambda);
+// A setting chosen on validation, shown the way the report labels it (e.g. "lambda 0.001").
+std::string setting_text(const char* name, double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%s %g", name, value);
   return buffer;
 }
 
 void score_shape(const WindowShape& shape, std::vector<BaselineScore>& out) {
-  using data::Split;
   data::DataSpec spec = data::DataSpec::from_value(shape.data_block);
   const data::WindowSpec windows{shape.windows.look_back, shape.windows.horizon, spec.stride};
   const data::PreparedData data = data::prepare(spec, windows);
-  out.push_back(score("persistence", "", windows, eval::persistence(data, Split::val), eval::persistence(data, Split::test)));
+  out.push_back(score("persistence", "", windows, [&](data::Split part) { return eval::persistence(data, part); }));
   const std::size_t season = data.season_steps();
   out.push_back(score("seasonal_naive", "season " + std::to_string(season) + " steps", windows,
-                      eval::seasonal_naive(data, Split::val, season), eval::seasonal_naive(data, Split::test, season)));
+                      [&](data::Split part) { return eval::seasonal_naive(data, part, season); }));
   const eval::RidgeAr ridge = eval::select_ridge_ar(data);
-  out.push_back(score("ridge_ar", lambda_text(ridge.lambda), windows, ridge.predict(data, Split::val),
-                      ridge.predict(data, Split::test)));
+  out.push_back(score("ridge_ar", setting_text("lambda", ridge.lambda), windows,
+                      [&](data::Split part) { return ridge.predict(data, part); }));
+  const eval::ExpSmoothing ses = eval::select_exp_smoothing(data);
+  out.push_back(score("ses", setting_text("alpha", ses.alpha), windows,
+                      [&](data::Split part) { return ses.predict(data, part); }));
 }
 
 std::vector<WindowShape> distinct_shapes(const std::vector<Value>& trial_params) {

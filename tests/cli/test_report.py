@@ -66,20 +66,25 @@ class Leaderboard(unittest.TestCase):
 
     def test_baselines_match_the_notebook_references(self):
         # The last 96 daily windows are the notebook's test windows whatever the look-back.
-        self.assertEqual(set(self.baselines), {"persistence", "seasonal_naive", "ridge_ar"})
+        self.assertEqual(set(self.baselines), {"persistence", "seasonal_naive", "ridge_ar", "ses"})
         persistence = [r for r in self.doc["leaderboard"] if r["id"] == "persistence"]
         for row in persistence:
             self.assertAlmostEqual(row["test_mse"], 1.4287, places=4)
         ridge14 = [r for r in self.doc["leaderboard"] if r["id"].startswith("ridge_ar") and r["look_back"] == 14]
         self.assertEqual(len(ridge14), 1)
         self.assertLess(abs(ridge14[0]["test_mse"] / 1.08 - 1), 0.05)
+        # SES does not look at the window: one row for both look-backs, alpha in its name.
+        (ses,) = [r for r in self.doc["leaderboard"] if r["id"].startswith("ses")]
+        self.assertEqual(ses["id"], "ses (alpha 0.28)")
+        self.assertIsNone(ses["look_back"])
+        self.assertLess(abs(ses["test_mse"] / 1.09 - 1), 0.05)
 
     def test_the_sweep_stored_the_baselines_it_reports(self):
         # `vmsweep run` scores the baselines once when it aggregates; the report reads that table.
         with h5py.File(RESULTS, "r") as f:
             stored = f["tables/baselines"][()]
         methods = sorted({row["method"].decode() for row in stored})
-        self.assertEqual(methods, ["persistence", "ridge_ar", "seasonal_naive"])
+        self.assertEqual(methods, ["persistence", "ridge_ar", "seasonal_naive", "ses"])
         reported = sorted(r["test_mse"] for r in self.doc["leaderboard"] if r["kind"] == "baseline")
         self.assertEqual(reported, sorted(float(row["test_mse"]) for row in stored))
 

@@ -40,12 +40,15 @@ TEST_CASE("report: baselines from a trial's parameters on aa.txt match the noteb
   std::vector<std::string> problems;
   const auto scores = compute_baselines({&trial}, problems);
   CHECK(problems.empty());
-  REQUIRE(scores.size() == 3);
+  REQUIRE(scores.size() == 4);
   CHECK(scores[0].method == "persistence");
   CHECK(metric(scores[0], "test_mse") == Approx(1.4287).margin(5e-5));
   CHECK(scores[1].method == "seasonal_naive");
   CHECK(scores[2].method == "ridge_ar");
   CHECK(metric(scores[2], "test_mse") == Approx(1.08).epsilon(0.05));
+  CHECK(scores[3].method == "ses");
+  CHECK_THAT(scores[3].detail, Catch::StartsWith("alpha "));
+  CHECK(metric(scores[3], "test_mse") < metric(scores[0], "test_mse"));
 }
 
 TEST_CASE("report: a trace that cannot be read is a problem named, not a failed report") {

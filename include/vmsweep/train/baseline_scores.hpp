@@ -1,7 +1,8 @@
 #pragma once
-// The sweep's baselines: persistence, seasonal naive and a ridge autoregression, scored with the
-// trials' metrics on the trials' own validation and test windows. Windows depend on the data block,
-// the look-back and the horizon, so there is one set per distinct combination among the trials.
+// The sweep's baselines: persistence, seasonal naive, a ridge autoregression and simple exponential
+// smoothing, scored with the trials' metrics on the trials' own validation and test windows. Windows
+// depend on the data block, the look-back and the horizon, so there is one set per distinct
+// combination among the trials.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,8 +15,8 @@ namespace vmsweep::train {
 
 // A row scored like a trial without being one: a baseline, or (in the report) an ensemble.
 struct BaselineScore {
-  std::string method;          // persistence | seasonal_naive | ridge_ar (or an ensemble's kind)
-  std::string detail;          // e.g. "season 7 steps", "lambda 0.001"
+  std::string method;          // persistence | seasonal_naive | ridge_ar | ses (or an ensemble's kind)
+  std::string detail;          // e.g. "season 7 steps", "lambda 0.001", "alpha 0.28"
   std::int64_t look_back = 0;  // 0: the same scores for every look-back of the sweep
   std::int64_t horizon = 1;
   Metrics metrics;             // val_* and test_*, in original units
