@@ -14,4 +14,8 @@ std::string SourceMark::to_string() const {
 InputError::InputError(const SourceMark& where, const std::string& message)
     : Error(where.known() ? where.to_string() + ": " + message : message) {}
 
+InputError key_error(const SourceMark& where, std::string_view key, const std::string& message) {
+  return InputError(where, "key '" + std::string(key) + "': " + message);
+}
+
 }  // namespace vmsweep

@@ -61,9 +61,19 @@ const char* Value::kind_name(Kind kind) {
   return "?";
 }
 
+std::string Value::description() const {
+  return kind_name(kind()) + (is_null() ? std::string() : " (" + to_string() + ")");
+}
+
 void Value::type_error(std::string_view what, std::string_view expected) const {
-  throw InputError(mark_, std::string(what) + ": expected " + std::string(expected) + ", got " +
-                              kind_name(kind()) + (is_null() ? "" : " (" + to_string() + ")"));
+  throw InputError(mark_, std::string(what) + ": expected " + std::string(expected) + ", got " + description());
+}
+
+bool Value::holds_integer() const {
+  if (is_int()) return true;
+  if (kind() != Kind::real) return false;
+  const double d = std::get<double>(data_);
+  return std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.0e15;
 }
 
 bool Value::as_bool(std::string_view what) const {
@@ -72,12 +82,9 @@ bool Value::as_bool(std::string_view what) const {
 }
 
 std::int64_t Value::as_int(std::string_view what) const {
+  if (!holds_integer()) type_error(what, "an integer");
   if (is_int()) return std::get<std::int64_t>(data_);
-  if (kind() == Kind::real) {
-    double d = std::get<double>(data_);
-    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
-  }
-  type_error(what, "an integer");
+  return static_cast<std::int64_t>(std::get<double>(data_));
 }
 
 double Value::as_double(std::string_view what) const {

@@ -48,3 +48,13 @@ TEST_CASE("Type errors name the setting and where it came from", "[common]") {
     CHECK(std::string(e.what()) == "sweep.yaml:12:5: look_back: expected an integer, got a string (abc)");
   }
 }
+
+TEST_CASE("Value describes its kind and text for error messages", "[common]") {
+  CHECK(Value("big").description() == "a string (big)");
+  CHECK(Value(3).description() == "an integer (3)");
+  CHECK(Value().description() == "null");
+  CHECK(Value(14.0).holds_integer());
+  CHECK_FALSE(Value(14.5).holds_integer());
+  CHECK_FALSE(Value("14").holds_integer());
+  CHECK_FALSE(Value(1e300).holds_integer());
+}

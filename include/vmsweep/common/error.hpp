@@ -4,6 +4,7 @@
 //   Error         anything else that stops a command: exit code 1
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "vmsweep/common/source_mark.hpp"
 
@@ -20,6 +21,10 @@ public:
   // "FILE:LINE:COL: message", or "FILE: message" when the line is unknown.
   InputError(const SourceMark& where, const std::string& message);
 };
+
+// "FILE:LINE:COL: key 'KEY': message" -- the one shape of an error about a keyed setting (a sweep-file
+// path such as data.resample, or a trial parameter's name).
+InputError key_error(const SourceMark& where, std::string_view key, const std::string& message);
 
 // Exit codes of the command line.
 inline constexpr int exit_ok = 0;

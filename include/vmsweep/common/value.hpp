@@ -36,6 +36,8 @@ public:
   bool is_bool() const { return kind() == Kind::boolean; }
   bool is_int() const { return kind() == Kind::integer; }
   bool is_number() const { return kind() == Kind::integer || kind() == Kind::real; }
+  // An integer, or a real with no fractional part (5.0): what as_int accepts.
+  bool holds_integer() const;
   bool is_string() const { return kind() == Kind::string; }
   bool is_list() const { return kind() == Kind::list; }
   bool is_map() const { return kind() == Kind::map; }
@@ -66,6 +68,8 @@ public:
   // Strict JSON (strings quoted); for logs and HDF5 attributes.
   std::string to_json() const;
   static const char* kind_name(Kind kind);
+  // The kind and the text, for the "got ..." of an error: "a string (big)", "an integer (3)", "null".
+  std::string description() const;
 
   // Structural equality; integers and reals compare by value (3 == 3.0); marks are ignored.
   friend bool operator==(const Value& a, const Value& b);
