@@ -4,21 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "vmsweep/common/error.hpp"
-
 namespace vmsweep::sweep {
-
-namespace {
-
-std::string kind_of(const Value& value) {
-  return Value::kind_name(value.kind()) + (value.is_null() ? std::string() : " (" + value.to_string() + ")");
-}
-
-}  // namespace
-
-void fail(const Value& at, std::string_view key, const std::string& message) {
-  throw InputError(at.mark(), "key '" + std::string(key) + "': " + message);
-}
 
 void check_keys(const Value& map, std::span<const std::string_view> allowed, std::string_view section) {
   for (const auto& [key, value] : map.as_map()) {
@@ -30,19 +16,19 @@ void check_keys(const Value& map, std::span<const std::string_view> allowed, std
 }
 
 const Value& require_map(const Value& value, std::string_view key) {
-  if (!value.is_map()) fail(value, key, "expected a mapping, got " + kind_of(value));
+  if (!value.is_map()) fail(value, key, "expected a mapping, got " + value.description());
   return value;
 }
 
 std::int64_t positive_int(const Value& value, std::string_view key) {
-  if (!value.is_int()) fail(value, key, "expected a positive integer, got " + kind_of(value));
+  if (!value.is_int()) fail(value, key, "expected a positive integer, got " + value.description());
   const std::int64_t number = value.as_int();
   if (number < 1) fail(value, key, "expected a positive integer, got " + std::to_string(number));
   return number;
 }
 
 double finite_number(const Value& value, std::string_view key) {
-  if (!value.is_number()) fail(value, key, "expected a number, got " + kind_of(value));
+  if (!value.is_number()) fail(value, key, "expected a number, got " + value.description());
   const double number = value.as_double();
   if (!std::isfinite(number)) fail(value, key, "expected a finite number, got " + value.to_string());
   return number;
@@ -50,7 +36,7 @@ double finite_number(const Value& value, std::string_view key) {
 
 const std::string& nonempty_string(const Value& value, std::string_view key) {
   if (!value.is_string() || value.as_string().empty())
-    fail(value, key, "expected a non-empty string, got " + (value.is_string() ? "an empty one" : kind_of(value)));
+    fail(value, key, "expected a non-empty string, got " + (value.is_string() ? "an empty one" : value.description()));
   return value.as_string();
 }
 

@@ -7,11 +7,14 @@
 #include <string_view>
 
 #include "vmsweep/common/did_you_mean.hpp"
+#include "vmsweep/common/error.hpp"
 #include "vmsweep/common/value.hpp"
 
 namespace vmsweep::sweep {
 
-[[noreturn]] void fail(const Value& at, std::string_view key, const std::string& message);
+[[noreturn]] inline void fail(const Value& at, std::string_view key, const std::string& message) {
+  throw key_error(at.mark(), key, message);
+}
 
 using vmsweep::closest_name;
 using vmsweep::did_you_mean;

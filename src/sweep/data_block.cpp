@@ -4,8 +4,8 @@
 #include <system_error>
 
 #include "checks.hpp"
-#include "knob_value.hpp"
 #include "sections.hpp"
+#include "vmsweep/common/knob_check.hpp"
 
 namespace vmsweep::sweep {
 
@@ -55,7 +55,7 @@ Value parse_data_block(const Value& block, std::span<const Knob> knobs, const fs
   Value data = block;
   for (auto& [key, value] : data.as_map()) {
     if (value.is_null()) fail(value, "data." + key, "empty value");
-    check_knob_value(data_knob(knobs, key), value, "data." + key);
+    check_knob_value(data_knob(knobs, key), value, "data." + key, WholeReals::refused);
   }
   Value* path = data.find("path");
   if (!path && path_required) fail(block, "data", "expected a path: the trace file to load");

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "checks.hpp"
-#include "knob_value.hpp"
+#include "vmsweep/common/knob_check.hpp"
 
 namespace vmsweep::sweep {
 

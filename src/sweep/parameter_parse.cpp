@@ -7,7 +7,7 @@
 
 #include "checks.hpp"
 #include "distribution_fit.hpp"
-#include "knob_value.hpp"
+#include "vmsweep/common/knob_check.hpp"
 
 namespace vmsweep::sweep {
 
@@ -79,7 +79,7 @@ double required_number(const Value& entry, std::string_view key, D distribution,
 void parse_constant(ParameterSpec& spec, const Value& entry, const Knob& knob) {
   const Value& value = *entry.find("value");
   if (value.is_null()) fail(value, spec.name, "empty value; write the value after 'value:'");
-  check_knob_value(knob, value, spec.name);
+  check_knob_value(knob, value, spec.name, WholeReals::refused);
   spec.values = {value};
 }
 
@@ -103,7 +103,7 @@ void parse_categorical(ParameterSpec& spec, const Value& entry, const Knob& knob
   if (!values.is_list()) fail(values, spec.name, "expected a list of values after 'values:', got " + values.to_string());
   if (values.as_list().empty()) fail(values, spec.name, "empty list of values; give at least one");
   for (const Value& value : values.as_list()) {
-    check_knob_value(knob, value, spec.name);
+    check_knob_value(knob, value, spec.name, WholeReals::refused);
     if (std::ranges::count(values.as_list(), value) > 1)
       fail(value, spec.name, "the value " + value.to_string() + " is listed twice");
   }

@@ -1,18 +1,22 @@
 #pragma once
-// Checking one parameter against its knob, and a knob's default as a Value.
+// Trial parameters against the knob table: the value check, a knob's default as a Value, and the
+// knob meant by a misspelt name.
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "vmsweep/common/knob.hpp"
+#include "vmsweep/common/knob_check.hpp"
 #include "vmsweep/common/value.hpp"
 
 namespace vmsweep::train {
 
-// Throws InputError at the value's source mark naming the key, the expected type or range and
-// what was given. Type::any is accepted as it is (its owner checks it).
-void check_knob_value(const Knob& knob, const Value& value);
+// The common check under the parameter's own name. Parameters are built in code (a sampler, a
+// checkpoint, --set), so a whole real such as 5.0 counts as an integer.
+inline void check_knob_value(const Knob& knob, const Value& value) {
+  vmsweep::check_knob_value(knob, value, knob.name, WholeReals::accepted);
+}
 
 // The knob's default_text as a typed Value; nullopt when the knob has no default.
 std::optional<Value> knob_default(const Knob& knob);

@@ -7,6 +7,7 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/settings.hpp"
 #include "vmsweep/sweep/yaml_value.hpp"
 
 namespace fs = std::filesystem;
@@ -62,6 +63,19 @@ parameters:
   CHECK(fs::path(params.find("path")->as_string()).is_absolute());
   CHECK(params.find("learning_rate")->mark().to_string() == "inline.yaml:7:19");
   CHECK(params.find("split")->find("val")->mark().to_string() == "inline.yaml:2:60");
+}
+
+TEST_CASE("A bare number for a free-text data field passes the sweep file and the trainer alike", "[sweep]") {
+  const SweepSpec spec = sweep_test::parse(R"(data: {path: trace.txt, season: 24}
+method: grid
+parameters:
+  season: {values: [168, W]}
+)");
+  for (const TrialSpec& trial : trial_list(spec)) {
+    const auto settings = vmsweep::train::settings_from_params(trial.params);
+    CHECK(*settings.data_block.find("season") == *trial.params.find("season"));
+  }
+  CHECK(vmsweep::train::settings_from_params(spec.data).data_block.find("season")->as_int() == 24);
 }
 
 TEST_CASE("W&B's inference rules pick the distribution", "[sweep]") {
