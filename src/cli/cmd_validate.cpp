@@ -35,6 +35,7 @@ struct DataCheck {
   std::size_t steps = 0;
   std::size_t train_windows = 0, val_windows = 0, test_windows = 0;
   std::string file;
+  int input_channels = 1;  // 1 + the sub-steps of history_freq
 };
 
 // The trials to check: the whole list for grid and random, the first proposals for bayes (its
@@ -54,14 +55,14 @@ DataCheck prepare_once(const train::TrainSettings& settings) {
   const data::WindowSpec windows{settings.look_back, settings.horizon, data_spec.stride};
   const data::PreparedData prepared = data::prepare(data_spec, windows);
   return {prepared.report().steps, prepared.range(data::Split::train).count, prepared.range(data::Split::val).count,
-          prepared.range(data::Split::test).count, data_spec.path.string()};
+          prepared.range(data::Split::test).count, data_spec.path.string(), prepared.input_channels()};
 }
 
 // Forward and backward of the LSTM stack over the training windows, plus the validation forward:
 // 4 gates x hidden x (input + hidden) multiply-adds per step and layer, 2 FLOPs each, backward
 // about twice the forward. The dense head and data preparation are small beside it.
 double flops_per_epoch(const train::TrainSettings& settings, const DataCheck& data) {
-  double step = 0.0, inputs = 1.0;
+  double step = 0.0, inputs = data.input_channels;
   for (int hidden : settings.layers) {
     step += 4.0 * hidden * (inputs + hidden) * 2.0;
     inputs = hidden;
