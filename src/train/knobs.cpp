@@ -24,6 +24,7 @@ std::vector<Knob> make_trainer_knobs() {
     {"patience", T::integer, "10", "Epochs without validation improvement before early stopping; 0 turns it off", {}, 0, 1e6},
     {"min_delta", T::real, "0", "Smallest validation-loss decrease that counts as an improvement", {}, 0, kInf},
     {"restore_best", T::boolean, "true", "Restore the weights of the best validation epoch when training ends", {}, -kInf, kInf},
+    {"refit", T::boolean, "false", "After early stopping on validation, train a fresh model (same seed and schedule) on the training and validation windows for the restored epoch's number of epochs and score the test part with it; validation metrics and curves stay those of the selection run. Needs a validation part of its own (not val: test)", {}, -kInf, kInf},
     {"lr_schedule", T::string, "exponential", "constant, exponential (x exp(-lr_decay_rate) per epoch after lr_decay_start), step, cosine or plateau", {"constant", "exponential", "step", "cosine", "plateau"}, -kInf, kInf},
     {"lr_decay_start", T::integer, "50", "exponential: epochs at the initial rate; epoch lr_decay_start + 1 is the first decayed (Keras' 0-based `epoch < 50`)", {}, 0, 1e6},
     {"lr_decay_rate", T::real, "0.1", "exponential: lr is multiplied by exp(-rate) per epoch", {}, 0, 100},

@@ -1,5 +1,6 @@
 #include "vmsweep/train/run_trial.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -45,6 +46,32 @@ void evaluate(model::LstmStack& model, const data::PreparedData& data, TrialResu
   result.predictions = to_predictions(data, forecast);
 }
 
+// The refit model's test metrics and test rows replace the selection model's; train and val stay.
+void take_test_part(const data::PreparedData& data, const eval::Forecast& forecast, TrialResult& result) {
+  const Metrics refit = split_metrics(data, forecast);
+  for (auto& [name, value] : result.metrics)
+    if (name.starts_with("test_"))
+      value = std::ranges::find(refit, name, &std::pair<std::string, double>::first)->second;
+  const Predictions rows = to_predictions(data, forecast);  // the same rows in the same order
+  for (std::size_t row = 0; row < rows.split.size(); ++row)
+    if (rows.split[row] == SplitPart::test) result.predictions.predicted[row] = rows.predicted[row];
+}
+
+// A fresh model (the same seed, so the same initial weights) learns from train + val for the
+// selection run's best epoch count; it is the model the test part and the checkpoint see.
+void refit_for_test(const TrainSettings& settings, const data::PreparedData& data, TrainedTrial& trial) {
+  TrialResult& result = trial.result;
+  model::LstmStack model(model_config_for(settings, data.input_channels()));
+  const TrainingOutcome outcome = Trainer::refit(settings, model, data, result.best_epoch).run({});
+  if (outcome.status == TrialStatus::diverged) {
+    result.status = TrialStatus::diverged;
+    result.reason = "refit on train + val: " + outcome.reason;
+    return;
+  }
+  take_test_part(data, forecast_every_window(model, data), result);
+  trial.checkpoint = make_checkpoint(settings.params, data.scaler(), result.best_epoch, model);
+}
+
 void train_and_evaluate(const Value& params, int threads, const EpochCallback& on_epoch, TrainedTrial& trial) {
   TrialResult& result = trial.result;
   const TrainSettings settings = settings_from_params(params);
@@ -52,11 +79,13 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   result.seed = settings.seed;
   ThreadBudget budget(threads);
   const data::PreparedData data = prepare_data(settings, budget);
+  if (settings.refit) refit_windows(data);  // refuses `val: test` before any training
   model::LstmStack model(model_config_for(settings, data.input_channels()));
   take_outcome(Trainer(settings, model, data).run(on_epoch), result);
   if (result.status == TrialStatus::diverged) return;
   evaluate(model, data, result);
   trial.checkpoint = make_checkpoint(settings.params, data.scaler(), result.best_epoch, model);
+  if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, trial);
 }
 
 }  // namespace

@@ -64,6 +64,7 @@ void read_optimisation(const Value& params, TrainSettings& settings) {
   settings.patience = int_of(params, "patience");
   settings.min_delta = real_of(params, "min_delta");
   settings.restore_best = params.find("restore_best")->as_bool("restore_best");
+  settings.refit = params.find("refit")->as_bool("refit");
   settings.schedule = schedule_of(params);
   settings.optimizer = text_of(params, "optimizer");
   settings.beta1 = real_of(params, "beta1");

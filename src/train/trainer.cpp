@@ -13,13 +13,30 @@ namespace vmsweep::train {
 
 namespace {
 
-std::vector<std::size_t> training_windows(const data::PreparedData& data) {
-  data::WindowRange range = data.range(data::Split::train);
-  if (range.count == 0) throw InputError("the training part has no windows: the series is too short for the split");
+std::vector<std::size_t> windows_of(data::WindowRange range) {
   std::vector<std::size_t> windows(range.count);
   std::iota(windows.begin(), windows.end(), range.first);
   return windows;
 }
+
+std::vector<std::size_t> training_windows(const data::PreparedData& data) {
+  data::WindowRange range = data.range(data::Split::train);
+  if (range.count == 0) throw InputError("the training part has no windows: the series is too short for the split");
+  return windows_of(range);
+}
+
+}  // namespace
+
+// The validation part follows the training part directly, so together they are one range.
+std::vector<std::size_t> refit_windows(const data::PreparedData& data) {
+  const data::WindowRange train = data.range(data::Split::train), val = data.range(data::Split::val);
+  if (val.count == 0 || val.first != train.end() || val.end() > data.range(data::Split::test).first)
+    throw InputError("refit: true needs a validation part of its own between train and test (with `val: test` "
+                     "the refit would train on the test windows)");
+  return windows_of({train.first, train.count + val.count});
+}
+
+namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -33,18 +50,32 @@ std::string diverged_reason(int epoch, double loss) {
 }  // namespace
 
 Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data)
+    : Trainer(settings, model, data,
+              Plan{training_windows(data), gather_range(data, data.range(data::Split::val)), settings.epochs,
+                   settings.patience, settings.restore_best}) {}
+
+// The schedule still sees settings.epochs (cosine anneals over it), so every refit epoch runs at the
+// rate the selection run used in that epoch.
+Trainer Trainer::refit(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
+                       int epochs) {
+  return Trainer(settings, model, data, Plan{refit_windows(data), WindowBatch{}, epochs, 0, false});
+}
+
+Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan)
     : settings_(settings),
       model_(model),
-      order_(training_windows(data), static_cast<std::uint64_t>(settings.seed)),
+      order_(std::move(plan.windows), static_cast<std::uint64_t>(settings.seed)),
       batch_(data, settings.batch_size),
-      validation_(gather_range(data, data.range(data::Split::val))),
+      validation_(std::move(plan.validation)),
       validation_output_(validation_.y.size()),
       schedule_(make_schedule(settings)),
-      stopping_(settings.patience, settings.min_delta) {}
+      stopping_(plan.patience, settings.min_delta),
+      epochs_(plan.epochs),
+      restore_best_(plan.restore_best) {}
 
 TrainingOutcome Trainer::run(const EpochCallback& on_epoch) {
   TrainingOutcome outcome;
-  for (int epoch = 1; epoch <= settings_.epochs; ++epoch) {
+  for (int epoch = 1; epoch <= epochs_; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
     EpochRecord record{epoch, 0.0, 0.0, schedule_->rate(epoch), 0.0};
     record.train_loss = train_epoch(record.learning_rate);
@@ -92,13 +123,13 @@ double Trainer::validation_loss(double train_loss) {
 }
 
 void Trainer::remember_if_best(int epoch, double val_loss) {
-  if (stopping_.observe(epoch, val_loss) && settings_.restore_best) best_weights_ = model_.weights();
+  if (stopping_.observe(epoch, val_loss) && restore_best_) best_weights_ = model_.weights();
 }
 
 void Trainer::finish(TrainingOutcome& outcome) {
   const int last_epoch = outcome.curve.empty() ? 0 : outcome.curve.back().epoch;
   outcome.best_epoch = last_epoch;
-  if (!settings_.restore_best || stopping_.best_epoch() == 0 || stopping_.best_epoch() == last_epoch) return;
+  if (!restore_best_ || stopping_.best_epoch() == 0 || stopping_.best_epoch() == last_epoch) return;
   model_.set_weights(best_weights_);
   outcome.best_epoch = stopping_.best_epoch();
 }

@@ -2,6 +2,8 @@
 // The epoch loop: seeded shuffled mini-batches of the training windows, the validation loss after
 // every epoch, the learning-rate schedule, early stopping with the best weights restored.
 // Only the train and validation parts are read; the test part never guides training.
+// A refit trainer learns from the training and validation windows together for a fixed number of
+// epochs (the selection run's best), with no validation and no early stopping.
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,12 +27,27 @@ struct TrainingOutcome {
   int diverged_epoch = 0;
 };
 
+// The training and validation windows of a refit; InputError when the validation part is not its
+// own (with `val: test` a refit would learn from the test windows).
+std::vector<std::size_t> refit_windows(const data::PreparedData& data);
+
 class Trainer {
 public:
   Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data);
+  static Trainer refit(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
+                       int epochs);
   TrainingOutcome run(const EpochCallback& on_epoch);
 
 private:
+  // What one run learns from and how long: the selection run, or a refit.
+  struct Plan {
+    std::vector<std::size_t> windows;
+    WindowBatch validation;  // empty: the training loss stands in
+    int epochs = 0;
+    int patience = 0;
+    bool restore_best = false;
+  };
+  Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan);
   double train_epoch(double learning_rate);  // mean loss over the epoch's windows; NaN/inf on divergence
   double validation_loss(double train_loss);
   void remember_if_best(int epoch, double val_loss);
@@ -44,6 +61,8 @@ private:
   std::vector<float> validation_output_;
   std::unique_ptr<LrSchedule> schedule_;
   EarlyStopping stopping_;
+  int epochs_;
+  bool restore_best_;
   std::vector<NamedTensor> best_weights_;
 };
 

@@ -30,6 +30,7 @@ struct TrainSettings {
   int patience = 10;  // 0 = no early stopping
   double min_delta = 0.0;
   bool restore_best = true;
+  bool refit = false;  // after selection, retrain on train + val for best_epoch epochs to score test
   ScheduleSettings schedule;
   std::string optimizer = "adam";
   double beta1 = 0.9;
