@@ -6,10 +6,11 @@
 # peak RSS (from /usr/bin/time -v).
 # Usage: bench/bench_model.sh [BUILD_DIR]      (default: build; needs the bench_model target)
 #   REPEATS=3  PEAK_GFLOPS=78.4 (single-core SGEMM peak: 2.45 GHz x 32 FLOP/cycle)
-#   OMP_WAIT_POLICY=passive by default, for both: on a shared machine spinning OpenMP threads
-#   made 2-thread runs up to 20x slower (docs ONEDNN_LSTM_GUIDE.md section 7).
+#   OMP_WAIT_POLICY is left as the caller has it, for both. Unset, libgomp spins briefly before
+#   sleeping, which is what 2 threads need on dedicated cores (passive made 2 threads slower than 1
+#   at T=14: every time step's small GEMMs wake sleeping threads). On a machine shared with other
+#   work, set it to passive: spinning threads then steal the cores (ONEDNN_LSTM_GUIDE.md section 7).
 set -euo pipefail
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../build}"
 binary="$build/bench/bench_model"
@@ -68,5 +69,5 @@ for key in sorted(rows, key=lambda k: (int(k[0]), k[2], k[3] != "vmsweep")):
           f"{100 * per_core / peak:>10.0f}%{speedup_wall:>12.2f}x{speedup_cpu:>11.2f}x{rss:>8.0f}")
 print(f"GFLOP/s = counted FLOPs / wall time; %peak/core = FLOPs per CPU-second / {peak} GFLOP/s; "
       f"minimum of {len(next(iter(rows.values())))} runs each (peak RSS: maximum); "
-      f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}.")
+      f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'unset (libgomp default)')}.")
 PY
