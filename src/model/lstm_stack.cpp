@@ -10,7 +10,7 @@ struct LstmStack::Impl {
   explicit Impl(const ModelConfig& model_config)
       : config(model_config),
         network(model_config),
-        optimizer(make_optimizer(model_config, network.layout().flat_size())) {}
+        optimizer(make_optimizer(model_config, network.layout())) {}
 
   ModelConfig config;
   Network network;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <span>
 
+#include "parameter_layout.hpp"
 #include "vmsweep/model/lstm_stack.hpp"
 
 namespace vmsweep::model {
@@ -14,6 +15,8 @@ public:
   virtual void step(std::span<float> parameters, std::span<const float> gradients, double learning_rate) = 0;
 };
 
-std::unique_ptr<Optimizer> make_optimizer(const ModelConfig& config, std::size_t size);
+// The configured optimizer over `layout`'s flat buffer; with LstmBias::pair it steps the LSTM
+// biases twice (paired_bias_step.hpp).
+std::unique_ptr<Optimizer> make_optimizer(const ModelConfig& config, const ParameterLayout& layout);
 
 }  // namespace vmsweep::model

@@ -39,6 +39,7 @@ std::vector<Knob> make_trainer_knobs() {
     {"loss", T::string, "mse", "Training loss: mse or huber", {"mse", "huber"}, -kInf, kInf},
     {"huber_delta", T::real, "1.0", "huber: the threshold between quadratic and linear", {}, 1e-9, kInf},
     {"init", T::string, "keras", "Weight initialisation: keras (Glorot-uniform input kernels, orthogonal recurrent kernels, forget-gate bias 1, as the notebook) or pytorch (every LSTM weight and both bias vectors uniform in +-1/sqrt(hidden), the head uniform in +-1/sqrt(fan_in), as torch.nn.LSTM and nn.Linear)", {"keras", "pytorch"}, -kInf, kInf},
+    {"lstm_bias", T::string, "single", "single: one bias vector per gate (Keras); pair: two, b_ih + b_hh, as torch.nn.LSTM and cuDNN: the same function, but each vector gets the whole gradient, so under Adam or SGD the bias learns at twice the rate", {"single", "pair"}, -kInf, kInf},
     {"clip_norm", T::real, "0", "Clip gradients to this global L2 norm; 0 turns it off", {}, 0, kInf},
     {"seed", T::integer, "0", "Seed of initialisation, shuffling and dropout (a sweep derives it per trial)", {}, 0, 9.0e15},
   };

@@ -17,6 +17,7 @@ model::ModelConfig model_config_for(const TrainSettings& settings, int input_cha
   config.beta2 = settings.beta2;
   config.epsilon = settings.epsilon;
   config.init = settings.init == "pytorch" ? model::InitScheme::pytorch : model::InitScheme::keras;
+  config.lstm_bias = settings.lstm_bias == "pair" ? model::LstmBias::pair : model::LstmBias::single;
   config.clip_norm = settings.clip_norm;
   config.seed = static_cast<std::uint64_t>(settings.seed);
   return config;

@@ -72,6 +72,7 @@ void read_optimisation(const Value& params, TrainSettings& settings) {
   settings.epsilon = real_of(params, "epsilon");
   settings.loss = text_of(params, "loss");
   settings.init = text_of(params, "init");
+  settings.lstm_bias = text_of(params, "lstm_bias");
   settings.huber_delta = real_of(params, "huber_delta");
   settings.clip_norm = real_of(params, "clip_norm");
 }

@@ -123,6 +123,32 @@ TEST_CASE("init: pytorch draws every tensor within PyTorch's bounds, keras keeps
   CHECK(pytorch.weights()[2].values[12] != 1.0f);
 }
 
+TEST_CASE("lstm_bias: pair moves the LSTM biases twice as far as single, and nothing else differs", "[model]") {
+  const Windows windows = sine_windows(6, 8);
+  const auto one_step = [&](OptimizerKind optimizer, LstmBias bias) {
+    ModelConfig config = small_config();
+    config.dropout = 0.0;
+    config.optimizer = optimizer;
+    config.lstm_bias = bias;
+    LstmStack model(config);
+    const std::vector<NamedTensor> before = model.weights();
+    model.train_step(windows.x.data(), windows.y.data(), 8, 0.01);
+    std::vector<NamedTensor> moved = model.weights();
+    for (std::size_t k = 0; k < moved.size(); ++k)
+      for (std::size_t i = 0; i < moved[k].values.size(); ++i) moved[k].values[i] -= before[k].values[i];
+    return moved;
+  };
+  for (OptimizerKind optimizer : {OptimizerKind::sgd, OptimizerKind::adam}) {
+    const auto single = one_step(optimizer, LstmBias::single), pair = one_step(optimizer, LstmBias::pair);
+    for (std::size_t k = 0; k < single.size(); ++k) {
+      INFO(single[k].name);
+      const bool lstm_bias = single[k].name.starts_with("lstm") && single[k].name.ends_with("/bias");
+      for (std::size_t i = 0; i < single[k].values.size(); ++i)
+        CHECK(pair[k].values[i] == Approx((lstm_bias ? 2 : 1) * single[k].values[i]).margin(1e-7));
+    }
+  }
+}
+
 TEST_CASE("set_weights rejects a missing or misshapen tensor without changing the model", "[model]") {
   LstmStack model(small_config());
   const auto before = model.weights();

@@ -19,6 +19,8 @@ namespace vmsweep::model {
 enum class LossKind { mse, huber };
 enum class OptimizerKind { adam, sgd };
 enum class InitScheme { keras, pytorch };
+// single: one bias per gate (Keras); pair: b_ih + b_hh as torch.nn.LSTM, whose bias learns twice as fast.
+enum class LstmBias { single, pair };
 
 struct ModelConfig {
   int input_channels = 1;
@@ -33,6 +35,7 @@ struct ModelConfig {
   double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;  // Keras defaults
   double clip_norm = 0.0;                              // global-norm clipping; 0 = off
   InitScheme init = InitScheme::keras;
+  LstmBias lstm_bias = LstmBias::single;
   std::uint64_t seed = 0;                              // initialisation and dropout masks
 };
 

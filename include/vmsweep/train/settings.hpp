@@ -38,6 +38,7 @@ struct TrainSettings {
   double epsilon = 1e-7;
   std::string loss = "mse";
   std::string init = "keras";
+  std::string lstm_bias = "single";
   double huber_delta = 1.0;
   double clip_norm = 0.0;
   std::int64_t seed = 0;
