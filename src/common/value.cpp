@@ -144,7 +144,10 @@ std::string Value::to_string() const {
     case Kind::boolean: return std::get<bool>(data_) ? "true" : "false";
     case Kind::integer: return std::to_string(std::get<std::int64_t>(data_));
     case Kind::real: return format_real(std::get<double>(data_));
-    case Kind::string: return std::get<std::string>(data_);
+    case Kind::string: {
+      const std::string& text = std::get<std::string>(data_);
+      return text.empty() ? "\"\"" : text;  // visible, and still YAML (history_freq: "")
+    }
     case Kind::list: {
       std::string out = "[";
       for (const auto& item : std::get<List>(data_)) out += (out.size() > 1 ? ", " : "") + item.to_string();

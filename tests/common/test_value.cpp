@@ -18,6 +18,7 @@ TEST_CASE("Value prints flow text and JSON", "[common]") {
   CHECK(Value(0.001).to_string() == "0.001");
   CHECK(Value(1.0).to_string() == "1.0");
   CHECK(Value(0.1 + 0.2).to_string() == "0.30000000000000004");
+  CHECK(Value(Value::List{"", "H"}).to_string() == R"(["", H])");  // an empty string stays visible
 }
 
 TEST_CASE("Value set keeps the position of an existing key", "[common]") {

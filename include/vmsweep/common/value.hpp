@@ -63,7 +63,8 @@ public:
   Value&& with_mark(SourceMark mark) && { mark_ = std::move(mark); return std::move(*this); }
 
   // Compact flow text, the way it would appear in a YAML flow collection or a table cell:
-  // 3, 0.001, minmax, [256, 128, 64], {freq: D, agg: mean}. Reals keep full precision.
+  // 3, 0.001, minmax, [256, 128, 64], {freq: D, agg: mean}, "" for an empty string. Reals keep
+  // full precision.
   std::string to_string() const;
   // Strict JSON (strings quoted); for logs and HDF5 attributes.
   std::string to_json() const;
