@@ -1,6 +1,7 @@
 #include "vmsweep/train/settings.hpp"
 
 #include "knob_check.hpp"
+#include "vmsweep/data/data_spec.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/train/knobs.hpp"
 
@@ -84,6 +85,13 @@ Value data_fields_of(const Value& params) {
   return block;
 }
 
+// A refit learns from train + val; with `val: test` that would be the test windows.
+void check_refit_split(const TrainSettings& settings) {
+  if (!settings.refit || !data::DataSpec::from_value(settings.data_block).split.val_is_test) return;
+  throw InputError(settings.params.find("refit")->mark(),
+                   "refit: true needs a validation part of its own, but the split reuses the test windows (val: test)");
+}
+
 }  // namespace
 
 TrainSettings settings_from_params(const Value& params) {
@@ -97,6 +105,7 @@ TrainSettings settings_from_params(const Value& params) {
   settings.seed = all.find("seed")->as_int("seed");
   read_optimisation(all, settings);
   settings.data_block = data_fields_of(all);
+  check_refit_split(settings);
   return settings;
 }
 

@@ -12,10 +12,10 @@ set_tests_properties("train: vmsweep train runs one small trial and saves it" PR
                      PASS_REGULAR_EXPRESSION "epoch +2/2 .*\ntest +[0-9.e+-]+ .*saved " TIMEOUT 120)
 
 add_test(NAME "train: vmsweep train refuses an unknown parameter with exit code 2"
-         COMMAND sh -c "\"$0\" train --data \"$1\" --set dropuot=0.3 2>&1; test $? -eq 2"
+         COMMAND sh -c "\"$0\" train --data \"$1\" --set dropuot=0.3 2>&1; echo \"exit code $?\""
                  "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
 set_tests_properties("train: vmsweep train refuses an unknown parameter with exit code 2" PROPERTIES
-                     PASS_REGULAR_EXPRESSION "--set dropuot: unknown parameter 'dropuot' \\(did you mean 'dropout'\\?\\)"
+                     PASS_REGULAR_EXPRESSION "--set dropuot: unknown parameter 'dropuot' \\(did you mean 'dropout'\\?\\).*exit code 2"
                      TIMEOUT 60)
 
 add_test(NAME "train: vmsweep train CONFIG.yaml reads the file and --set overrides it"
@@ -24,10 +24,10 @@ set_tests_properties("train: vmsweep train CONFIG.yaml reads the file and --set 
                      PASS_REGULAR_EXPRESSION "epoch +3/3 .*\nok after 3 epochs.*\ntest +[0-9.e+-]+ " TIMEOUT 120)
 
 add_test(NAME "train: a misspelt key in CONFIG.yaml names the file and line, exit code 2"
-         COMMAND sh -c "\"$0\" train \"$1\" 2>&1; test $? -eq 2"
+         COMMAND sh -c "\"$0\" train \"$1\" 2>&1; echo \"exit code $?\""
                  "$<TARGET_FILE:vmsweep>" "${VMSWEEP_FIXTURES}/train/misspelt.yaml")
 set_tests_properties("train: a misspelt key in CONFIG.yaml names the file and line, exit code 2" PROPERTIES
-                     PASS_REGULAR_EXPRESSION "misspelt.yaml:3:[0-9]+: unknown parameter 'learnig_rate' \\(did you mean 'learning_rate'\\?\\)"
+                     PASS_REGULAR_EXPRESSION "misspelt.yaml:3:[0-9]+: unknown parameter 'learnig_rate' \\(did you mean 'learning_rate'\\?\\).*exit code 2"
                      TIMEOUT 60)
 
 add_test(NAME "train: vmsweep train with hourly history (history_freq=H) predicts the daily mean"
@@ -37,8 +37,15 @@ set_tests_properties("train: vmsweep train with hourly history (history_freq=H) 
                      PASS_REGULAR_EXPRESSION "\nval +[0-9][0-9.e+-]* .*\ntest +[0-9][0-9.e+-]* " TIMEOUT 120)
 
 add_test(NAME "train: a history_freq that does not divide resample is exit code 2"
-         COMMAND sh -c "\"$0\" train --data \"$1\" --set resample=D --set history_freq=7H 2>&1; test $? -eq 2"
+         COMMAND sh -c "\"$0\" train --data \"$1\" --set resample=D --set history_freq=7H 2>&1; echo \"exit code $?\""
                  "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
 set_tests_properties("train: a history_freq that does not divide resample is exit code 2" PROPERTIES
-                     PASS_REGULAR_EXPRESSION "--set history_freq: history_freq: '7H' does not divide resample 'D'"
+                     PASS_REGULAR_EXPRESSION "--set history_freq: history_freq: '7H' does not divide resample 'D'.*exit code 2"
+                     TIMEOUT 60)
+
+add_test(NAME "train: refit with val: test is exit code 2 before any training"
+         COMMAND sh -c "\"$0\" train --data \"$1\" --set resample=D --set refit=true --set \"split={val: test, test: 96}\" 2>&1; echo \"exit code $?\""
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
+set_tests_properties("train: refit with val: test is exit code 2 before any training" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "^vmsweep: error: --set refit: refit: true needs a validation part of its own, but the split reuses the test windows \\(val: test\\)\nexit code 2\n$"
                      TIMEOUT 60)
