@@ -30,7 +30,7 @@ struct Metric {
 };
 
 // Hyperband as W&B describes it: brackets from min_iter (or max_iter and s) and eta. Parsed and
-// checked here; the scheduler that acts on it lives elsewhere.
+// checked here; HyperbandPruner (hyperband.hpp) applies it.
 struct EarlyTerminate {
   std::string type = "hyperband";
   std::optional<std::int64_t> min_iter;

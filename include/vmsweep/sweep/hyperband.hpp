@@ -1,0 +1,51 @@
+#pragma once
+// Hyperband early termination with W&B's semantics (wandb/sweeps, hyperband_stopping.py), applied
+// asynchronously as ASHA does: a trial reaching a band is compared at once with every trial that
+// reached that band before it, and stopped if it is not among the best 1 - 1/eta of them. Pure
+// logic: the dist coordinator feeds it the epoch reports of every rank.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vmsweep/sweep/sweep_spec.hpp"
+
+namespace vmsweep::sweep {
+
+// Why a trial was stopped at a band, for its recorded reason.
+struct Pruning {
+  int epoch = 0;
+  double value = 0.0;      // the trial's validation loss at that epoch
+  double threshold = 0.0;  // the value it had to stay at or below
+  std::size_t peers = 0;   // trials that reached the band, this one included
+
+  // "pruned by hyperband at epoch 4 (val_loss 0.52 > threshold 0.31 of 5 trials at this band)"
+  std::string reason() const;
+};
+
+// The bands (1-based epochs) at which trials are judged, ascending: min_iter * eta^k, or
+// max_iter / eta^k for k = 1..s (integer division, values below 1 dropped).
+std::vector<int> hyperband_bands(const EarlyTerminate& rule);
+
+class HyperbandPruner {
+public:
+  explicit HyperbandPruner(const EarlyTerminate& rule);
+
+  const std::vector<int>& bands() const { return bands_; }
+
+  // Records `value` (lower is better) when `epoch` is a band and answers whether the trial must
+  // stop there: value > sorted(values at the band)[floor(n / eta)]. Epochs between bands go on.
+  std::optional<Pruning> should_stop(std::int64_t trial_id, int epoch, double value);
+
+private:
+  double threshold(const std::map<std::int64_t, double>& reached) const;
+
+  std::int64_t eta_;
+  std::vector<int> bands_;
+  // band -> trial id -> value; keyed by trial so that a repeated report cannot count twice.
+  std::map<int, std::map<std::int64_t, double>> reached_;
+};
+
+}  // namespace vmsweep::sweep

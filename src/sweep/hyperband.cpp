@@ -1,0 +1,70 @@
+#include "vmsweep/sweep/hyperband.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+namespace vmsweep::sweep {
+
+namespace {
+
+std::string number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return buffer;
+}
+
+// W&B lists min_iter bands without end; epochs are ints, so the list ends where an int would overflow.
+std::vector<int> growing_bands(std::int64_t min_iter, std::int64_t eta) {
+  std::vector<int> bands;
+  for (std::int64_t band = min_iter; band <= std::numeric_limits<int>::max(); band *= eta)
+    bands.push_back(static_cast<int>(band));
+  return bands;
+}
+
+std::vector<int> shrinking_bands(std::int64_t max_iter, std::int64_t eta, std::int64_t s) {
+  std::vector<int> bands;
+  std::int64_t band = max_iter;
+  for (std::int64_t k = 0; k < s; ++k) {
+    band /= eta;  // floor(max_iter / eta^k), as W&B's int(max_iter / eta**k)
+    if (band < 1) break;
+    bands.push_back(static_cast<int>(band));
+  }
+  std::sort(bands.begin(), bands.end());
+  return bands;
+}
+
+}  // namespace
+
+std::string Pruning::reason() const {
+  return "pruned by hyperband at epoch " + std::to_string(epoch) + " (val_loss " + number(value) + " > threshold " +
+         number(threshold) + " of " + std::to_string(peers) + " trials at this band)";
+}
+
+std::vector<int> hyperband_bands(const EarlyTerminate& rule) {
+  if (rule.min_iter) return growing_bands(*rule.min_iter, rule.eta);
+  return shrinking_bands(rule.max_iter.value_or(0), rule.eta, rule.s.value_or(0));
+}
+
+// `strict` is not used: W&B's own stopping rule ignores it too.
+HyperbandPruner::HyperbandPruner(const EarlyTerminate& rule) : eta_(rule.eta), bands_(hyperband_bands(rule)) {}
+
+std::optional<Pruning> HyperbandPruner::should_stop(std::int64_t trial_id, int epoch, double value) {
+  if (!std::binary_search(bands_.begin(), bands_.end(), epoch)) return std::nullopt;
+  auto& reached = reached_[epoch];
+  reached[trial_id] = value;
+  const double bar = threshold(reached);
+  if (!(value > bar)) return std::nullopt;
+  return Pruning{epoch, value, bar, reached.size()};
+}
+
+double HyperbandPruner::threshold(const std::map<std::int64_t, double>& reached) const {
+  std::vector<double> values;
+  values.reserve(reached.size());
+  for (const auto& [trial_id, value] : reached) values.push_back(value);
+  const auto rank = static_cast<std::ptrdiff_t>(values.size() / static_cast<std::size_t>(eta_));
+  std::nth_element(values.begin(), values.begin() + rank, values.end());
+  return values[static_cast<std::size_t>(rank)];
+}
+
+}  // namespace vmsweep::sweep
