@@ -37,8 +37,8 @@ std::vector<int> shrinking_bands(std::int64_t max_iter, std::int64_t eta, std::i
 }  // namespace
 
 std::string Pruning::reason() const {
-  return "pruned by hyperband at epoch " + std::to_string(epoch) + " (val_loss " + number(value) + " > threshold " +
-         number(threshold) + " of " + std::to_string(peers) + " trials at this band)";
+  return "pruned by hyperband at epoch " + std::to_string(epoch) + ": val_loss " + number(value) + " > threshold " +
+         number(threshold) + " of " + std::to_string(peers) + " trials at this band";
 }
 
 std::vector<int> hyperband_bands(const EarlyTerminate& rule) {

@@ -52,7 +52,7 @@ TEST_CASE("hyperband stops a trial above sorted(values)[floor(n / eta)] at a ban
   CHECK(third->value == 9.0);
   CHECK(third->threshold == 7.0);
   CHECK(third->peers == 3);
-  CHECK(third->reason() == "pruned by hyperband at epoch 2 (val_loss 9 > threshold 7 of 3 trials at this band)");
+  CHECK(third->reason() == "pruned by hyperband at epoch 2: val_loss 9 > threshold 7 of 3 trials at this band");
   CHECK_FALSE(pruner.should_stop(4, 2, 6.0));    // [5 6 7 9][2] = 7
   auto fifth = pruner.should_stop(5, 2, 7.5);    // [5 6 7 7.5 9][2] = 7
   REQUIRE(fifth);

@@ -21,7 +21,7 @@ struct Pruning {
   double threshold = 0.0;  // the value it had to stay at or below
   std::size_t peers = 0;   // trials that reached the band, this one included
 
-  // "pruned by hyperband at epoch 4 (val_loss 0.52 > threshold 0.31 of 5 trials at this band)"
+  // "pruned by hyperband at epoch 4: val_loss 0.52 > threshold 0.31 of 5 trials at this band"
   std::string reason() const;
 };
 
