@@ -17,9 +17,11 @@ constexpr auto longest_wait = std::chrono::microseconds(500);
 }  // namespace
 
 Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
-                         sweep::Metric metric)
-    : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(std::move(metric)),
-      slots_(static_cast<std::size_t>(pool.size()), Slot::idle) {}
+                         const sweep::SweepSpec& spec)
+    : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
+      slots_(static_cast<std::size_t>(pool.size()), Slot::idle) {
+  if (spec.early_terminate) pruner_.emplace(*spec.early_terminate);
+}
 
 SweepTally Coordinator::run() {
   auto wait = shortest_wait;
@@ -80,10 +82,14 @@ void Coordinator::handle(WorkerPool::Incoming& incoming) {
   }
 }
 
-Verdict Coordinator::judge(const EpochReport& /*report*/) const {
+Ruling Coordinator::judge(const EpochReport& report) {
   // A worker rank may not have seen the signal itself (only rank 0 was told): abandon, so that it
   // does not record the cut-short trial as finished.
-  return tally_.interrupted ? Verdict::abandon : Verdict::go_on;
+  if (tally_.interrupted) return {Verdict::abandon, {}};
+  if (!pruner_) return {};
+  auto pruning = pruner_->should_stop(report.trial_id, report.record.epoch, report.record.val_loss);
+  if (!pruning) return {};
+  return {Verdict::prune, pruning->reason()};
 }
 
 void Coordinator::on_result(int slot, const TrialOutcome& outcome) {

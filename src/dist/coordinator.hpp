@@ -1,13 +1,17 @@
 #pragma once
 // Rank 0's main thread: hands trials to workers as they free up, answers their epoch reports,
-// collects outcomes, prints progress, and stops handing out work on SIGINT/SIGTERM.
+// collects outcomes, prints progress, and stops handing out work on SIGINT/SIGTERM. It sees every
+// rank's epoch reports, so it is where early termination (the sweep file's early_terminate) decides.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "interrupt.hpp"
 #include "progress.hpp"
 #include "trial_queue.hpp"
+#include "vmsweep/sweep/hyperband.hpp"
+#include "vmsweep/sweep/sweep_spec.hpp"
 #include "worker_pool.hpp"
 
 namespace vmsweep::dist {
@@ -21,8 +25,9 @@ struct SweepTally {
 
 class Coordinator {
 public:
+  // Takes the metric TPE learns from and the early_terminate rule from `spec`.
   Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
-              sweep::Metric metric);
+              const sweep::SweepSpec& spec);
 
   // Until every worker is shut down.
   SweepTally run();
@@ -35,8 +40,8 @@ private:
   void close(int slot);
   void handle(WorkerPool::Incoming& incoming);
   void on_result(int slot, const TrialOutcome& outcome);
-  // Whether a running trial may start its next epoch. Pruners (Hyperband, ASHA) decide here.
-  Verdict judge(const EpochReport& report) const;
+  // Whether a running trial may start its next epoch: abandon once interrupted, else the pruner's word.
+  Ruling judge(const EpochReport& report);
   bool all_closed() const;
   bool none_busy() const;
 
@@ -45,6 +50,7 @@ private:
   Progress& progress_;
   const InterruptWatch& interrupt_;
   sweep::Metric metric_;
+  std::optional<sweep::HyperbandPruner> pruner_;  // none without early_terminate
   std::vector<Slot> slots_;
   SweepTally tally_;
 };

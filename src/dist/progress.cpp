@@ -49,6 +49,7 @@ void Progress::trial_finished(const TrialOutcome& outcome) {
   if (outcome.interrupted) return;
   ++done_;
   if (outcome.status == train::TrialStatus::failed || outcome.status == train::TrialStatus::diverged) ++failed_;
+  if (outcome.status == train::TrialStatus::stopped) ++pruned_;
   update_best(outcome, params);
   if (!setup_.quiet) print_trial(outcome, params);
 }
@@ -108,7 +109,7 @@ void Progress::print_status(const char* event) {
   std::ostream& out = *setup_.out;
   if (setup_.format == LogFormat::json) {
     out << "{\"event\":\"" << event << "\",\"done\":" << finished << ",\"total\":" << setup_.total
-        << ",\"running\":" << running_.size() << ",\"failed\":" << failed_
+        << ",\"running\":" << running_.size() << ",\"failed\":" << failed_ << ",\"pruned\":" << pruned_
         << ",\"trials_per_minute\":" << number(per_minute) << ",\"elapsed\":" << number(elapsed)
         << ",\"eta\":" << (eta ? number(*eta) : "null");
     if (best_)
@@ -117,7 +118,7 @@ void Progress::print_status(const char* event) {
     out << "}\n";
   } else {
     out << "[" << event << "] " << finished << "/" << setup_.total << " done, " << running_.size() << " running, "
-        << failed_ << " failed, " << number(per_minute) << " trials/min, elapsed " << format_duration(elapsed)
+        << failed_ << " failed, " << pruned_ << " pruned, " << number(per_minute) << " trials/min, elapsed " << format_duration(elapsed)
         << ", ETA " << (eta ? format_duration(*eta) : "?");
     if (best_)
       out << ", best " << setup_.metric.name << "=" << number(best_->value) << " (trial " << best_->trial_id << ": "

@@ -1,6 +1,6 @@
 #pragma once
 // What rank 0 prints while a sweep runs: a line per finished trial and, every few seconds, a status
-// line (done/total, running, failed, trials per minute, elapsed, ETA, best so far with its
+// line (done/total, running, failed, pruned, trials per minute, elapsed, ETA, best so far with its
 // parameters). Text for people, one JSON object per line for batch logs; --quiet keeps only the
 // final summary.
 #include <chrono>
@@ -58,6 +58,7 @@ private:
   std::map<std::int64_t, Value> running_;  // id -> params
   std::int64_t done_ = 0;                  // finished in this run
   int failed_ = 0;
+  int pruned_ = 0;  // ended as stopped: a recorded trial stops early only when the pruner says so
   std::optional<Best> best_;
 };
 

@@ -51,17 +51,19 @@ EpochReport decode_epoch(const Bytes& body) {
   return finish(reader, report);
 }
 
-Message encode_verdict(Verdict verdict) {
+Message encode_verdict(const Ruling& ruling) {
   ByteWriter writer;
-  writer.put(verdict);
+  writer.put(ruling.verdict).put_string(ruling.reason);
   return {Tag::verdict, std::move(writer).take()};
 }
 
-Verdict decode_verdict(const Bytes& body) {
+Ruling decode_verdict(const Bytes& body) {
   ByteReader reader(body);
-  auto verdict = reader.get<Verdict>();
-  if (verdict > Verdict::abandon) throw Error("malformed protocol message: unknown verdict");
-  return finish(reader, verdict);
+  Ruling ruling;
+  ruling.verdict = reader.get<Verdict>();
+  if (ruling.verdict > Verdict::abandon) throw Error("malformed protocol message: unknown verdict");
+  ruling.reason = reader.get_string();
+  return finish(reader, std::move(ruling));
 }
 
 Message encode_result(const TrialOutcome& outcome) {

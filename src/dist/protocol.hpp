@@ -4,8 +4,9 @@
 //
 //   coordinator -> worker   assign(trial)       run this trial
 //   worker -> coordinator   epoch(id, record)   an epoch finished; the worker waits for a verdict
-//   coordinator -> worker   verdict             go on, prune (stop; the trial counts as done), or
-//                                               abandon (stop; unrecorded, a resume reruns it)
+//   coordinator -> worker   verdict(reason)     go on, prune (stop; the trial counts as done, and
+//                                               the reason is recorded), or abandon (stop;
+//                                               unrecorded, a resume reruns it)
 //   worker -> coordinator   result(outcome)     the trial ended; its file is already written
 //   coordinator -> worker   shutdown            no more trials: leave the loop
 //
@@ -25,6 +26,13 @@ enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown 
 // the body is the message. Other ranks abort the job instead.
 
 enum class Verdict : std::uint8_t { go_on, prune, abandon };
+
+// The answer to an epoch report. Only the coordinator knows why it prunes (the pruner's numbers),
+// and only the worker writes the trial's file: the reason travels with the verdict.
+struct Ruling {
+  Verdict verdict = Verdict::go_on;
+  std::string reason;  // empty unless pruned
+};
 
 struct EpochReport {
   std::int64_t trial_id = 0;
@@ -55,14 +63,14 @@ struct Message {
 
 Message encode_assign(const sweep::TrialSpec& trial);
 Message encode_epoch(const EpochReport& report);
-Message encode_verdict(Verdict verdict);
+Message encode_verdict(const Ruling& ruling);
 Message encode_result(const TrialOutcome& outcome);
 Message encode_shutdown();
 Message encode_fatal(const std::string& what);
 
 sweep::TrialSpec decode_assign(const Bytes& body);
 EpochReport decode_epoch(const Bytes& body);
-Verdict decode_verdict(const Bytes& body);
+Ruling decode_verdict(const Bytes& body);
 TrialOutcome decode_result(const Bytes& body);
 std::string decode_fatal(const Bytes& body);
 

@@ -2,19 +2,24 @@
 
 #include <chrono>
 #include <exception>
+#include <string>
 
 namespace vmsweep::dist {
 
 TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
   bool interrupted = false;
+  std::string pruned_because;
   auto on_epoch = [&](const train::EpochRecord& record) {
     interrupted = interrupted || interrupt_.requested();
     if (interrupted) return false;
-    Verdict verdict = ask_coordinator(record);
-    interrupted = verdict == Verdict::abandon;
-    return verdict == Verdict::go_on;
+    Ruling ruling = ask_coordinator(record);
+    interrupted = ruling.verdict == Verdict::abandon;
+    if (ruling.verdict == Verdict::prune) pruned_because = std::move(ruling.reason);
+    return ruling.verdict == Verdict::go_on;
   };
   train::TrialResult result = train_guarded(trial, on_epoch);
+  // The trainer only knows that its callback said stop; the coordinator's reason says why.
+  if (result.status == train::TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
   interrupted = interrupted || interrupt_.requested();
   // An interrupted trial is not written: without its file a resumed sweep runs it again.
   if (!interrupted) write_(trial, result);

@@ -15,7 +15,7 @@ namespace vmsweep::dist {
 
 // Returns false to stop the trial after this epoch (train's callback type).
 using train::EpochCallback;
-using AskCoordinator = std::function<Verdict(const train::EpochRecord&)>;
+using AskCoordinator = std::function<Ruling(const train::EpochRecord&)>;
 // Trains one trial: train::run_trial, or a fake that only sleeps (for scheduler benchmarks).
 using TrialFunction =
     std::function<train::TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;

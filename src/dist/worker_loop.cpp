@@ -6,7 +6,7 @@ namespace vmsweep::dist {
 
 namespace {
 
-Verdict ask_to_continue(WorkerLink& link, std::int64_t trial_id, const train::EpochRecord& record) {
+Ruling ask_to_continue(WorkerLink& link, std::int64_t trial_id, const train::EpochRecord& record) {
   link.send(encode_epoch({trial_id, record}));
   Message answer = link.receive();
   if (answer.tag != Tag::verdict) throw Error("protocol error: expected a verdict after an epoch report");

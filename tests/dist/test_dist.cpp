@@ -83,7 +83,10 @@ TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
   CHECK(report.record.epoch == 3);
   CHECK(same_bits(report.record.val_loss, record.val_loss));
   for (Verdict verdict : {Verdict::go_on, Verdict::prune, Verdict::abandon})
-    CHECK(decode_verdict(encode_verdict(verdict).body) == verdict);
+    CHECK(decode_verdict(encode_verdict({verdict, {}}).body).verdict == verdict);
+  Ruling pruned = decode_verdict(encode_verdict({Verdict::prune, "pruned by hyperband at epoch 2"}).body);
+  CHECK(pruned.verdict == Verdict::prune);
+  CHECK(pruned.reason == "pruned by hyperband at epoch 2");
   Bytes unknown{char(7)};
   CHECK_THROWS_AS(decode_verdict(unknown), Error);
   CHECK(decode_fatal(encode_fatal("disk full").body) == "disk full");
@@ -201,7 +204,7 @@ TEST_CASE("the executor turns an exception into a failed trial and writes it") {
     throw InputError("look_back 5000 is longer than the series");
   };
   TrialExecutor executor(throwing, write, {4, "node", 2}, interrupt);
-  TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return Verdict::go_on; });
+  TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return Ruling{}; });
   CHECK(outcome.trial_id == 8);
   CHECK(outcome.status == train::TrialStatus::failed);
   CHECK_THAT(outcome.reason, Catch::Contains("longer than the series"));
@@ -216,7 +219,7 @@ TEST_CASE("an interrupted trial is reported as such and not written, so a resume
   auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(200), interrupt), write, {0, "node", 1}, interrupt);
   std::raise(SIGINT);
-  TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Verdict::go_on; });
+  TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Ruling{}; });
   CHECK(outcome.interrupted);
   CHECK(written == 0);
 }
@@ -226,11 +229,14 @@ TEST_CASE("a prune verdict ends a trial as stopped and written; abandon leaves i
   int written = 0;
   auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(1), interrupt), write, {0, "node", 1}, interrupt);
-  TrialOutcome pruned = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Verdict::prune; });
+  auto prune = [](const auto&) { return Ruling{Verdict::prune, "pruned by hyperband at epoch 1"}; };
+  TrialOutcome pruned = executor.execute({1, 1, 0, 1, Value::Map{}}, prune);
   CHECK(pruned.status == train::TrialStatus::stopped);
+  CHECK(pruned.reason == "pruned by hyperband at epoch 1");  // the coordinator's reason, not the trainer's
   CHECK_FALSE(pruned.interrupted);
   CHECK(written == 1);
-  TrialOutcome abandoned = executor.execute({2, 2, 0, 1, Value::Map{}}, [](const auto&) { return Verdict::abandon; });
+  auto abandon = [](const auto&) { return Ruling{Verdict::abandon, {}}; };
+  TrialOutcome abandoned = executor.execute({2, 2, 0, 1, Value::Map{}}, abandon);
   CHECK(abandoned.interrupted);
   CHECK(written == 1);
 }
@@ -258,4 +264,25 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   CHECK_THAT(json.str(), Catch::Contains(R"({"event":"summary","done":5,"total":10,"running":0,"failed":1)"));
   CHECK(format_duration(125) == "2m05s");
   CHECK(format_duration(3 * 3600 + 120) == "3h02m");
+}
+
+TEST_CASE("progress counts pruned trials in the status line and shows why per trial") {
+  std::ostringstream text, json;
+  ProgressSetup setup{&text, LogFormat::text, false, 0.0, 3, 0, sweep::Metric{}, {}};
+  const std::string why = "pruned by hyperband at epoch 2: val_loss 0.9 > threshold 0.5 of 3 trials at this band";
+  const TrialOutcome pruned{2, train::TrialStatus::stopped, why, {{"val_mse", 0.7}}, 2, 1.0, 0, "node", false};
+  Progress progress(setup);
+  progress.trial_finished(pruned);
+  progress.summary();
+  CHECK_THAT(text.str(), Catch::Contains("trial 2 stopped  val_mse=0.7  2 epochs"));
+  CHECK_THAT(text.str(), Catch::Contains("(" + why + ")"));
+  CHECK_THAT(text.str(), Catch::Contains("[summary] 1/3 done, 0 running, 0 failed, 1 pruned, "));
+
+  setup.out = &json;
+  setup.format = LogFormat::json;
+  Progress batch(setup);
+  batch.trial_finished(pruned);
+  batch.summary();
+  CHECK_THAT(json.str(), Catch::Contains(R"("status":"stopped")"));
+  CHECK_THAT(json.str(), Catch::Contains(R"("running":0,"failed":0,"pruned":1,)"));
 }
