@@ -7,6 +7,8 @@
 #   bad_input      an unwritable results folder and a folder of a changed sweep file: exit 2, nothing trained
 #   sigterm        SIGTERM stops a sweep (exit 4) keeping what finished; the rerun completes it
 #   sigterm_rank0  SIGTERM to rank 0 only: the workers abandon their trials unrecorded; the rerun completes it
+#   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
+#                  stopped with the pruner's reason, exit 0, kept on resume); robust properties on two ranks
 set -euo pipefail
 
 vmsweep=$1
@@ -135,6 +137,44 @@ case_sigterm_rank0() {
   local statuses
   statuses=$($check statuses out/grid9.h5 | awk '{print $2}' | sort | uniq -c | tr -s ' ')
   [ "$statuses" = " 9 ok" ] || fail "abandoned trials were recorded: $statuses"
+}
+
+# expect_pruned RESULTS ID EPOCH PEERS: trial ID was pruned at EPOCH among PEERS trials at that band.
+expect_pruned() {
+  local line
+  line=$($check reasons "$1" | grep "^$2 ") || fail "trial $2 was not pruned"
+  local pattern="^$2 stopped pruned by hyperband at epoch $3: val_loss [-0-9.e]+ > threshold [-0-9.e]+ of $4 trials at this band\$"
+  [[ "$line" =~ $pattern ]] || fail "unexpected reason: $line"
+}
+
+case_hyperband() {
+  # One rank, trials in file order: 0.01 and 0.003 lead every band; 1e-6, 1e-4 and 1e-5 arrive later and
+  # fall above floor(n/2)-th value (worked out from the trials' val_loss curves).
+  local log
+  log=$("$vmsweep" run hyperband.yaml --results one --threads 1) || fail "the one-rank sweep exited $?"
+  local statuses
+  statuses=$($check statuses one/hyperband.h5 | tr '\n' ' ')
+  [ "$statuses" = "0 ok 1 ok 2 stopped 3 stopped 4 stopped " ] || fail "unexpected statuses: $statuses"
+  expect_pruned one/hyperband.h5 2 2 3
+  expect_pruned one/hyperband.h5 3 4 3
+  expect_pruned one/hyperband.h5 4 2 5
+  grep -q "^trial 3 stopped .*(pruned by hyperband at epoch 4: " <<<"$log" || fail "no pruned trial line: $log"
+  grep -q "0 failed, 3 pruned, " <<<"$log" || fail "the summary does not count the pruned trials: $log"
+  "$vmsweep" report one/hyperband.h5 --section problems | grep -qE "^ +4 +stopped +2 +pruned by hyperband at epoch 2:" ||
+    fail "vmsweep report does not show the pruned trial 4"
+  # Pruned trials are finished: a rerun resumes with nothing to do.
+  log=$("$vmsweep" run hyperband.yaml --results one --threads 1) || fail "the resumed sweep exited $?"
+  grep -q "5 trials, 5 already finished" <<<"$log" || fail "the resume reran pruned trials: $log"
+  [ "$($check statuses one/hyperband.h5 | tr '\n' ' ')" = "$statuses" ] || fail "the resume changed the statuses"
+
+  # Two ranks: arrival order at a band varies, so only what holds for any order.
+  expect_code 0 run 2 two hyperband.yaml
+  [ "$($check count two/hyperband.h5)" -eq 5 ] || fail "two ranks: expected 5 trials"
+  $check same one/hyperband.h5 one/hyperband.h5 >/dev/null  # no trial recorded twice
+  $check same two/hyperband.h5 two/hyperband.h5 >/dev/null
+  statuses=$($check statuses two/hyperband.h5 | awk '{print $2}' | sort | uniq -c | tr -s ' ')
+  grep -q "stopped" <<<"$statuses" || fail "two ranks: nothing was pruned: $statuses"
+  ! grep -qE "failed|diverged" <<<"$statuses" || fail "two ranks: a trial failed: $statuses"
 }
 
 "case_$case_name"

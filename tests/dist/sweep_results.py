@@ -4,6 +4,7 @@
   sweep_results.py same A.h5 B.h5      every trial exactly once in both, same ids, metrics and
                                        curves bitwise equal
   sweep_results.py statuses A.h5       prints "id status" lines, sorted by id
+  sweep_results.py reasons A.h5        prints "id status reason" lines of the trials that are not ok
   sweep_results.py count A.h5          prints the number of trials
 """
 import sys
@@ -62,6 +63,11 @@ def main():
         table, _ = trials(paths[0])
         for trial_id, status in sorted(zip(table["id"].astype(int), table["status"])):
             print(trial_id, status)
+    elif command == "reasons":
+        table, _ = trials(paths[0])
+        table["reason"] = table["reason"].str.decode("utf-8")
+        for row in table[table["status"] != "ok"].assign(id=table["id"].astype(int)).sort_values("id").itertuples():
+            print(row.id, row.status, row.reason)
     elif command == "count":
         print(len(trials(paths[0])[0]))
     else:
