@@ -1,7 +1,7 @@
 #pragma once
 // Hyperband early termination with W&B's semantics (wandb/sweeps, hyperband_stopping.py), applied
 // asynchronously as ASHA does: a trial reaching a band is compared at once with every trial that
-// reached that band before it, and stopped if it is not among the best 1 - 1/eta of them. Pure
+// reached that band before it, and stopped if it is not among the best 1/eta of them. Pure
 // logic: the dist coordinator feeds it the epoch reports of every rank.
 #include <cstddef>
 #include <cstdint>
