@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/short_number.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/data/synth.hpp"
 #include "vmsweep/data/thread_limit.hpp"
@@ -87,11 +88,6 @@ Value data_block(const InspectOptions& options) {
   return block;
 }
 
-std::string number(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", x);
-  return buffer;
-}
 
 const char* delimiter_name(char delimiter) {
   switch (delimiter) {
@@ -109,13 +105,13 @@ void print_trace(const data::TraceReport& r, const data::DataSpec& spec) {
             << r.value_column << "', " << delimiter_name(r.delimiter) << "-separated\n"
             << "rows          " << r.rows << (r.was_sorted ? "" : " (not in time order: sorted)") << "\n"
             << "span          " << data::format_iso8601(r.first_ms) << " .. " << data::format_iso8601(r.last_ms)
-            << " (" << number(days) << " days)\n"
+            << " (" << short_number(days) << " days)\n"
             << "interval      " << data::format_period(r.interval_ms) << (r.interval_detected ? " (detected)" : " (given)") << "\n"
             << "gaps          " << r.gaps << " (" << r.missing_steps << " missing steps)\n"
             << "duplicates    " << r.duplicates << " (the last row of each timestamp kept)\n"
             << "negative      " << r.negative << " values below 0\n";
-  if (spec.invalid_below) std::cout << "invalid       " << r.invalid << " values below " << number(*spec.invalid_below) << "\n";
-  std::cout << "values        min " << number(r.min) << "  mean " << number(r.mean) << "  max " << number(r.max) << "\n";
+  if (spec.invalid_below) std::cout << "invalid       " << r.invalid << " values below " << short_number(*spec.invalid_below) << "\n";
+  std::cout << "values        min " << short_number(r.min) << "  mean " << short_number(r.mean) << "  max " << short_number(r.max) << "\n";
 }
 
 void print_series(const data::PreparedData& data, const data::DataSpec& spec) {
@@ -132,7 +128,7 @@ void print_series(const data::PreparedData& data, const data::DataSpec& spec) {
               << range.count << " windows, targets from " << data::format_iso8601(data.timestamps_ms()[data.target_step(range.first)]) << "\n";
   }
   std::cout << "scaler        " << data.scaler().kind() << " fitted on " << (spec.scale_fit == data::ScaleFit::all ? "all steps" : "the training steps")
-            << ": offset " << number(data.scaler().offset()) << ", scale " << number(data.scaler().scale()) << "\n";
+            << ": offset " << short_number(data.scaler().offset()) << ", scale " << short_number(data.scaler().scale()) << "\n";
 }
 
 void print_baseline_row(const std::string& name, const eval::Forecast& val, const eval::Forecast& test) {

@@ -1,9 +1,9 @@
 #include "report_sheet.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/short_number.hpp"
 
 namespace vmsweep::cli {
 
@@ -13,11 +13,7 @@ namespace {
 // exact form) so they read back as the numbers stored.
 std::string human_cell(const Value& cell) {
   if (cell.is_null()) return "-";
-  if (cell.kind() == Value::Kind::real) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", cell.as_double());
-    return buffer;
-  }
+  if (cell.kind() == Value::Kind::real) return short_number(cell.as_double());
   return cell.to_string();
 }
 

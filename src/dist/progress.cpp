@@ -4,17 +4,13 @@
 #include <cstdio>
 #include <sstream>
 
+#include "vmsweep/common/short_number.hpp"
+
 namespace vmsweep::dist {
 
 namespace {
 
 std::string json_string(const std::string& text) { return Value(text).to_json(); }
-
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return buffer;
-}
 
 }  // namespace
 
@@ -67,13 +63,13 @@ void Progress::print_trial(const TrialOutcome& outcome, const std::string& param
   if (setup_.format == LogFormat::json) {
     out << "{\"event\":\"trial\",\"id\":" << outcome.trial_id << ",\"status\":\""
         << train::to_string(outcome.status) << "\",\"" << setup_.metric.name
-        << "\":" << (value && std::isfinite(*value) ? number(*value) : "null") << ",\"epochs\":" << outcome.epochs_run
-        << ",\"seconds\":" << number(outcome.seconds) << ",\"rank\":" << outcome.rank
+        << "\":" << (value && std::isfinite(*value) ? short_number(*value) : "null") << ",\"epochs\":" << outcome.epochs_run
+        << ",\"seconds\":" << short_number(outcome.seconds) << ",\"rank\":" << outcome.rank
         << ",\"host\":" << json_string(outcome.host) << ",\"reason\":" << json_string(outcome.reason)
         << ",\"params\":" << json_string(params) << "}\n";
   } else {
     out << "trial " << outcome.trial_id << " " << train::to_string(outcome.status) << "  " << setup_.metric.name
-        << "=" << (value ? number(*value) : "-") << "  " << outcome.epochs_run << " epochs  "
+        << "=" << (value ? short_number(*value) : "-") << "  " << outcome.epochs_run << " epochs  "
         << format_duration(outcome.seconds) << "  rank " << outcome.rank << "  " << params;
     if (!outcome.reason.empty()) out << "  (" << outcome.reason << ")";
     out << "\n";
@@ -110,18 +106,18 @@ void Progress::print_status(const char* event) {
   if (setup_.format == LogFormat::json) {
     out << "{\"event\":\"" << event << "\",\"done\":" << finished << ",\"total\":" << setup_.total
         << ",\"running\":" << running_.size() << ",\"failed\":" << failed_ << ",\"pruned\":" << pruned_
-        << ",\"trials_per_minute\":" << number(per_minute) << ",\"elapsed\":" << number(elapsed)
-        << ",\"eta\":" << (eta ? number(*eta) : "null");
+        << ",\"trials_per_minute\":" << short_number(per_minute) << ",\"elapsed\":" << short_number(elapsed)
+        << ",\"eta\":" << (eta ? short_number(*eta) : "null");
     if (best_)
-      out << ",\"best\":{\"id\":" << best_->trial_id << ",\"" << setup_.metric.name << "\":" << number(best_->value)
+      out << ",\"best\":{\"id\":" << best_->trial_id << ",\"" << setup_.metric.name << "\":" << short_number(best_->value)
           << ",\"params\":" << json_string(best_->params) << "}";
     out << "}\n";
   } else {
     out << "[" << event << "] " << finished << "/" << setup_.total << " done, " << running_.size() << " running, "
-        << failed_ << " failed, " << pruned_ << " pruned, " << number(per_minute) << " trials/min, elapsed " << format_duration(elapsed)
+        << failed_ << " failed, " << pruned_ << " pruned, " << short_number(per_minute) << " trials/min, elapsed " << format_duration(elapsed)
         << ", ETA " << (eta ? format_duration(*eta) : "?");
     if (best_)
-      out << ", best " << setup_.metric.name << "=" << number(best_->value) << " (trial " << best_->trial_id << ": "
+      out << ", best " << setup_.metric.name << "=" << short_number(best_->value) << " (trial " << best_->trial_id << ": "
           << best_->params << ")";
     out << "\n";
   }

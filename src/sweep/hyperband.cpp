@@ -1,18 +1,14 @@
 #include "vmsweep/sweep/hyperband.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
+
+#include "vmsweep/common/short_number.hpp"
 
 namespace vmsweep::sweep {
 
 namespace {
 
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return buffer;
-}
 
 // W&B lists min_iter bands without end; epochs are ints, so the list ends where an int would overflow.
 std::vector<int> growing_bands(std::int64_t min_iter, std::int64_t eta) {
@@ -37,8 +33,8 @@ std::vector<int> shrinking_bands(std::int64_t max_iter, std::int64_t eta, std::i
 }  // namespace
 
 std::string Pruning::reason() const {
-  return "pruned by hyperband at epoch " + std::to_string(epoch) + ": val_loss " + number(value) + " > threshold " +
-         number(threshold) + " of " + std::to_string(peers) + " trials at this band";
+  return "pruned by hyperband at epoch " + std::to_string(epoch) + ": val_loss " + short_number(value) + " > threshold " +
+         short_number(threshold) + " of " + std::to_string(peers) + " trials at this band";
 }
 
 std::vector<int> hyperband_bands(const EarlyTerminate& rule) {
