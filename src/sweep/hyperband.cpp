@@ -9,7 +9,6 @@ namespace vmsweep::sweep {
 
 namespace {
 
-
 // W&B lists min_iter bands without end; epochs are ints, so the list ends where an int would overflow.
 std::vector<int> growing_bands(std::int64_t min_iter, std::int64_t eta) {
   std::vector<int> bands;
