@@ -88,7 +88,6 @@ Value data_block(const InspectOptions& options) {
   return block;
 }
 
-
 const char* delimiter_name(char delimiter) {
   switch (delimiter) {
     case '\t': return "tab";
