@@ -4,7 +4,8 @@
 #   kill_worker    kill -9 of one worker rank mid-sweep, rerun: every trial once, metrics as uninterrupted
 #   kill_all       kill -9 of mpirun and all its ranks mid-sweep, rerun: the same
 #   failures       a diverging and a failing trial are recorded, the sweep goes on, exit code 3
-#   bad_input      an unwritable results folder and a folder of a changed sweep file: exit 2, nothing trained
+#   bad_input      an unwritable results folder (a file in the way; a folder without write permission) and a
+#                  folder of a changed sweep file: exit 2, nothing trained
 #   sigterm        SIGTERM stops a sweep (exit 4) keeping what finished; the rerun completes it
 #   sigterm_rank0  SIGTERM to rank 0 only: the workers abandon their trials unrecorded; the rerun completes it
 #   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
@@ -96,9 +97,33 @@ case_failures() {
   [ "$statuses" = "0 ok 1 diverged 2 failed 3 failed " ] || fail "unexpected statuses: $statuses"
 }
 
+# A results folder without write permission. Root writes anywhere, so as root vmsweep runs as nobody
+# (setpriv drops the capabilities with the uid), from world-readable copies in a folder of their own.
+check_read_only_results() {
+  local box
+  box=$(mktemp -d /tmp/vmsweep-read-only.XXXXXX)
+  chmod 755 "$box"
+  cp "$vmsweep" "$box/vmsweep"
+  cp "$here/../../data/aa.txt" "$box/aa.txt"
+  sed "s|path: .*aa.txt|path: $box/aa.txt|" grid9.yaml >"$box/grid9.yaml"
+  mkdir -m 555 "$box/locked"
+  local as_user=()
+  [ "$(id -u)" -eq 0 ] && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  local code=0 message
+  message=$("${as_user[@]}" "$box/vmsweep" run "$box/grid9.yaml" --results "$box/locked" --threads 1 --quiet 2>&1) || code=$?
+  local left
+  left=$(find "$box/locked" -mindepth 1 | wc -l)
+  rm -rf "$box"
+  [ "$code" -eq 2 ] || fail "a read-only results folder: exit code $code, expected 2: $message"
+  grep -q "$box/locked" <<<"$message" || fail "the message does not name the folder: $message"
+  grep -q "Permission denied" <<<"$message" || fail "the message does not say why: $message"
+  [ "$left" -eq 0 ] || fail "something was written into the read-only folder"
+}
+
 case_bad_input() {
   touch not-a-folder
   expect_code 2 run 2 not-a-folder grid9.yaml
+  check_read_only_results
   expect_code 0 run 2 out failures.yaml --fake-trial-ms 1
   sed -i 's/epochs: {value: 3}/epochs: {value: 4}/' failures.yaml
   local message
