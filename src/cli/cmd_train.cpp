@@ -90,6 +90,8 @@ bool print_epoch(const train::EpochRecord& record, int epochs) {
 void print_metrics(const train::TrialResult& result) {
   std::printf("%s after %d epochs (weights of epoch %d), %.2f s on %d threads\n", train::to_string(result.status),
               result.epochs_run, result.best_epoch, result.seconds, result.threads);
+  if (const Value* folds = result.params.find("val_folds"); folds && folds->is_int() && folds->as_int("val_folds") > 1)
+    std::printf("val is the mean over %lld validation folds (val_folds)\n", static_cast<long long>(folds->as_int("val_folds")));
   if (const Value* refit = result.params.find("refit"); refit && refit->is_bool() && refit->as_bool("refit"))
     std::printf("test scored by a model retrained on train + val for %d epochs (refit)\n", result.best_epoch);
   std::printf("%-6s %12s %12s %12s %12s %12s\n", "part", "mse", "rmse", "mae", "mape %", "smape %");

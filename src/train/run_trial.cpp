@@ -9,6 +9,7 @@
 #include "split_metrics.hpp"
 #include "thread_budget.hpp"
 #include "trainer.hpp"
+#include "validation_folds.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/settings.hpp"
@@ -80,11 +81,13 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   ThreadBudget budget(threads);
   const data::PreparedData data = prepare_data(settings, budget);
   if (settings.refit) refit_windows(data);  // refuses `val: test` before any training
+  if (settings.val_folds > 1) fold_ranges(data, settings.val_folds - 1);  // enough windows for every fold
   model::LstmStack model(model_config_for(settings, data.input_channels()));
   take_outcome(Trainer(settings, model, data).run(on_epoch), result);
   if (result.status == TrialStatus::diverged) return;
   evaluate(model, data, result);
   trial.checkpoint = make_checkpoint(settings.params, data.scaler(), result.best_epoch, model);
+  if (settings.val_folds > 1 && result.status == TrialStatus::ok) average_validation_over_folds(settings, data, result);
   if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, trial);
 }
 

@@ -66,6 +66,7 @@ void read_optimisation(const Value& params, TrainSettings& settings) {
   settings.min_delta = real_of(params, "min_delta");
   settings.restore_best = params.find("restore_best")->as_bool("restore_best");
   settings.refit = params.find("refit")->as_bool("refit");
+  settings.val_folds = int_of(params, "val_folds");
   settings.schedule = schedule_of(params);
   settings.optimizer = text_of(params, "optimizer");
   settings.beta1 = real_of(params, "beta1");
@@ -85,11 +86,14 @@ Value data_fields_of(const Value& params) {
   return block;
 }
 
-// A refit learns from train + val; with `val: test` that would be the test windows.
-void check_refit_split(const TrainSettings& settings) {
-  if (!settings.refit || !data::DataSpec::from_value(settings.data_block).split.val_is_test) return;
-  throw InputError(settings.params.find("refit")->mark(),
-                   "refit: true needs a validation part of its own, but the split reuses the test windows (val: test)");
+// A refit learns from train + val, and validation folds move val into train: with `val: test` both
+// would learn from the test windows.
+void check_split_for_test_safety(const TrainSettings& settings) {
+  const char* key = settings.refit ? "refit" : settings.val_folds > 1 ? "val_folds" : nullptr;
+  if (!key || !data::DataSpec::from_value(settings.data_block).split.val_is_test) return;
+  throw InputError(settings.params.find(key)->mark(), std::string(key) + ": " + settings.params.find(key)->to_string() +
+                                                          " needs a validation part of its own, but the split reuses "
+                                                          "the test windows (val: test)");
 }
 
 }  // namespace
@@ -105,7 +109,7 @@ TrainSettings settings_from_params(const Value& params) {
   settings.seed = all.find("seed")->as_int("seed");
   read_optimisation(all, settings);
   settings.data_block = data_fields_of(all);
-  check_refit_split(settings);
+  check_split_for_test_safety(settings);
   return settings;
 }
 

@@ -61,6 +61,12 @@ Trainer Trainer::refit(const TrainSettings& settings, model::LstmStack& model, c
   return Trainer(settings, model, data, Plan{refit_windows(data), WindowBatch{}, epochs, 0, false});
 }
 
+Trainer Trainer::on_ranges(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
+                           data::WindowRange train, data::WindowRange val) {
+  return Trainer(settings, model, data,
+                 Plan{windows_of(train), gather_range(data, val), settings.epochs, settings.patience, settings.restore_best});
+}
+
 Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan)
     : settings_(settings),
       model_(model),

@@ -36,6 +36,9 @@ public:
   Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data);
   static Trainer refit(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
                        int epochs);
+  // A selection run on other windows than the data's own train and val parts (a validation fold).
+  static Trainer on_ranges(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
+                           data::WindowRange train, data::WindowRange val);
   TrainingOutcome run(const EpochCallback& on_epoch);
 
 private:

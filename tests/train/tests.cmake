@@ -2,6 +2,8 @@
 set(VMSWEEP_FIXTURES "${CMAKE_CURRENT_SOURCE_DIR}/fixtures")
 if(TARGET test_train)
   target_link_libraries(test_train PRIVATE vmsweep_io)
+  # The fold ranges are checked directly (src/train/validation_folds.hpp is private).
+  target_include_directories(test_train PRIVATE "${PROJECT_SOURCE_DIR}/src/train")
 endif()
 
 add_test(NAME "train: vmsweep train runs one small trial and saves it"

@@ -30,7 +30,8 @@ struct TrainSettings {
   int patience = 10;  // 0 = no early stopping
   double min_delta = 0.0;
   bool restore_best = true;
-  bool refit = false;  // after selection, retrain on train + val for best_epoch epochs to score test
+  bool refit = false;
+  int val_folds = 1;   // validation periods averaged for selection (rolling origin); 1 = the split's own  // after selection, retrain on train + val for best_epoch epochs to score test
   ScheduleSettings schedule;
   std::string optimizer = "adam";
   double beta1 = 0.9;
