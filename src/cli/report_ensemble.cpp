@@ -71,22 +71,33 @@ std::string id_list(const std::vector<std::string>& ids) {
   return text;
 }
 
-double validation_score(const train::Metrics& metrics, const io::SweepMeta& meta) {
-  const std::string name = "val_" + meta.metric.substr(meta.metric.find('_') + 1);
-  for (const auto& [key, value] : metrics)
-    if (key == name) return meta.metric_goal == "maximize" ? -value : value;
-  return std::numeric_limits<double>::infinity();
+// The mean of the sweep's metric over a configuration's repeats, lower is better: the number TPE
+// and the leaderboard go by (with val_folds, a mean over validation periods the predictions lack).
+double mean_sweep_metric(const SweepResults& results, const std::vector<std::string>& ids) {
+  double sum = 0.0;
+  for (const std::string& id : ids) {
+    const std::optional<double> value = sweep_metric(results.trial(id), results.meta());
+    if (!value) return std::numeric_limits<double>::infinity();
+    sum += results.meta().metric_goal == "maximize" ? -*value : *value;
+  }
+  return sum / static_cast<double>(ids.size());
 }
 
 std::optional<BaselineScore> best_seed_mean(const SweepResults& results, const std::vector<const io::StoredTrial*>& ranked) {
-  std::optional<BaselineScore> best;
-  for (const auto& ids : configurations(ranked)) {
+  const std::vector<std::vector<std::string>> groups = configurations(ranked);
+  const std::vector<std::string>* best = nullptr;
+  double best_score = std::numeric_limits<double>::infinity();
+  for (const auto& ids : groups) {
     if (ids.size() < 2) continue;
-    train::Metrics metrics = mean_forecast_metrics(results, ids);
-    if (!best || validation_score(metrics, results.meta()) < validation_score(best->metrics, results.meta()))
-      best = BaselineScore{"seed_mean", std::to_string(ids.size()) + " seeds: trials " + id_list(ids), 0, 0, std::move(metrics)};
+    const double score = mean_sweep_metric(results, ids);
+    if (!best || score < best_score) {
+      best = &ids;
+      best_score = score;
+    }
   }
-  return best;
+  if (!best) return std::nullopt;
+  return BaselineScore{"seed_mean", std::to_string(best->size()) + " seeds: trials " + id_list(*best), 0, 0,
+                       mean_forecast_metrics(results, *best)};
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ import unittest
 import h5py
 import numpy as np
 
-BINARY = FIXTURE = RESULTS = FOLDER = None
+BINARY = FIXTURE = RESULTS = FOLDER = REPEATS = None
 
 
 def report(*args, expect=0):
@@ -121,6 +121,24 @@ class Ensembles(unittest.TestCase):
             expected = np.mean((mean - np.array([actual[k] for k in shared])) ** 2)
             self.assertAlmostEqual(row[name], expected, places=12)
 
+    def test_seed_mean_is_the_configuration_with_the_best_mean_metric(self):
+        board = report_json(REPEATS)["leaderboard"]
+        (row,) = [r for r in board if r["kind"] == "ensemble" and r["id"].startswith("seed_mean")]
+        with h5py.File(REPEATS, "r") as f:
+            table = f["trials"][()]
+            configs = {}
+            for trial in table:
+                configs.setdefault(trial["layers"].decode(), []).append(trial)
+            mean_val = {layers: np.mean([t["val_mse"] for t in trials]) for layers, trials in configs.items()}
+            chosen = configs[min(mean_val, key=mean_val.get)]
+            ids = sorted(t["id"].decode() for t in chosen)
+            self.assertEqual(sorted(row["id"].split("trials ")[1].rstrip(")").split(" ")), ids)
+            predictions = [f["trial"][i]["predictions"][()] for i in ids]
+        for split, name in ((1, "val_mse"), (2, "test_mse")):
+            parts = [p[p["split"] == split] for p in predictions]
+            mean = np.mean([p["predicted"] for p in parts], axis=0)
+            self.assertAlmostEqual(row[name], np.mean((mean - parts[0]["actual"]) ** 2), places=12)
+
     def test_no_seed_mean_without_repeats(self):
         board = report_json(RESULTS)["leaderboard"]
         self.assertEqual([r["id"].split(" ")[0] for r in board if r["kind"] == "ensemble"], ["top_4"])
@@ -192,4 +210,5 @@ if __name__ == "__main__":
     BINARY, FIXTURE = sys.argv[1], sys.argv[2]
     RESULTS = os.path.join(FIXTURE, "results", "tiny.h5")
     FOLDER = os.path.join(FIXTURE, "results", "tiny")
+    REPEATS = os.path.join(FIXTURE, "results", "tiny_repeats.h5")
     unittest.main(argv=[sys.argv[0], "-v"])

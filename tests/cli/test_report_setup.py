@@ -6,6 +6,8 @@
 Writes OUT_DIR/tiny.yaml and runs it: 4 trials of a one-layer LSTM for a few epochs on aa.txt's
 daily means with the beat-notebook split (the last 96 windows test, the 54 before them validation),
 giving OUT_DIR/results/tiny.h5 and OUT_DIR/results/tiny/trials/*.h5. Trials take well under a second.
+Then the same with two seeds per configuration (tiny_repeats.yaml -> results/tiny_repeats.h5), for
+the seed_mean ensemble.
 """
 import os
 import shutil
@@ -31,18 +33,26 @@ parameters:
   patience: {{value: 3}}
 """
 
+REPEATS = SWEEP.replace("name: tiny", "name: tiny_repeats").replace("seed: 7", "seed: 7\nrepeats: 2") \
+               .replace("look_back: {{values: [7, 14]}}", "look_back: {{value: 7}}")
 
-def main(binary, aa_txt, out_dir):
-    shutil.rmtree(out_dir, ignore_errors=True)
-    os.makedirs(out_dir)
-    sweep = os.path.join(out_dir, "tiny.yaml")
+
+def run_sweep(binary, text, name, aa_txt, out_dir):
+    sweep = os.path.join(out_dir, name + ".yaml")
     with open(sweep, "w") as f:
-        f.write(SWEEP.format(aa=os.path.abspath(aa_txt)))
+        f.write(text.format(aa=os.path.abspath(aa_txt)))
     run = subprocess.run([binary, "run", sweep, "--results", os.path.join(out_dir, "results"), "--threads", "1", "-q"],
                          capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"vmsweep run exited {run.returncode}:\n{run.stdout}\n{run.stderr}")
-    assert os.path.exists(os.path.join(out_dir, "results", "tiny.h5"))
+    assert os.path.exists(os.path.join(out_dir, "results", name + ".h5"))
+
+
+def main(binary, aa_txt, out_dir):
+    shutil.rmtree(out_dir, ignore_errors=True)
+    os.makedirs(out_dir)
+    run_sweep(binary, SWEEP, "tiny", aa_txt, out_dir)
+    run_sweep(binary, REPEATS, "tiny_repeats", aa_txt, out_dir)
 
 
 if __name__ == "__main__":
