@@ -80,7 +80,7 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   result.seed = settings.seed;
   ThreadBudget budget(threads);
   const data::PreparedData data = prepare_data(settings, budget);
-  if (settings.refit) refit_windows(data);  // refuses `val: test` before any training
+  if (settings.refit) own_validation(data, "refit: true");  // refuses `val: test` before any training
   if (settings.val_folds > 1) fold_ranges(data, settings.val_folds - 1);  // enough windows for every fold
   model::LstmStack model(model_config_for(settings, data.input_channels()));
   take_outcome(Trainer(settings, model, data).run(on_epoch), result);

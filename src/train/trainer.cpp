@@ -27,13 +27,17 @@ std::vector<std::size_t> training_windows(const data::PreparedData& data) {
 
 }  // namespace
 
-// The validation part follows the training part directly, so together they are one range.
-std::vector<std::size_t> refit_windows(const data::PreparedData& data) {
+data::WindowRange own_validation(const data::PreparedData& data, const std::string& setting) {
   const data::WindowRange train = data.range(data::Split::train), val = data.range(data::Split::val);
   if (val.count == 0 || val.first != train.end() || val.end() > data.range(data::Split::test).first)
-    throw InputError("refit: true needs a validation part of its own between train and test (with `val: test` "
-                     "the refit would train on the test windows)");
-  return windows_of({train.first, train.count + val.count});
+    throw InputError(setting + " needs a validation part of its own between train and test (with `val: test` "
+                     "it would learn from the test windows)");
+  return val;
+}
+
+std::vector<std::size_t> refit_windows(const data::PreparedData& data) {
+  const data::WindowRange train = data.range(data::Split::train);
+  return windows_of({train.first, train.count + own_validation(data, "refit: true").count});
 }
 
 namespace {

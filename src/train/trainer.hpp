@@ -27,8 +27,12 @@ struct TrainingOutcome {
   int diverged_epoch = 0;
 };
 
-// The training and validation windows of a refit; InputError when the validation part is not its
-// own (with `val: test` a refit would learn from the test windows).
+// The data's validation part when it is its own, right after train and before test; InputError
+// naming `setting` otherwise (with `val: test`, a refit or a validation fold would learn from the
+// test windows).
+data::WindowRange own_validation(const data::PreparedData& data, const std::string& setting);
+
+// The training and validation windows of a refit, one range.
 std::vector<std::size_t> refit_windows(const data::PreparedData& data);
 
 class Trainer {

@@ -32,9 +32,7 @@ std::optional<Metrics> validate_fold(const TrainSettings& settings, const data::
 }  // namespace
 
 FoldRanges fold_ranges(const data::PreparedData& data, int fold) {
-  const data::WindowRange train = data.range(data::Split::train), val = data.range(data::Split::val);
-  if (val.count == 0 || val.first != train.end() || val.end() > data.range(data::Split::test).first)
-    throw InputError("val_folds needs a validation part of its own between train and test");
+  const data::WindowRange train = data.range(data::Split::train), val = own_validation(data, "val_folds");
   const std::size_t shift = static_cast<std::size_t>(fold) * val.count;
   if (shift >= val.first - train.first)
     throw InputError("val_folds: fold " + std::to_string(fold) + " would leave no training windows (" +
