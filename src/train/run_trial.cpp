@@ -52,7 +52,7 @@ void take_test_part(const data::PreparedData& data, const eval::Forecast& foreca
   const Metrics refit = split_metrics(data, forecast);
   for (auto& [name, value] : result.metrics)
     if (name.starts_with("test_"))
-      value = std::ranges::find(refit, name, &std::pair<std::string, double>::first)->second;
+      value = std::ranges::find(refit, name, &Metrics::value_type::first)->second;
   const Predictions rows = to_predictions(data, forecast);  // the same rows in the same order
   for (std::size_t row = 0; row < rows.split.size(); ++row)
     if (rows.split[row] == SplitPart::test) result.predictions.predicted[row] = rows.predicted[row];
