@@ -17,10 +17,12 @@ constexpr auto longest_wait = std::chrono::microseconds(500);
 }  // namespace
 
 Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
-                         const sweep::SweepSpec& spec)
+                         const sweep::SweepSpec& spec, const EarlierEpochs& earlier)
     : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
       slots_(static_cast<std::size_t>(pool.size()), Slot::idle) {
-  if (spec.early_terminate) pruner_.emplace(*spec.early_terminate);
+  if (!spec.early_terminate) return;
+  pruner_.emplace(*spec.early_terminate);
+  for (const EarlierEpoch& epoch : earlier) pruner_->remember(epoch.trial_id, epoch.epoch, epoch.val_loss);
 }
 
 SweepTally Coordinator::run() {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "earlier_epochs.hpp"
 #include "interrupt.hpp"
 #include "progress.hpp"
 #include "trial_queue.hpp"
@@ -25,9 +26,10 @@ struct SweepTally {
 
 class Coordinator {
 public:
-  // Takes the metric TPE learns from and the early_terminate rule from `spec`.
+  // Takes the metric TPE learns from and the early_terminate rule from `spec`; `earlier` are the
+  // epochs of trials a resumed sweep finished before, which the pruner compares new arrivals with.
   Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
-              const sweep::SweepSpec& spec);
+              const sweep::SweepSpec& spec, const EarlierEpochs& earlier = {});
 
   // Until every worker is shut down.
   SweepTally run();

@@ -84,7 +84,7 @@ int coordinate(const Communicator& world, const RunOptions& options, PreparedSwe
                 std::to_string(world.size()) + " ranks x " + std::to_string(executor.threads()) + " threads");
   LocalWorker local(executor);
   WorkerPool pool(world, local.to_worker(), local.from_worker());
-  SweepTally tally = Coordinator(pool, queue, progress, interrupt, prepared.spec).run();
+  SweepTally tally = Coordinator(pool, queue, progress, interrupt, prepared.spec, prepared.epochs).run();
   local.join();
   progress.summary();
   if (options.aggregate && options.write_trials) {

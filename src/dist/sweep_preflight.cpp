@@ -42,22 +42,33 @@ std::optional<std::int64_t> numeric_id(const std::string& id) {
   return value;
 }
 
-// Objectives are read only where a sampler learns from them (bayes): reading every trial file of
-// a large grid just to skip it would slow the resume down for nothing.
-FinishedTrials finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& store) {
+struct Resumed {
   FinishedTrials finished;
+  EarlierEpochs epochs;
+};
+
+void take_curve(std::int64_t id, const train::TrialResult& result, EarlierEpochs& epochs) {
+  for (const train::EpochRecord& record : result.curve) epochs.push_back({id, record.epoch, record.val_loss});
+}
+
+// Trial files are read only where something learns from them (bayes' objectives, early_terminate's
+// band values): reading every file of a large grid just to skip it would slow the resume down.
+Resumed finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& store) {
+  const bool learns = spec.method == sweep::Method::bayes, prunes = spec.early_terminate.has_value();
+  Resumed resumed;
   for (const std::string& id : store.list()) {
     auto number = numeric_id(id);
     if (!number) continue;
     std::optional<double> objective;
-    if (spec.method == sweep::Method::bayes) {
+    if (learns || prunes) {
       train::TrialResult result = store.read(id).result;
       const double* value = result.metric(spec.metric.name);
-      if (value && result.status == train::TrialStatus::ok) objective = *value;
+      if (learns && value && result.status == train::TrialStatus::ok) objective = *value;
+      if (prunes) take_curve(*number, result, resumed.epochs);
     }
-    finished.emplace(*number, objective);
+    resumed.finished.emplace(*number, objective);
   }
-  return finished;
+  return resumed;
 }
 
 }  // namespace
@@ -75,8 +86,8 @@ PreparedSweep prepare_sweep(const RunOptions& options, int ranks, const std::str
   store.prepare();
   // Shards of one sweep run at the same time (a job array): another shard may be writing now.
   if (!options.shard) store.remove_temporaries();
-  FinishedTrials finished = finished_trials(spec, store);
-  return {std::move(spec), std::move(layout), std::move(meta), std::move(finished)};
+  Resumed resumed = finished_trials(spec, store);
+  return {std::move(spec), std::move(layout), std::move(meta), std::move(resumed.finished), std::move(resumed.epochs)};
 }
 
 }  // namespace vmsweep::dist

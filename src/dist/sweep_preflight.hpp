@@ -3,6 +3,7 @@
 // file parses, the results folder is writable (the stamp is written), and a folder left by an
 // earlier run belongs to the same sweep file (or --force-resume). Also what an earlier run
 // finished, for resume.
+#include "earlier_epochs.hpp"
 #include "trial_queue.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/io/results_layout.hpp"
@@ -16,6 +17,7 @@ struct PreparedSweep {
   io::ResultsLayout layout;
   io::SweepMeta meta;       // as stamped; the caller completes hosts once all ranks are known
   FinishedTrials finished;  // trial files already present
+  EarlierEpochs epochs;     // their validation losses, when early_terminate needs them
 };
 
 // Throws InputError for anything the user must fix.

@@ -44,10 +44,14 @@ std::vector<int> hyperband_bands(const EarlyTerminate& rule) {
 // `strict` is not used: W&B's own stopping rule ignores it too.
 HyperbandPruner::HyperbandPruner(const EarlyTerminate& rule) : eta_(rule.eta), bands_(hyperband_bands(rule)) {}
 
+void HyperbandPruner::remember(std::int64_t trial_id, int epoch, double value) {
+  if (std::binary_search(bands_.begin(), bands_.end(), epoch)) reached_[epoch][trial_id] = value;
+}
+
 std::optional<Pruning> HyperbandPruner::should_stop(std::int64_t trial_id, int epoch, double value) {
   if (!std::binary_search(bands_.begin(), bands_.end(), epoch)) return std::nullopt;
-  auto& reached = reached_[epoch];
-  reached[trial_id] = value;
+  remember(trial_id, epoch, value);
+  const auto& reached = reached_[epoch];
   const double bar = threshold(reached);
   if (!(value > bar)) return std::nullopt;
   return Pruning{epoch, value, bar, reached.size()};

@@ -9,7 +9,8 @@
 #   sigterm        SIGTERM stops a sweep (exit 4) keeping what finished; the rerun completes it
 #   sigterm_rank0  SIGTERM to rank 0 only: the workers abandon their trials unrecorded; the rerun completes it
 #   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
-#                  stopped with the pruner's reason, exit 0, kept on resume); robust properties on two ranks
+#                  stopped with the pruner's reason, exit 0, kept on resume, judged alike when rerun after
+#                  a resume); robust properties on two ranks
 set -euo pipefail
 
 vmsweep=$1
@@ -191,6 +192,15 @@ case_hyperband() {
   log=$("$vmsweep" run hyperband.yaml --results one --threads 1) || fail "the resumed sweep exited $?"
   grep -q "5 trials, 5 already finished" <<<"$log" || fail "the resume reran pruned trials: $log"
   [ "$($check statuses one/hyperband.h5 | tr '\n' ' ')" = "$statuses" ] || fail "the resume changed the statuses"
+  # A resume after the pruned trials were lost: the pruner reads trials 0 and 1 back from their files,
+  # so trials 2-4 are judged as in the uninterrupted run (alone at band 2, trial 2 would go on).
+  local reasons
+  reasons=$($check reasons one/hyperband.h5)
+  rm one/hyperband/trials/2.h5 one/hyperband/trials/3.h5 one/hyperband/trials/4.h5
+  log=$("$vmsweep" run hyperband.yaml --results one --threads 1) || fail "the resume after a loss exited $?"
+  grep -q "5 trials, 2 already finished" <<<"$log" || fail "the resume did not rerun the lost trials: $log"
+  [ "$($check statuses one/hyperband.h5 | tr '\n' ' ')" = "$statuses" ] || fail "the resumed pruner decided otherwise"
+  [ "$($check reasons one/hyperband.h5)" = "$reasons" ] || fail "the resumed pruner gave other reasons"
 
   # Two ranks: arrival order at a band varies, so only what holds for any order.
   expect_code 0 run 2 two hyperband.yaml

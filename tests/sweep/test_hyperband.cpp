@@ -78,3 +78,17 @@ TEST_CASE("hyperband counts a trial's repeated report at a band once", "[sweep][
   CHECK_FALSE(pruner.should_stop(1, 2, 5.0));
   CHECK_FALSE(pruner.should_stop(2, 2, 6.0));  // [5 6][1] = 6; counted twice, [5 5 6][1] = 5 would prune
 }
+
+TEST_CASE("hyperband judges new arrivals against remembered trials of an earlier run", "[sweep][hyperband]") {
+  HyperbandPruner fresh(growing(2, 2)), resumed(growing(2, 2));  // bands 2, 4, 8, ...
+  resumed.remember(1, 2, 0.5);
+  resumed.remember(2, 2, 0.6);
+  resumed.remember(3, 3, 0.1);  // not a band: ignored
+  // Alone at the band, a trial is never stopped; after the earlier run, it meets sorted {0.5, 0.6, 0.9}[1].
+  CHECK_FALSE(fresh.should_stop(4, 2, 0.9));
+  const auto pruning = resumed.should_stop(4, 2, 0.9);
+  REQUIRE(pruning);
+  CHECK(pruning->threshold == 0.6);
+  CHECK(pruning->peers == 3);
+  CHECK_FALSE(resumed.should_stop(5, 3, 5.0));
+}

@@ -39,6 +39,10 @@ public:
   // stop there: value > sorted(values at the band)[floor(n / eta)]. Epochs between bands go on.
   std::optional<Pruning> should_stop(std::int64_t trial_id, int epoch, double value);
 
+  // Records a value from a trial that already finished (a resumed sweep's earlier run), without
+  // judging it, so later arrivals at its bands are compared with it as before the interruption.
+  void remember(std::int64_t trial_id, int epoch, double value);
+
 private:
   double threshold(const std::map<std::int64_t, double>& reached) const;
 
