@@ -9,6 +9,7 @@
 
 using namespace vmsweep::train;
 using vmsweep::Value;
+using vmsweep::train::testing::metric;
 
 namespace {
 
@@ -21,12 +22,6 @@ Value refit_params(bool refit) {
   params.set("learning_rate", 0.03);
   params.set("refit", refit);
   return params;
-}
-
-double metric(const TrialResult& result, const std::string& name) {
-  const double* value = result.metric(name);
-  REQUIRE(value);
-  return *value;
 }
 
 std::vector<double> test_predictions(const TrialResult& result) {

@@ -12,6 +12,7 @@
 
 using namespace vmsweep::train;
 using vmsweep::Value;
+using vmsweep::train::testing::metric;
 
 namespace {
 
@@ -24,12 +25,6 @@ Value fold_params(int folds, int test_windows = 96) {
   params.set("patience", 2);
   params.set("val_folds", folds);
   return params;
-}
-
-double metric(const TrialResult& result, const std::string& name) {
-  const double* value = result.metric(name);
-  REQUIRE(value);
-  return *value;
 }
 
 vmsweep::data::PreparedData aa_daily() {

@@ -1,6 +1,11 @@
 #pragma once
-// Parameters of small, fast trials on aa.txt (daily means: 550 steps, 536 windows of 14).
+// Parameters of small, fast trials on aa.txt (daily means: 550 steps, 536 windows of 14), and a
+// metric lookup for their results.
+#include <catch2/catch.hpp>
+#include <string>
+
 #include "vmsweep/common/value.hpp"
+#include "vmsweep/train/trial_result.hpp"
 
 namespace vmsweep::train::testing {
 
@@ -16,6 +21,13 @@ inline Value small_trial_params() {
   params.set("lr_schedule", "constant");
   params.set("seed", 7);
   return params;
+}
+
+// A metric the trial must have.
+inline double metric(const TrialResult& result, const std::string& name) {
+  const double* value = result.metric(name);
+  REQUIRE(value);
+  return *value;
 }
 
 }  // namespace vmsweep::train::testing
