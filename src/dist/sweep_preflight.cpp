@@ -61,7 +61,8 @@ Resumed finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& stor
     if (!number) continue;
     std::optional<double> objective;
     if (learns || prunes) {
-      train::TrialResult result = store.read(id).result;
+      // Neither needs the predictions, the largest part of a trial file.
+      train::TrialResult result = (prunes ? store.read_with_curves(id) : store.read_summary(id)).result;
       const double* value = result.metric(spec.metric.name);
       if (learns && value && result.status == train::TrialStatus::ok) objective = *value;
       if (prunes) take_curve(*number, result, resumed.epochs);

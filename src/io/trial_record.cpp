@@ -100,10 +100,12 @@ StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts pa
   std::string params_origin = where.file() + ": " + h5::object_path(group) + " attribute params_json";
   trial.result.params = parse_json(h5::read_string_attribute(group, "params_json", where), params_origin);
   trial.result.metrics = read_metrics(group, where);
-  if (parts == TrialParts::full) {
+  if (parts != TrialParts::summary) {
     Table curves = h5::read_compound_table(group, "curves", where);
-    Table predictions = h5::read_compound_table(group, "predictions", where);
     trial.result.curve = naming_the_file(where, group, "curves", [&] { return curve_from_table(curves); });
+  }
+  if (parts == TrialParts::full) {
+    Table predictions = h5::read_compound_table(group, "predictions", where);
     trial.result.predictions =
         naming_the_file(where, group, "predictions", [&] { return predictions_from_table(predictions); });
   }

@@ -13,7 +13,7 @@ namespace vmsweep::io {
 
 void write_trial_record(hid_t group, const StoredTrial& trial, const h5::Where& where);
 
-enum class TrialParts { summary, full };  // summary skips curves and predictions
+enum class TrialParts { summary, curves, full };  // summary skips curves and predictions, curves skips predictions
 StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts parts = TrialParts::full);
 
 }  // namespace vmsweep::io

@@ -86,6 +86,11 @@ StoredTrial TrialStore::read_summary(const std::string& id) const {
   return read_trial_file(path_of(id).string(), TrialParts::summary);
 }
 
+StoredTrial TrialStore::read_with_curves(const std::string& id) const {
+  check_id(id);
+  return read_trial_file(path_of(id).string(), TrialParts::curves);
+}
+
 std::vector<std::string> TrialStore::list() const {
   std::vector<std::string> ids;
   std::error_code error;

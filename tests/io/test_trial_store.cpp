@@ -30,6 +30,11 @@ TEST_CASE("A trial file reads back bitwise, parameter kinds included", "[io]") {
   check_same_summary(summary, trial);
   CHECK(summary.result.curve.empty());
   CHECK(summary.result.predictions.actual.empty());
+  StoredTrial with_curves = store.read_with_curves("7");
+  check_same_summary(with_curves, trial);
+  REQUIRE(with_curves.result.curve.size() == trial.result.curve.size());
+  CHECK(with_curves.result.curve.front().val_loss == trial.result.curve.front().val_loss);
+  CHECK(with_curves.result.predictions.actual.empty());
   CHECK(store.read("7").result.params.find("min_delta")->kind() == Value::Kind::real);
   CHECK(store.read("7").result.params.find("seed")->kind() == Value::Kind::integer);
 }

@@ -32,6 +32,7 @@ public:
 
   StoredTrial read(const std::string& id) const;          // everything, curves and predictions included
   StoredTrial read_summary(const std::string& id) const;  // without curves and predictions (faster)
+  StoredTrial read_with_curves(const std::string& id) const;  // without predictions
   std::vector<std::string> list() const;          // finished ids, sorted naturally ("2" before "10")
   bool contains(const std::string& id) const;
 
