@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "commands.hpp"
-#include "parameter_text.hpp"
+#include "assignments.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/data_spec.hpp"
 #include "vmsweep/io/checkpoint_file.hpp"
@@ -75,8 +75,7 @@ Value checked_params(const TrainArguments& args) {
   for (auto& [key, value] : assignments.as_map()) params.set(key, std::move(value));
   if (!args.data.empty()) params.set("path", Value(args.data).with_mark(SourceMark{"--data", 0, 0}));
   if (!params.find("path")) throw InputError("no trace given: use --data FILE (or --set path=FILE)");
-  const train::TrainSettings settings = train::settings_from_params(params);
-  data::DataSpec::from_value(settings.data_block);
+  train::settings_from_params(params);
   return params;
 }
 

@@ -12,8 +12,9 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/sweep/sampler.hpp"
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 #include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/trial_cost.hpp"
 
 namespace vmsweep::cli {
 
@@ -51,24 +52,10 @@ std::vector<sweep::TrialSpec> trials_to_check(const sweep::SweepSpec& spec) {
 }
 
 DataCheck prepare_once(const train::TrainSettings& settings) {
-  const data::DataSpec data_spec = data::DataSpec::from_value(settings.data_block);
-  const data::WindowSpec windows{settings.look_back, settings.horizon, data_spec.stride};
-  const data::PreparedData prepared = data::prepare(data_spec, windows);
+  const data::WindowSpec windows{settings.look_back, settings.horizon, settings.data.stride};
+  const data::PreparedData prepared = data::prepare(settings.data, windows);
   return {prepared.report().steps, prepared.range(data::Split::train).count, prepared.range(data::Split::val).count,
-          prepared.range(data::Split::test).count, data_spec.path.string(), prepared.input_channels()};
-}
-
-// Forward and backward of the LSTM stack over the training windows, plus the validation forward:
-// 4 gates x hidden x (input + hidden) multiply-adds per step and layer, 2 FLOPs each, backward
-// about twice the forward. The dense head and data preparation are small beside it.
-double flops_per_epoch(const train::TrainSettings& settings, const DataCheck& data) {
-  double step = 0.0, inputs = data.input_channels;
-  for (int hidden : settings.layers) {
-    step += 4.0 * hidden * (inputs + hidden) * 2.0;
-    inputs = hidden;
-  }
-  const double sequence = step * settings.look_back;
-  return sequence * (3.0 * static_cast<double>(data.train_windows) + static_cast<double>(data.val_windows));
+          prepared.range(data::Split::test).count, settings.data.path.string(), prepared.input_channels()};
 }
 
 std::string data_key(const train::TrainSettings& settings) {
@@ -109,7 +96,8 @@ Checked check_trials(const sweep::SweepSpec& spec, const std::vector<sweep::Tria
     const train::TrainSettings settings = trial_settings(spec, trial);
     const std::string key = data_key(settings);
     if (!checked.data.contains(key)) checked.data.emplace(key, trial_data(spec, trial, settings));
-    const double flops = flops_per_epoch(settings, checked.data.at(key));
+    const DataCheck& data = checked.data.at(key);
+    const double flops = train::flops_per_epoch(settings, {data.train_windows, data.val_windows, data.input_channels});
     checked.flops.push_back(flops);
     checked.sweep_flops += flops * settings.epochs;
   }

@@ -12,6 +12,7 @@ struct CommandStatus {
 };
 
 void add_data_commands(CLI::App& app, CommandStatus& status);
+void add_docs_commands(CLI::App& app, CommandStatus& status);
 void add_run_commands(CLI::App& app, CommandStatus& status);  // run, aggregate
 void add_report_commands(CLI::App& app, CommandStatus& status);
 void add_plot_commands(CLI::App& app, CommandStatus& status);

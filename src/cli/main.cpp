@@ -17,6 +17,7 @@ void configure(CLI::App& app, CommandStatus& status) {
   app.require_subcommand(1);
   app.fallthrough();
   add_data_commands(app, status);
+  add_docs_commands(app, status);
   add_run_commands(app, status);
   add_report_commands(app, status);
   add_plot_commands(app, status);

@@ -1,224 +1,16 @@
 #include "vmsweep/data/data_spec.hpp"
 
-#include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <functional>
-#include <map>
-
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/data/knobs.hpp"
+#include "data_fields.hpp"
+#include "vmsweep/data/parameters.hpp"
 
 namespace vmsweep::data {
 
 namespace {
 
-using FieldParser = std::function<void(DataSpec&, const Value&, const std::filesystem::path&)>;
-
-template <typename Enum>
-Enum parse_choice(const Value& value, std::string_view key, std::initializer_list<std::pair<const char*, Enum>> choices) {
-  const std::string& text = value.as_string(key);
-  std::string listed;
-  for (const auto& [name, parsed] : choices) {
-    if (text == name) return parsed;
-    listed += (listed.empty() ? "" : ", ") + std::string(name);
-  }
-  throw InputError(value.mark(), std::string(key) + ": '" + text + "' is not one of " + listed);
-}
-
-char parse_delimiter(const Value& value) {
-  const std::string& text = value.as_string("delimiter");
-  if (text == "auto") return 0;
-  if (text == "tab" || text == "\t") return '\t';
-  if (text == "comma" || text == ",") return ',';
-  if (text == "semicolon" || text == ";") return ';';
-  if (text.size() == 1 && text[0] != '\n' && text[0] != '"') return text[0];
-  throw InputError(value.mark(), "delimiter: expected auto, tab, comma, semicolon or one character, got '" + text + "'");
-}
-
-ColumnRef parse_column(const Value& value, std::string_view key, bool none_allowed) {
-  if (value.is_int()) {
-    std::int64_t index = value.as_int(key);
-    if (index < 1 || index > 100000) throw InputError(value.mark(), std::string(key) + ": a column index is 1-based, got " + std::to_string(index));
-    return ColumnRef::by_index(static_cast<int>(index));
-  }
-  const std::string& text = value.as_string(key);
-  if (text == "none" && none_allowed) return {{}, 0, true};
-  if (text.empty()) throw InputError(value.mark(), std::string(key) + ": expected a column name or a 1-based index");
-  return {text, 0, false};
-}
-
-Aggregation parse_aggregation(const Value& value, std::string_view text) {
-  static const std::map<std::string_view, Aggregation> names{
-      {"mean", Aggregation::mean}, {"sum", Aggregation::sum}, {"max", Aggregation::max},
-      {"min", Aggregation::min}, {"last", Aggregation::last}};
-  auto found = names.find(text);
-  if (found == names.end())
-    throw InputError(value.mark(), "resample: aggregation '" + std::string(text) + "' is not one of mean, sum, max, min, last");
-  return found->second;
-}
-
-// "D", "D:mean" or {freq: D, agg: mean}.
-ResampleSpec parse_resample(const Value& value) {
-  ResampleSpec spec;
-  std::string freq;
-  std::string agg = "mean";
-  if (value.is_map()) {
-    for (const auto& [key, item] : value.as_map("resample"))
-      if (key != "freq" && key != "agg") throw InputError(item.mark(), "resample: unknown key '" + key + "' (expected freq, agg)");
-    const Value* freq_value = value.find("freq");
-    if (!freq_value) throw InputError(value.mark(), "resample: 'freq' is missing");
-    freq = freq_value->as_string("resample.freq");
-    if (const Value* agg_value = value.find("agg")) agg = agg_value->as_string("resample.agg");
-  } else {
-    freq = value.as_string("resample");
-    if (auto colon = freq.find(':'); colon != std::string::npos) {
-      agg = freq.substr(colon + 1);
-      freq.resize(colon);
-    }
-  }
-  if (freq.empty() || freq == "none") return spec;
-  spec.period_ms = parse_period(freq, value.mark());
-  spec.agg = parse_aggregation(value, agg);
-  spec.freq_text = freq;
-  return spec;
-}
-
-// "H", "30min"; empty or none: off. Checked against resample once the whole block is read.
-HistorySpec parse_history(const Value& value) {
-  HistorySpec history;
-  history.mark = value.mark();
-  const std::string& text = value.as_string("history_freq");
-  if (text.empty() || text == "none") return history;
-  history.period_ms = parse_period(text, value.mark());
-  history.freq_text = text;
-  return history;
-}
-
-// One sub-step per input channel: more than this is a mistake (a raw trace at a far finer frequency).
-constexpr std::int64_t kMaxSubSteps = 1024;
-
-void check_history(const DataSpec& spec) {
-  const HistorySpec& history = spec.history;
-  if (!history.enabled()) return;
-  const std::string freq = "history_freq: '" + history.freq_text + "'";
-  if (!spec.resample.enabled())
-    throw InputError(history.mark, freq + " needs 'resample' (the target frequency, e.g. D), which is not set");
-  const std::string target = "resample '" + spec.resample.freq_text + "'";
-  const std::int64_t period = spec.resample.period_ms;
-  if (history.period_ms >= period) throw InputError(history.mark, freq + " is not finer than " + target);
-  if (period % history.period_ms != 0)
-    throw InputError(history.mark, freq + " does not divide " + target + " into whole sub-steps");
-  if (period / history.period_ms > kMaxSubSteps)
-    throw InputError(history.mark, freq + " gives " + std::to_string(period / history.period_ms) + " sub-steps per " +
-                                       target + " step, more than " + std::to_string(kMaxSubSteps) +
-                                       " input channels; choose a coarser history_freq");
-  if (spec.missing == FillMethod::none)
-    throw InputError(history.mark, freq + " needs every sub-step: use missing: ffill or linear, not none");
-}
-
-double split_number(const Value& item, std::string_view key, SplitSpec::Mode mode) {
-  double number = item.as_double(key);
-  bool ok = mode == SplitSpec::Mode::counts ? number >= 1 : (number > 0 && number < 1);
-  if (!ok)
-    throw InputError(item.mark(), std::string(key) + ": expected " +
-                                      (mode == SplitSpec::Mode::counts ? "a window count >= 1" : "a fraction between 0 and 1") +
-                                      ", got " + item.to_string());
-  return number;
-}
-
-SplitSpec::Mode split_mode(const Value& value) {
-  bool any_real = false;
-  for (const auto& [key, item] : value.as_map("split")) any_real = any_real || item.kind() == Value::Kind::real;
-  return any_real ? SplitSpec::Mode::fractions : SplitSpec::Mode::counts;
-}
-
-void check_fractions(const SplitSpec& split, bool train_given, const Value& value) {
-  const double held_out = split.test + (split.val_is_test ? 0.0 : split.val);
-  if (train_given && std::fabs(split.train + held_out - 1.0) > 1e-9)
-    throw InputError(value.mark(), "split: the fractions must sum to 1, got " + value.to_string());
-  if (!train_given && held_out >= 1.0)
-    throw InputError(value.mark(), "split: val and test leave no windows for training: " + value.to_string());
-}
-
-// {train: 0.7, val: 0.1, test: 0.2}, {val: 54, test: 96} (train = the rest), {train: 0.8, val: test, test: 0.2}.
-SplitSpec parse_split(const Value& value) {
-  for (const auto& [key, item] : value.as_map("split"))
-    if (key != "train" && key != "val" && key != "test") throw InputError(item.mark(), "split: unknown part '" + key + "' (expected train, val, test)");
-  const Value* test = value.find("test");
-  const Value* val = value.find("val");
-  if (!test || !val) throw InputError(value.mark(), "split: both 'val' and 'test' are required, got " + value.to_string());
-  SplitSpec split;
-  split.mode = split_mode(value);
-  split.test = split_number(*test, "split.test", split.mode);
-  split.val_is_test = val->is_string();
-  if (split.val_is_test && val->as_string() != "test") throw InputError(val->mark(), "split.val: expected a number or 'test', got " + val->to_string());
-  split.val = split.val_is_test ? split.test : split_number(*val, "split.val", split.mode);
-  const Value* train = value.find("train");
-  split.train = train ? split_number(*train, "split.train", split.mode) : -1.0;
-  if (split.mode == SplitSpec::Mode::fractions) {
-    check_fractions(split, train != nullptr, value);
-    if (!train) split.train = 1.0 - split.test - (split.val_is_test ? 0.0 : split.val);
-  }
-  return split;
-}
-
-SeasonSpec parse_season(const Value& value) {
-  SeasonSpec season;
-  if (value.is_int()) {
-    season.steps = value.as_int("season");
-  } else {
-    const std::string& text = value.as_string("season");
-    if (text.empty()) return season;
-    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      std::from_chars(text.data(), text.data() + text.size(), season.steps);
-    } else {
-      season.period_ms = parse_period(text, value.mark());
-    }
-  }
-  if (season.period_ms == 0 && season.steps < 1) throw InputError(value.mark(), "season: expected a period (D, W) or a number of steps >= 1");
-  return season;
-}
-
 std::filesystem::path resolve(const std::filesystem::path& path, const std::filesystem::path& base_dir) {
-  if (path.is_absolute() || base_dir.empty()) return path;
+  if (path.empty() || path.is_absolute() || base_dir.empty()) return path;
   return base_dir / path;
-}
-
-const std::map<std::string_view, FieldParser>& field_parsers() {
-  using P = std::filesystem::path;
-  static const std::map<std::string_view, FieldParser> parsers{
-      {"path", [](DataSpec& s, const Value& v, const P& base) { s.path = resolve(v.as_string("path"), base); }},
-      {"delimiter", [](DataSpec& s, const Value& v, const P&) { s.delimiter = parse_delimiter(v); }},
-      {"timestamp", [](DataSpec& s, const Value& v, const P&) { s.timestamp = parse_column(v, "timestamp", true); }},
-      {"value", [](DataSpec& s, const Value& v, const P&) { s.value = parse_column(v, "value", false); }},
-      {"timestamp_unit", [](DataSpec& s, const Value& v, const P&) {
-         s.timestamp_unit = parse_choice<TimestampUnit>(v, "timestamp_unit",
-             {{"auto", TimestampUnit::auto_detect}, {"iso8601", TimestampUnit::iso8601},
-              {"s", TimestampUnit::seconds}, {"ms", TimestampUnit::milliseconds}}); }},
-      {"interval", [](DataSpec& s, const Value& v, const P&) {
-         const std::string& text = v.as_string("interval");
-         s.interval_ms = text.empty() ? 0 : parse_period(text, v.mark()); }},
-      {"missing", [](DataSpec& s, const Value& v, const P&) {
-         s.missing = parse_choice<FillMethod>(v, "missing",
-             {{"ffill", FillMethod::ffill}, {"linear", FillMethod::linear}, {"none", FillMethod::none}}); }},
-      {"invalid_below", [](DataSpec& s, const Value& v, const P&) {
-         if (v.is_null()) s.invalid_below.reset(); else s.invalid_below = v.as_double("invalid_below"); }},
-      {"resample", [](DataSpec& s, const Value& v, const P&) { s.resample = parse_resample(v); }},
-      {"history_freq", [](DataSpec& s, const Value& v, const P&) { s.history = parse_history(v); }},
-      {"split", [](DataSpec& s, const Value& v, const P&) { s.split = parse_split(v); }},
-      {"scale", [](DataSpec& s, const Value& v, const P&) {
-         s.scale = parse_choice<ScaleKind>(v, "scale",
-             {{"minmax", ScaleKind::minmax}, {"zscore", ScaleKind::zscore}, {"none", ScaleKind::none}}); }},
-      {"scale_fit", [](DataSpec& s, const Value& v, const P&) {
-         s.scale_fit = parse_choice<ScaleFit>(v, "scale_fit", {{"train", ScaleFit::train}, {"all", ScaleFit::all}}); }},
-      {"stride", [](DataSpec& s, const Value& v, const P&) {
-         std::int64_t stride = v.as_int("stride");
-         if (stride < 1 || stride > 1000000000) throw InputError(v.mark(), "stride: expected an integer >= 1, got " + v.to_string());
-         s.stride = static_cast<int>(stride); }},
-      {"season", [](DataSpec& s, const Value& v, const P&) { s.season = parse_season(v); }},
-  };
-  return parsers;
 }
 
 std::string known_fields() {
@@ -227,20 +19,28 @@ std::string known_fields() {
   return names;
 }
 
+void refuse_unknown_fields(const Value& block) {
+  for (const auto& [key, item] : block.as_map("data"))
+    if (!data_parameters().find(key))
+      throw InputError(item.mark(), "data: unknown field '" + key + "' (known: " + known_fields() + ")");
+}
+
 }  // namespace
 
-DataSpec DataSpec::from_value(const Value& block, const std::filesystem::path& base_dir) {
+DataSpec DataSpec::from_fields(const Value& params, const std::filesystem::path& base_dir) {
   DataSpec spec;
-  const auto& parsers = field_parsers();
-  for (const auto& [key, item] : block.as_map("data")) {
-    auto parser = parsers.find(key);
-    if (parser == parsers.end()) throw InputError(item.mark(), "data: unknown field '" + key + "' (known: " + known_fields() + ")");
-    parser->second(spec, item, base_dir);
-  }
-  if (spec.path.empty()) throw InputError(block.mark(), "data: 'path' (the trace file) is missing");
+  data_parameters().assign(spec, params, false);
+  spec.path = resolve(spec.path, base_dir);
   if (spec.timestamp.none && spec.interval_ms == 0)
-    throw InputError(block.mark(), "data: 'interval' is required when 'timestamp' is none");
+    throw InputError(params.mark(), "data: 'interval' is required when 'timestamp' is none");
   check_history(spec);
+  return spec;
+}
+
+DataSpec DataSpec::from_value(const Value& block, const std::filesystem::path& base_dir) {
+  refuse_unknown_fields(block);
+  DataSpec spec = from_fields(block, base_dir);
+  if (spec.path.empty()) throw InputError(block.mark(), "data: 'path' (the trace file) is missing");
   return spec;
 }
 

@@ -50,6 +50,7 @@ std::size_t season_steps(const SeasonSpec& season, std::int64_t step_ms) {
 }  // namespace
 
 PreparedData prepare(const DataSpec& spec, const WindowSpec& windows) {
+  if (spec.path.empty()) throw InputError("data: 'path' (the trace file) is missing");
   check_windows(windows);
   TraceReport report;
   Series series = read_trace(spec, report);

@@ -1,15 +1,8 @@
-#include "loss.hpp"
+#include "vmsweep/model/loss.hpp"
 
 #include <cmath>
 
 namespace vmsweep::model {
-
-namespace {
-
-struct PointLoss {
-  double value;
-  double slope;  // d value / d residual
-};
 
 PointLoss point_loss(LossKind kind, double delta, double residual) {
   if (kind == LossKind::mse) return {residual * residual, 2.0 * residual};
@@ -18,7 +11,12 @@ PointLoss point_loss(LossKind kind, double delta, double residual) {
   return {delta * (magnitude - 0.5 * delta), std::copysign(delta, residual)};
 }
 
-}  // namespace
+double mean_loss(LossKind kind, double huber_delta, const float* prediction, const float* target, std::size_t count) {
+  double total = 0.0;
+  for (std::size_t i = 0; i < count; ++i)
+    total += point_loss(kind, huber_delta, double{prediction[i]} - double{target[i]}).value;
+  return count == 0 ? 0.0 : total / static_cast<double>(count);
+}
 
 double loss_and_gradient(LossKind kind, double huber_delta, const float* prediction, const float* target,
                          std::size_t count, float* gradient) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "loss.hpp"
+#include "vmsweep/model/loss.hpp"
 #include "model_parameters.hpp"
 #include "vmsweep/common/error.hpp"
 

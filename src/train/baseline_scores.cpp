@@ -17,7 +17,8 @@ namespace {
 constexpr std::size_t kMaxWindowShapes = 12;  // a bound on the trace preparations one call makes
 
 struct WindowShape {
-  Value data_block;
+  Value data_block;  // identifies the data: the fields as given
+  data::DataSpec spec;
   data::WindowSpec windows;
 
   friend bool operator==(const WindowShape& a, const WindowShape& b) {
@@ -43,9 +44,8 @@ std::string setting_text(const char* name, double value) {
 }
 
 void score_shape(const WindowShape& shape, std::vector<BaselineScore>& out) {
-  data::DataSpec spec = data::DataSpec::from_value(shape.data_block);
-  const data::WindowSpec windows{shape.windows.look_back, shape.windows.horizon, spec.stride};
-  const data::PreparedData data = data::prepare(spec, windows);
+  const data::WindowSpec windows{shape.windows.look_back, shape.windows.horizon, shape.spec.stride};
+  const data::PreparedData data = data::prepare(shape.spec, windows);
   out.push_back(score("persistence", "", windows, [&](data::Split part) { return eval::persistence(data, part); }));
   const std::size_t season = data.season_steps();
   out.push_back(score("seasonal_naive", "season " + std::to_string(season) + " steps", windows,
@@ -63,7 +63,7 @@ std::vector<WindowShape> distinct_shapes(const std::vector<Value>& trial_params)
   for (const Value& params : trial_params) {
     try {
       const TrainSettings settings = settings_from_params(params);
-      WindowShape shape{settings.data_block, {settings.look_back, settings.horizon, 1}};
+      WindowShape shape{settings.data_block, settings.data, {settings.look_back, settings.horizon, 1}};
       if (std::find(shapes.begin(), shapes.end(), shape) == shapes.end()) shapes.push_back(std::move(shape));
     } catch (const InputError&) {
       continue;  // a trial that failed on its parameters has no windows

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
-#include <filesystem>
 
 #include "model_config.hpp"
 #include "split_metrics.hpp"
@@ -19,17 +18,9 @@ namespace vmsweep::train {
 
 namespace {
 
-// A relative trace path is read from the folder of the file that named it, else the working directory.
-std::filesystem::path base_dir_of(const Value& data_block) {
-  const Value* path = data_block.find("path");
-  if (!path || path->mark().file.empty()) return {};
-  return std::filesystem::path(path->mark().file).parent_path();
-}
-
 data::PreparedData prepare_data(const TrainSettings& settings, ThreadBudget& budget) {
-  const data::DataSpec spec = data::DataSpec::from_value(settings.data_block, base_dir_of(settings.data_block));
-  const data::WindowSpec windows{settings.look_back, settings.horizon, spec.stride};
-  return budget.run_in_arena([&] { return data::prepare(spec, windows); });
+  const data::WindowSpec windows{settings.look_back, settings.horizon, settings.data.stride};
+  return budget.run_in_arena([&] { return data::prepare(settings.data, windows); });
 }
 
 void take_outcome(TrainingOutcome&& outcome, TrialResult& result) {

@@ -6,7 +6,7 @@
 #include <numeric>
 #include <span>
 
-#include "loss.hpp"
+#include "vmsweep/model/loss.hpp"
 #include "vmsweep/common/error.hpp"
 
 namespace vmsweep::train {
@@ -129,7 +129,9 @@ double Trainer::train_epoch(double learning_rate) {
 double Trainer::validation_loss(double train_loss) {
   if (validation_.count == 0) return train_loss;
   model_.predict(validation_.x.data(), validation_.count, validation_output_.data());
-  return mean_loss(validation_output_, validation_.y, settings_);
+  const model::ModelConfig& loss = settings_.model;
+  return model::mean_loss(loss.loss, loss.huber_delta, validation_output_.data(), validation_.y.data(),
+                          validation_output_.size());
 }
 
 void Trainer::remember_if_best(int epoch, double val_loss) {

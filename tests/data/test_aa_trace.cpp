@@ -10,11 +10,7 @@ using namespace vmsweep::data;
 
 namespace {
 
-DataSpec aa_spec() {
-  DataSpec spec;
-  spec.path = VMSWEEP_AA_TXT;
-  return spec;
-}
+DataSpec aa_spec() { return DataSpec::from_value(Value::Map{{"path", VMSWEEP_AA_TXT}}); }
 
 // Daily means of the values as they are, MinMax over the whole series, the first int(0.8 * 550)
 // windows for training and the rest for test, validation reusing test.

@@ -121,7 +121,7 @@ TEST_CASE("bad input: a constant series under minmax") {
 }
 
 TEST_CASE("bad input: bad option values") {
-  check_bad_input(inspect("short.txt", "--missing backfill"), "--missing: missing: 'backfill' is not one of ffill, linear, none");
+  check_bad_input(inspect("short.txt", "--missing backfill"), "--missing: key 'missing': expected one of ffill linear none, got 'backfill'");
   check_bad_input(inspect("short.txt", "--resample 3X"), "'3X' is not a frequency");
   const Run zero = inspect("short.txt", "--look-back 0");
   CHECK(zero.exit_code == 2);

@@ -59,8 +59,7 @@ TEST_CASE("cleaning: a given interval overrides detection") {
 }
 
 TEST_CASE("aa.txt's negative outage markers are counted even without invalid_below") {
-  DataSpec spec;
-  spec.path = VMSWEEP_AA_TXT;
+  const DataSpec spec = DataSpec::from_value(Value::Map{{"path", VMSWEEP_AA_TXT}});
   PreparedData data = prepare(spec, {});
   CHECK(data.report().negative == 14);
   CHECK(data.report().invalid == 0);

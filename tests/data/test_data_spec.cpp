@@ -3,7 +3,7 @@
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/data_spec.hpp"
-#include "vmsweep/data/knobs.hpp"
+#include "vmsweep/data/parameters.hpp"
 
 using namespace vmsweep;
 using namespace vmsweep::data;
@@ -70,7 +70,7 @@ TEST_CASE("data block: every field the parser knows is in the knob table, and ba
 
 TEST_CASE("data block: bad values name the key and the source mark") {
   CHECK_THROWS_WITH(parse({{"missing", marked("backfill")}}),
-                    Catch::StartsWith("sweep.yaml:7:12: missing: 'backfill' is not one of ffill, linear, none"));
+                    Catch::StartsWith("sweep.yaml:7:12: key 'missing': expected one of ffill linear none, got 'backfill'"));
   CHECK_THROWS_WITH(parse({{"resample", marked("2X")}}), Catch::StartsWith("sweep.yaml:7:12") && Catch::Contains("not a frequency"));
   CHECK_THROWS_WITH(parse({{"resample", marked("D:median")}}), Catch::Contains("aggregation 'median'"));
   CHECK_THROWS_WITH(parse({{"value", marked(0)}}), Catch::Contains("1-based"));

@@ -8,7 +8,7 @@
 #include "dropout.hpp"
 #include "gradient_clipping.hpp"
 #include "initializer.hpp"
-#include "loss.hpp"
+#include "vmsweep/model/loss.hpp"
 #include "vmsweep/common/rng.hpp"
 #include "sgd.hpp"
 

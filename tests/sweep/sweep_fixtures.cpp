@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 
 namespace sweep_test {
 

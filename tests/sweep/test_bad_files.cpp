@@ -9,7 +9,7 @@
 
 #include "sweep_fixtures.hpp"
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 
 namespace fs = std::filesystem;
 using namespace vmsweep::sweep;

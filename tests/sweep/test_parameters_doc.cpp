@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 
 using vmsweep::Knob;
 
@@ -67,4 +67,11 @@ TEST_CASE("docs/parameters.md lists every knob with its type, default and block"
     CHECK(rows[i][2] == (knob.default_text.empty() ? "—" : std::string(knob.default_text)));
     CHECK(rows[i][4] == (knob.data_field ? "data" : "trainer"));
   }
+}
+
+TEST_CASE("docs/parameters.md is what `vmsweep docs parameters` generates from the declarations", "[sweep]") {
+  std::ifstream in(std::string(VMSWEEP_SOURCE_DIR) + "/docs/parameters.md");
+  const std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  INFO("regenerate it: build/vmsweep docs parameters > docs/parameters.md");
+  CHECK(committed == vmsweep::train::parameters_markdown());
 }

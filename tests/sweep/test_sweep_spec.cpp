@@ -6,7 +6,7 @@
 #include "sweep_fixtures.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/sweep/sampler.hpp"
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 #include "vmsweep/train/settings.hpp"
 #include "vmsweep/sweep/yaml_value.hpp"
 

@@ -53,9 +53,9 @@ TEST_CASE("plateau schedule decays after patience epochs without improvement", "
 TEST_CASE("constant schedule and the factory", "[train][schedule]") {
   TrainSettings settings;
   settings.learning_rate = 0.02;
-  settings.schedule.kind = "constant";
+  settings.schedule.kind = vmsweep::train::ScheduleKind::constant;
   CHECK(make_schedule(settings)->rate(77) == 0.02);
-  settings.schedule.kind = "step";
+  settings.schedule.kind = vmsweep::train::ScheduleKind::step;
   settings.schedule.step_size = 1;
   settings.schedule.step_gamma = 0.5;
   CHECK(make_schedule(settings)->rate(3) == 0.005);

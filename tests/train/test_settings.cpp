@@ -24,15 +24,15 @@ std::string error_of(const Value& params) {
 TEST_CASE("settings default to the notebook's setup", "[train][settings]") {
   auto settings = settings_from_params(Value::Map{});
   CHECK(settings.look_back == 14);
-  CHECK(settings.layers == std::vector<int>{256, 128, 64});
-  CHECK(settings.dropout == 0.2);
+  CHECK(settings.model.hidden == std::vector<int>{256, 128, 64});
+  CHECK(settings.model.dropout == 0.2);
   CHECK(settings.batch_size == 32);
   CHECK(settings.learning_rate == 0.001);
   CHECK(settings.epochs == 100);
   CHECK(settings.patience == 10);
-  CHECK(settings.schedule.kind == "exponential");
+  CHECK(settings.schedule.kind == vmsweep::train::ScheduleKind::exponential);
   CHECK(settings.schedule.decay_start == 50);
-  CHECK(settings.epsilon == 1e-7);
+  CHECK(settings.model.epsilon == 1e-7);
   CHECK(settings.params.find("lr_schedule")->as_string() == "exponential");
   CHECK(settings.data_block.as_map().empty());
 }
@@ -45,7 +45,7 @@ TEST_CASE("settings take given values and route data fields to the data block", 
   params.set("path", "trace.txt");
   params.set("resample", "D");
   auto settings = settings_from_params(params);
-  CHECK(settings.layers == std::vector<int>{64, 32});
+  CHECK(settings.model.hidden == std::vector<int>{64, 32});
   CHECK(settings.learning_rate == 0.01);
   CHECK(settings.epochs == 5);
   REQUIRE(settings.data_block.as_map().size() == 2);
@@ -57,7 +57,7 @@ TEST_CASE("settings take given values and route data fields to the data block", 
 TEST_CASE("settings accept a single hidden size as one layer", "[train][settings]") {
   Value params;
   params.set("layers", 48);
-  CHECK(settings_from_params(params).layers == std::vector<int>{48});
+  CHECK(settings_from_params(params).model.hidden == std::vector<int>{48});
 }
 
 TEST_CASE("an unknown key is an error with a suggestion and the source mark", "[train][settings]") {

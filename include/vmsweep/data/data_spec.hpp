@@ -1,6 +1,6 @@
 #pragma once
-// DataSpec: the sweep file's data block, parsed and checked once. Field names follow data_knobs()
-// (src/data/knobs.cpp), where each field's meaning and default are written down.
+// DataSpec: the sweep file's data block, parsed and checked once. Each field is declared, with its
+// meaning and default, in src/data/parameters.cpp; a default-constructed DataSpec has none of them.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -69,23 +69,27 @@ struct SeasonSpec {
 struct DataSpec {
   std::filesystem::path path;
   char delimiter = 0;                       // 0: detected from the header
-  ColumnRef timestamp = ColumnRef::by_index(1);
-  ColumnRef value = ColumnRef::by_index(2);
-  TimestampUnit timestamp_unit = TimestampUnit::auto_detect;
+  ColumnRef timestamp;
+  ColumnRef value;
+  TimestampUnit timestamp_unit{};
   std::int64_t interval_ms = 0;             // 0: detected from the timestamps
-  FillMethod missing = FillMethod::ffill;
+  FillMethod missing{};
   std::optional<double> invalid_below;
   ResampleSpec resample;
   HistorySpec history;                      // needs resample; a divisor of its period
   SplitSpec split;
-  ScaleKind scale = ScaleKind::minmax;
-  ScaleFit scale_fit = ScaleFit::train;
-  int stride = 1;                           // copied into WindowSpec by the caller
+  ScaleKind scale{};
+  ScaleFit scale_fit{};
+  int stride = 0;                           // copied into WindowSpec by the caller
   SeasonSpec season;                        // empty: one day (one week for daily or coarser series)
 
-  // Parses a data block (a Value map, e.g. from YAML, with source marks). Relative paths are resolved
-  // against base_dir. Unknown keys or bad values -> InputError naming the key and the mark.
+  // Parses a data block (a Value map, e.g. from YAML, with source marks): every field given or
+  // defaulted. Relative paths are resolved against base_dir. Unknown keys, a missing path or bad
+  // values -> InputError naming the key and the mark.
   static DataSpec from_value(const Value& block, const std::filesystem::path& base_dir = {});
+  // The data fields of a trial's flat parameter map (other keys are not looked at); the path may
+  // be missing (a trainer-only setup), prepare() refuses it then.
+  static DataSpec from_fields(const Value& params, const std::filesystem::path& base_dir = {});
 
   // Sub-periods per resampled step (resample period / history period); 0 when history is off.
   std::size_t sub_steps() const;

@@ -1,55 +1,55 @@
 #pragma once
-// The settings of one trial, read from the flat parameter map a sweep (or `vmsweep train`) hands
-// over: trainer hyperparameters plus data-block fields, checked against the knob table.
+// The settings of one trial, read once from the flat parameter map a sweep (or `vmsweep train`)
+// hands over: the trainer's hyperparameters, the model's, and the data block's fields, each filled
+// by its declaration (train/parameters.cpp, data/parameters.cpp). The defaults are written there,
+// not here: a default-constructed TrainSettings is not a usable setup, settings_from_params({}) is.
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "vmsweep/common/value.hpp"
+#include "vmsweep/data/data_spec.hpp"
+#include "vmsweep/model/lstm_stack.hpp"
 
 namespace vmsweep::train {
 
+enum class ScheduleKind { constant, exponential, step, cosine, plateau };
+
 struct ScheduleSettings {
-  std::string kind = "exponential";  // constant | exponential | step | cosine | plateau
-  int decay_start = 50;              // exponential: epochs at the initial rate (Keras' `epoch < 50`)
-  double decay_rate = 0.1;           // exponential: lr x exp(-decay_rate) per epoch after decay_start
-  int step_size = 10;                // step: epochs between decays
-  double step_gamma = 0.5;           // step and plateau: factor per decay
-  double lr_min = 0.0;               // cosine and plateau: the floor
-  int plateau_patience = 5;          // plateau: epochs without improvement before a decay
+  ScheduleKind kind{};
+  int decay_start = 0;        // exponential: epochs at the initial rate (Keras' `epoch < 50`)
+  double decay_rate = 0;      // exponential: lr x exp(-decay_rate) per epoch after decay_start
+  int step_size = 0;          // step: epochs between decays
+  double step_gamma = 0;      // step and plateau: factor per decay
+  double lr_min = 0;          // cosine and plateau: the floor
+  int plateau_patience = 0;   // plateau: epochs without improvement before a decay
 };
 
 struct TrainSettings {
-  int look_back = 14;
-  int horizon = 1;
-  std::vector<int> layers{256, 128, 64};
-  double dropout = 0.2;
-  double learning_rate = 1e-3;
-  int batch_size = 32;
-  int epochs = 100;
-  int patience = 10;  // 0 = no early stopping
-  double min_delta = 0.0;
-  bool restore_best = true;
-  bool refit = false;
-  int val_folds = 1;   // validation periods averaged for selection (rolling origin); 1 = the split's own  // after selection, retrain on train + val for best_epoch epochs to score test
+  int look_back = 0;
+  int horizon = 0;
+  // The model's hyperparameters; its input channels, time steps, batch, horizon and seed are
+  // filled from the data and the fields below when the model is built (model_config_for).
+  model::ModelConfig model;
+  double learning_rate = 0;
+  int batch_size = 0;
+  int epochs = 0;
+  int patience = 0;  // 0 = no early stopping
+  double min_delta = 0;
+  bool restore_best = false;
+  bool refit = false;  // after selection, retrain on train + val for best_epoch epochs to score test
+  int val_folds = 0;   // validation periods averaged for selection (rolling origin); 1 = the split's own
   ScheduleSettings schedule;
-  std::string optimizer = "adam";
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double epsilon = 1e-7;
-  std::string loss = "mse";
-  std::string init = "keras";
-  std::string lstm_bias = "single";
-  double huber_delta = 1.0;
-  double clip_norm = 0.0;
   std::int64_t seed = 0;
-  Value data_block;  // the data-block fields that were given (a map), for data::DataSpec
-  Value params;      // every knob as run: the given parameters with the table's defaults filled in
+  data::DataSpec data;  // the data block, parsed once
+  Value data_block;     // its fields as given (a map): what identifies the data, and what is recorded
+  Value params;         // every parameter as run: the given ones, with the trainer's defaults filled in
 };
 
-// Reads the flat parameter map. Missing trainer knobs take the table's defaults (the notebook's);
+// Reads the flat parameter map. Missing parameters take their declared defaults (the notebook's);
 // a wrong type, a value out of range, a string outside its choices or an unknown key is an
 // InputError naming the key and where it was written (unknown keys with a did-you-mean).
+// The data fields' trace path is resolved against the folder of the file that named it, else the
+// working directory; whether the trace exists is the data module's business when it loads it.
 TrainSettings settings_from_params(const Value& params);
 
 }  // namespace vmsweep::train

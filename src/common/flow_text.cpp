@@ -1,12 +1,11 @@
-#include "parameter_text.hpp"
+#include "vmsweep/common/flow_text.hpp"
 
 #include <charconv>
 #include <cstdint>
 
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/train/knobs.hpp"
 
-namespace vmsweep::cli {
+namespace vmsweep {
 
 namespace {
 
@@ -54,14 +53,14 @@ Value parse_map(std::string_view inside) {
     const auto colon = item.find(':');
     if (colon == std::string_view::npos)
       throw InputError("'" + std::string(item) + "': expected key: value inside {...}");
-    map.set(std::string(trimmed(item.substr(0, colon))), parse_parameter_text(item.substr(colon + 1)));
+    map.set(std::string(trimmed(item.substr(0, colon))), parse_flow_text(item.substr(colon + 1)));
   }
   return map;
 }
 
 }  // namespace
 
-Value parse_parameter_text(std::string_view text) {
+Value parse_flow_text(std::string_view text) {
   text = trimmed(text);
   const bool bracketed = text.size() >= 2 && ((text.front() == '[' && text.back() == ']') ||
                                                (text.front() == '{' && text.back() == '}'));
@@ -69,24 +68,8 @@ Value parse_parameter_text(std::string_view text) {
   const std::string_view inside = text.substr(1, text.size() - 2);
   if (text.front() == '{') return parse_map(inside);
   Value::List items;
-  for (std::string_view item : split_items(inside)) items.push_back(parse_parameter_text(item));
+  for (std::string_view item : split_items(inside)) items.push_back(parse_flow_text(item));
   return Value(std::move(items));
 }
 
-Value parse_assignments(const std::vector<std::string>& assignments) {
-  Value params = Value::Map{};
-  for (const std::string& assignment : assignments) {
-    const auto equals = assignment.find('=');
-    if (equals == std::string::npos || equals == 0)
-      throw InputError("--set " + assignment + ": expected KEY=VALUE");
-    const std::string key(trimmed(std::string_view(assignment).substr(0, equals)));
-    const std::string_view text = std::string_view(assignment).substr(equals + 1);
-    const Knob* knob = train::find_knob(key);
-    Value value = knob && knob->type == Knob::Type::string ? Value(std::string(trimmed(text)))
-                                                          : parse_parameter_text(text);
-    params.set(key, std::move(value).with_mark(SourceMark{"--set " + key, 0, 0}));
-  }
-  return params;
-}
-
-}  // namespace vmsweep::cli
+}  // namespace vmsweep

@@ -1,0 +1,72 @@
+#include "vmsweep/data/parameters.hpp"
+
+#include "data_fields.hpp"
+
+namespace vmsweep::data {
+
+namespace {
+
+using T = Knob::Type;
+
+Parameter<DataSpec> field(std::string_view name, T type, std::string_view fallback, std::string_view doc,
+                          std::function<void(DataSpec&, const Value&)> assign) {
+  return parsed<DataSpec>(Knob{name, type, fallback, doc, {}}, std::move(assign));
+}
+
+std::vector<Parameter<DataSpec>> declarations() {
+  return {
+    field("path", T::string, "", "Trace file, relative to the sweep file's folder or the working directory",
+          [](DataSpec& s, const Value& v) { s.path = v.as_string(); }),
+    field("delimiter", T::string, "auto", "Column separator: auto, tab, comma, semicolon, or the character itself",
+          [](DataSpec& s, const Value& v) { s.delimiter = parse_delimiter(v); }),
+    field("timestamp", T::any, "1", "Timestamp column by header name or 1-based index; none when the file has no timestamps (then interval is required)",
+          [](DataSpec& s, const Value& v) { s.timestamp = parse_column(v, "timestamp", true); }),
+    field("value", T::any, "2", "Value column by header name or 1-based index",
+          [](DataSpec& s, const Value& v) { s.value = parse_column(v, "value", false); }),
+    choice("timestamp_unit", "auto",
+           Choices<TimestampUnit>{{"auto", TimestampUnit::auto_detect}, {"iso8601", TimestampUnit::iso8601},
+                                  {"s", TimestampUnit::seconds}, {"ms", TimestampUnit::milliseconds}},
+           "How timestamps are written: auto, iso8601, s (Unix seconds, or relative seconds from 0), ms",
+           &DataSpec::timestamp_unit),
+    field("interval", T::string, "", "Nominal sampling interval (e.g. 5min, H); detected from the timestamps when empty",
+          [](DataSpec& s, const Value& v) { s.interval_ms = parse_interval(v); }),
+    choice("missing", "ffill",
+           Choices<FillMethod>{{"ffill", FillMethod::ffill}, {"linear", FillMethod::linear}, {"none", FillMethod::none}},
+           "How missing steps are filled: ffill, linear or none", &DataSpec::missing),
+    field("invalid_below", T::real, "", "Values below this are treated as missing and filled like missing steps (aa.txt marks outages with -1; empty keeps them, as the notebook did)",
+          [](DataSpec& s, const Value& v) { s.invalid_below = v.as_double(); }),
+    field("resample", T::any, "", "Target frequency: a string (5min, 15min, H, D, W) or {freq, agg: mean|sum|max|min|last}",
+          [](DataSpec& s, const Value& v) { s.resample = parse_resample(v); }),
+    field("history_freq", T::string, "", "Input history at a finer frequency than resample that divides its period (e.g. H with resample D): every input step also carries the means of its sub-periods (24 hourly values per day) as extra input channels, filled by missing and scaled by a scaler of their own; empty: off",
+          [](DataSpec& s, const Value& v) { s.history = parse_history(v); }),
+    field("split", T::any, "{train: 0.7, val: 0.1, test: 0.2}", "Windows per part in time order: fractions of the series length (int(fraction x steps) windows, the test part taking the rest, as the notebook counted) or window counts ({val: 54, test: 96}, train the rest); val: test reuses the test part (the notebook's setup)",
+          [](DataSpec& s, const Value& v) { s.split = parse_split(v); }),
+    choice("scale", "minmax", Choices<ScaleKind>{{"minmax", ScaleKind::minmax}, {"zscore", ScaleKind::zscore}, {"none", ScaleKind::none}},
+           "Scaling of the series: minmax, zscore or none", &DataSpec::scale),
+    choice("scale_fit", "train", Choices<ScaleFit>{{"train", ScaleFit::train}, {"all", ScaleFit::all}},
+           "Fit the scaler on the training part (honest) or on all of the series (the notebook)", &DataSpec::scale_fit),
+    number("stride", "1", {1, 1e9}, "Steps between consecutive windows", &DataSpec::stride),
+    field("season", T::string, "", "Seasonal period for the seasonal-naive baseline, a duration (D, W) or a number of steps (24); when empty one day, or one week for a daily or coarser series",
+          [](DataSpec& s, const Value& v) { s.season = parse_season(v); }),
+  };
+}
+
+std::vector<Knob> marked_as_data_fields(std::span<const Knob> knobs) {
+  std::vector<Knob> marked(knobs.begin(), knobs.end());
+  for (Knob& knob : marked) knob.data_field = true;
+  return marked;
+}
+
+}  // namespace
+
+const ParameterTable<DataSpec>& data_parameters() {
+  static const ParameterTable<DataSpec> table(declarations());
+  return table;
+}
+
+std::span<const Knob> data_knobs() {
+  static const std::vector<Knob> knobs = marked_as_data_fields(data_parameters().knobs());
+  return knobs;
+}
+
+}  // namespace vmsweep::data
