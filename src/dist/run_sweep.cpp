@@ -87,6 +87,7 @@ int coordinate(const Communicator& world, const RunOptions& options, PreparedSwe
   SweepTally tally = Coordinator(pool, queue, progress, interrupt, prepared.spec, prepared.epochs).run();
   local.join();
   progress.summary();
+  if (auto reason = queue.stop_reason()) progress.note("stopped: " + *reason);
   if (options.aggregate && options.write_trials) {
     for (const std::string& problem : io::store_baselines(prepared.layout)) progress.note(problem);
     prepared.meta.finished = std::chrono::system_clock::now();

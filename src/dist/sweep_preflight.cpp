@@ -6,7 +6,7 @@
 #include "vmsweep/common/version.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/trial_store.hpp"
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 
 namespace vmsweep::dist {
 
@@ -51,10 +51,12 @@ void take_curve(std::int64_t id, const train::TrialResult& result, EarlierEpochs
   for (const train::EpochRecord& record : result.curve) epochs.push_back({id, record.epoch, record.val_loss});
 }
 
-// Trial files are read only where something learns from them (bayes' objectives, early_terminate's
-// band values): reading every file of a large grid just to skip it would slow the resume down.
+// Trial files are read only where something learns from them (bayes' objectives, metric.target's
+// configurations, early_terminate's band values): reading every file of a large grid just to skip
+// it would slow the resume down.
 Resumed finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& store) {
-  const bool learns = spec.method == sweep::Method::bayes, prunes = spec.early_terminate.has_value();
+  const bool learns = spec.method == sweep::Method::bayes || spec.metric.target.has_value();
+  const bool prunes = spec.early_terminate.has_value();
   Resumed resumed;
   for (const std::string& id : store.list()) {
     auto number = numeric_id(id);

@@ -1,41 +1,40 @@
 #pragma once
-// The trials still to run. grid and random: the sampler's fixed list, minus the trials a previous
-// run finished (resume), minus other shards' trials, longest expected first. bayes: the sampler
-// itself, told the finished trials' objectives first.
+// The trials this run still has to start: the sweep's sampler (grid, random or bayes), wrapped
+// for this run's shard, for the trials an earlier run finished (resume), and, for grid and
+// random, for handing out the longest first (sampler_wrappers.hpp). Trials are drawn lazily, so a
+// large grid is never held in memory.
 #include <cstdint>
-#include <deque>
-#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 
+#include "finished_trials.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 
 namespace vmsweep::dist {
 
-// Trial id -> its objective (nullopt = failed or diverged), for trials whose files exist.
-using FinishedTrials = std::map<std::int64_t, std::optional<double>>;
-
 class TrialQueue {
 public:
+  // InputError for --shard with bayes (it has no fixed list to divide).
   TrialQueue(const sweep::SweepSpec& spec, const FinishedTrials& finished, std::optional<Shard> shard);
 
-  std::optional<sweep::TrialSpec> next();
-  void tell(std::int64_t trial_id, std::optional<double> objective);
-  bool exhausted() const;
-  // Trials this run (or shard) is responsible for, finished ones included; at most for bayes.
+  std::optional<sweep::TrialSpec> next() { return sampler_->next(); }
+  void tell(std::int64_t trial_id, std::optional<double> objective) { sampler_->tell(trial_id, objective); }
+  bool exhausted() const { return sampler_->exhausted(); }
+  // Why no more trials start before the budget is spent (metric.target reached), once that happens.
+  std::optional<std::string> stop_reason() const { return sampler_->stop_reason(); }
+  // Trials this run (or shard) is responsible for, finished ones included; at most, when a target
+  // may end the sweep early (and for bayes).
   std::int64_t total() const { return total_; }
-  // Trials not yet run (grid and random; for bayes, at most total() minus the finished ones).
-  std::int64_t pending_count() const;
+  // Trials not yet run: total() minus the finished ones.
+  std::int64_t pending_count() const { return total_ - finished_here_; }
 
 private:
-  void load_list(const sweep::SweepSpec& spec, std::optional<Shard> shard);
-
-  const FinishedTrials& finished_;
-  std::unique_ptr<sweep::Sampler> sampler_;  // bayes only
-  std::deque<sweep::TrialSpec> pending_;     // grid and random
+  std::unique_ptr<sweep::Sampler> sampler_;
   std::int64_t total_ = 0;
+  std::int64_t finished_here_ = 0;
 };
 
 }  // namespace vmsweep::dist

@@ -5,12 +5,21 @@
 #include <string>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/short_number.hpp"
 
 namespace vmsweep::sweep {
 
 void ConfigLedger::start(std::int64_t trial_id, std::int64_t config_id) {
   running_[trial_id] = config_id;
-  configs_.try_emplace(config_id);
+  auto [config, added] = configs_.try_emplace(config_id);
+  if (added) config->second.expected = repeats_;
+}
+
+void ConfigLedger::forget(std::int64_t trial_id) {
+  const auto found = running_.find(trial_id);
+  if (found == running_.end()) return;
+  --configs_[found->second].expected;
+  running_.erase(found);
 }
 
 std::optional<std::int64_t> ConfigLedger::record(std::int64_t trial_id, std::optional<double> objective) {
@@ -21,9 +30,18 @@ std::optional<std::int64_t> ConfigLedger::record(std::int64_t trial_id, std::opt
   Config& config = configs_[config_id];
   ++config.reported;
   if (objective && std::isfinite(*objective)) config.objectives.push_back(*objective);
-  if (config.reported < repeats_) return std::nullopt;
-  if (auto mean = this->objective(config_id); mean && metric_.reached(*mean)) target_reached_ = true;
+  if (config.reported < config.expected) return std::nullopt;
+  if (auto mean = this->objective(config_id); mean && metric_.reached(*mean) && !stop_reason_) note_target(config_id, *mean);
   return config_id;
+}
+
+void ConfigLedger::note_target(std::int64_t config_id, double mean) {
+  const std::int64_t first = config_id * repeats_;
+  const std::string trials = repeats_ == 1 ? "trial " + std::to_string(first)
+                                           : "configuration " + std::to_string(config_id) + " (trials " +
+                                                 std::to_string(first) + "-" + std::to_string(first + repeats_ - 1) + ", mean";
+  stop_reason_ = "target " + short_number(*metric_.target) + " reached by " + trials + (repeats_ == 1 ? " (" : " ") +
+                 metric_.name + " " + short_number(mean) + ")";
 }
 
 std::optional<double> ConfigLedger::objective(std::int64_t config_id) const {

@@ -24,8 +24,9 @@ public:
   }
 
   void tell(std::int64_t trial_id, std::optional<double> objective) override { ledger_.record(trial_id, objective); }
-
+  void skip(std::int64_t trial_id) override { ledger_.forget(trial_id); }
   bool exhausted() const override { return next_id_ >= trials_ || ledger_.target_reached(); }
+  std::optional<std::string> stop_reason() const override { return ledger_.stop_reason(); }
 
 private:
   SweepSpec spec_;

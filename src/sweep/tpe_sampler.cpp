@@ -8,6 +8,7 @@
 #include "samplers.hpp"
 #include "tpe_proposal.hpp"
 #include "trial_builder.hpp"
+#include "vmsweep/common/error.hpp"
 
 namespace vmsweep::sweep {
 
@@ -48,7 +49,12 @@ public:
     if (auto config_id = ledger_.record(trial_id, objective)) finished_.push_back(*config_id);
   }
 
+  // bayes is never sharded: a skipped proposal would leave a hole in what TPE learns from.
+  void skip(std::int64_t trial_id) override {
+    throw Error("bayes cannot skip trial " + std::to_string(trial_id) + ": it is never sharded");
+  }
   bool exhausted() const override { return ledger_.target_reached() || (queued_.empty() && no_more_configs()); }
+  std::optional<std::string> stop_reason() const override { return ledger_.stop_reason(); }
 
 private:
   bool no_more_configs() const {

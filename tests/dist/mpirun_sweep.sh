@@ -11,6 +11,8 @@
 #   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
 #                  stopped with the pruner's reason, exit 0, kept on resume, judged alike when rerun after
 #                  a resume); robust properties on two ranks
+#   target         metric.target ends a grid at the first configuration that reaches it, says so, and a rerun
+#                  starts nothing more
 set -euo pipefail
 
 vmsweep=$1
@@ -210,6 +212,19 @@ case_hyperband() {
   statuses=$($check statuses two/hyperband.h5 | awk '{print $2}' | sort | uniq -c | tr -s ' ')
   grep -q "stopped" <<<"$statuses" || fail "two ranks: nothing was pruned: $statuses"
   ! grep -qE "failed|diverged" <<<"$statuses" || fail "two ranks: a trial failed: $statuses"
+}
+
+case_target() {
+  # metric.target 2.0 with every fake trial's val_mse below 1: on one rank the first result ends the
+  # grid, the summary says why, and a rerun starts nothing (the finished trial already reached it).
+  sed 's/^metric: .*/metric: {name: val_mse, goal: minimize, target: 2.0}/' grid9.yaml >target.yaml
+  grep -q "target: 2.0" target.yaml || fail "the target did not go into the sweep file"
+  local log
+  log=$("$vmsweep" run target.yaml --results one --threads 1 --fake-trial-ms 1) || fail "the target sweep exited $?"
+  [ "$($check count one/grid9.h5)" -eq 1 ] || fail "a trial started after the target was reached: $log"
+  grep -q "^stopped: target 2 reached by trial " <<<"$log" || fail "the summary does not say why it stopped: $log"
+  log=$("$vmsweep" run target.yaml --results one --threads 1 --fake-trial-ms 1) || fail "the rerun exited $?"
+  [ "$($check count one/grid9.h5)" -eq 1 ] || fail "the rerun started trials after the target: $log"
 }
 
 "case_$case_name"

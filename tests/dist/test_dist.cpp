@@ -19,7 +19,7 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/dist/thread_budget.hpp"
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 
 using namespace vmsweep;
 using namespace vmsweep::dist;
@@ -175,6 +175,41 @@ TEST_CASE("shards split the trial list without overlap or gaps") {
     }
   }
   CHECK(seen == std::multiset<std::int64_t>{0, 1, 2, 3, 4, 5});
+}
+
+TEST_CASE("metric.target ends a grid once a configuration reaches it, also when a resume tells it so") {
+  sweep::SweepSpec spec = grid_spec("metric: {name: val_mse, goal: minimize, target: 2.0}\n");
+  FinishedTrials none;
+  TrialQueue queue(spec, none, std::nullopt);
+  auto first = queue.next();
+  REQUIRE(first);
+  CHECK_FALSE(queue.stop_reason());
+  queue.tell(first->id, 0.5);
+  CHECK_FALSE(queue.next());
+  CHECK(queue.exhausted());
+  CHECK(queue.stop_reason() == "target 2 reached by trial " + std::to_string(first->id) + " (val_mse 0.5)");
+
+  // An earlier run's trial reached the target: the resumed sweep starts nothing and says why.
+  FinishedTrials finished{{0, 0.25}};
+  TrialQueue resumed(spec, finished, std::nullopt);
+  CHECK_FALSE(resumed.next());
+  CHECK(resumed.stop_reason() == "target 2 reached by trial 0 (val_mse 0.25)");
+}
+
+TEST_CASE("a grid of 10^8 trials is drawn lazily: the queue holds a window, not the list") {
+  std::string values = "[";
+  for (int i = 1; i <= 100; ++i) values += std::to_string(i) + (i < 100 ? ", " : "]");
+  sweep::SweepSpec spec = grid_spec("  look_back: {values: " + values + "}\n  batch_size: {values: " + values +
+                                    "}\n  lr_decay_start: {values: " + values + "}\n  patience: {values: " + values + "}\n");
+  FinishedTrials none;
+  TrialQueue queue(spec, none, Shard{3, 7});
+  CHECK(queue.total() == (600'000'000 - 1 - 3) / 7 + 1);
+  for (int i = 0; i < 3; ++i) {
+    auto trial = queue.next();
+    REQUIRE(trial);
+    CHECK(trial->id % 7 == 3);
+  }
+  CHECK_FALSE(queue.exhausted());
 }
 
 TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards") {

@@ -1,10 +1,13 @@
 #pragma once
 // Samplers propose trials; the coordinator runs them and tells the results back (Optuna's
-// ask/tell). grid and random are fixed lists, pure functions of the file and its seed; bayes is an
-// asynchronous TPE that learns from finished configurations while others are still running.
+// ask/tell). grid and random walk a fixed list lazily, each trial a pure function of the file, its
+// seed and the trial's index; bayes is an asynchronous TPE that learns from finished
+// configurations while others are still running. The run's queue (dist/trial_queue.hpp) wraps
+// any of them for sharding, resume and longest-first order.
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "vmsweep/common/value.hpp"
@@ -28,8 +31,12 @@ public:
   virtual std::optional<TrialSpec> next() = 0;
   // A finished trial's objective (the metric's value as reported); nullopt = failed or diverged.
   virtual void tell(std::int64_t trial_id, std::optional<double> objective) = 0;
+  // A proposed trial that will not run here (another shard runs it): forgotten without learning.
+  virtual void skip(std::int64_t trial_id) = 0;
   // No trial will ever be proposed again.
   virtual bool exhausted() const = 0;
+  // Why the sweep stops before its budget, once it does ("target 0.95 reached by trial 12").
+  virtual std::optional<std::string> stop_reason() const = 0;
 };
 
 // One per sweep, owned by the coordinator; not thread-safe.

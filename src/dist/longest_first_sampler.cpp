@@ -1,0 +1,52 @@
+#include <map>
+#include <utility>
+
+#include "sampler_wrappers.hpp"
+#include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/trial_cost.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+class LongestFirstSampler final : public SamplerWrapper {
+public:
+  LongestFirstSampler(std::unique_ptr<sweep::Sampler> inner, std::size_t lookahead)
+      : SamplerWrapper(std::move(inner)), lookahead_(lookahead) {}
+
+  std::optional<sweep::TrialSpec> next() override {
+    top_up();
+    if (inner().stop_reason()) held_.clear();  // nothing new starts once the sweep is over
+    if (held_.empty()) return std::nullopt;
+    sweep::TrialSpec trial = std::move(held_.begin()->second);
+    held_.erase(held_.begin());
+    return trial;
+  }
+
+  bool exhausted() const override { return (held_.empty() || inner().stop_reason()) && inner().exhausted(); }
+
+private:
+  // The trial's parameters were checked before the run started (a trial that cannot be read would
+  // have refused the sweep), so an error here is a bug and propagates.
+  void top_up() {
+    while (held_.size() < lookahead_) {
+      auto trial = inner().next();
+      if (!trial) return;
+      const double cost = train::relative_cost(train::settings_from_params(trial->params));
+      held_.emplace(Order{-cost, proposed_++}, std::move(*trial));
+    }
+  }
+
+  using Order = std::pair<double, std::int64_t>;  // (-cost, proposal number): longest first, then in order
+  std::size_t lookahead_;
+  std::int64_t proposed_ = 0;
+  std::map<Order, sweep::TrialSpec> held_;
+};
+
+}  // namespace
+
+std::unique_ptr<sweep::Sampler> longest_first(std::unique_ptr<sweep::Sampler> inner, std::size_t lookahead) {
+  return std::make_unique<LongestFirstSampler>(std::move(inner), lookahead);
+}
+
+}  // namespace vmsweep::dist
