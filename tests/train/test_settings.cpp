@@ -102,3 +102,16 @@ TEST_CASE("a free-text data field takes a bare number, as in a sweep file", "[tr
   auto settings = settings_from_params(params);
   CHECK(settings.data_block.find("season")->as_int() == 24);
 }
+
+TEST_CASE("the declared defaults are the model library's own defaults", "[train][settings]") {
+  // ModelConfig keeps defaults of its own for code that builds a model directly; a trial takes the
+  // declarations' (src/train/parameters.cpp). The two must not drift apart.
+  vmsweep::model::ModelConfig declared = settings_from_params(Value::Map{}).model;
+  const vmsweep::model::ModelConfig library;
+  declared.input_channels = library.input_channels;  // filled from the data and the trainer's
+  declared.horizon = library.horizon;                //   fields when a model is built
+  declared.time_steps = library.time_steps;
+  declared.batch = library.batch;
+  declared.seed = library.seed;
+  CHECK(declared == library);
+}

@@ -37,6 +37,8 @@ struct ModelConfig {
   InitScheme init = InitScheme::keras;
   LstmBias lstm_bias = LstmBias::single;
   std::uint64_t seed = 0;                              // initialisation and dropout masks
+
+  friend bool operator==(const ModelConfig&, const ModelConfig&) = default;
 };
 
 // Throws InputError when a field is out of range (sizes < 1, dropout outside [0,1), ...).
