@@ -4,6 +4,7 @@
 #include "model_parameters.hpp"
 #include "paired_bias_step.hpp"
 #include "sgd.hpp"
+#include "weight_decay.hpp"
 
 namespace vmsweep::model {
 
@@ -12,6 +13,12 @@ namespace {
 std::unique_ptr<Optimizer> make_plain_optimizer(const ModelConfig& config, std::size_t size) {
   if (config.optimizer == OptimizerKind::sgd) return std::make_unique<Sgd>();
   return std::make_unique<Adam>(config.beta1, config.beta2, config.epsilon, size);
+}
+
+std::unique_ptr<Optimizer> with_weight_decay(std::unique_ptr<Optimizer> optimizer, const ModelConfig& config) {
+  if (config.weight_decay == 0.0) return optimizer;
+  const auto kind = config.optimizer == OptimizerKind::adamw ? WeightDecay::Kind::decoupled : WeightDecay::Kind::coupled;
+  return std::make_unique<WeightDecay>(std::move(optimizer), config.weight_decay, kind);
 }
 
 std::vector<TensorSlot> lstm_biases(const ModelConfig& config, const ParameterLayout& layout) {
@@ -23,7 +30,7 @@ std::vector<TensorSlot> lstm_biases(const ModelConfig& config, const ParameterLa
 }  // namespace
 
 std::unique_ptr<Optimizer> make_optimizer(const ModelConfig& config, const ParameterLayout& layout) {
-  auto optimizer = make_plain_optimizer(config, layout.flat_size());
+  auto optimizer = with_weight_decay(make_plain_optimizer(config, layout.flat_size()), config);
   if (config.lstm_bias == LstmBias::single) return optimizer;
   return std::make_unique<PairedBiasStep>(std::move(optimizer), lstm_biases(config, layout));
 }

@@ -11,6 +11,7 @@
 #include "vmsweep/model/loss.hpp"
 #include "vmsweep/common/rng.hpp"
 #include "sgd.hpp"
+#include "weight_decay.hpp"
 
 namespace vmsweep::model {
 namespace {
@@ -47,6 +48,29 @@ TEST_CASE("SGD steps against the gradient", "[model]") {
   std::vector<float> params{1.0f};
   sgd.step(params, std::vector<float>{2.0f}, 0.1);
   CHECK(params[0] == Approx(0.8));
+}
+
+TEST_CASE("weight decay: coupled adds wd x p to the gradient, decoupled shrinks p by lr x wd", "[model]") {
+  using vmsweep::model::WeightDecay;
+  const std::vector<float> zero{0.0f, 0.0f};
+  // SGD with no gradient: both forms shrink the weights by lr x wd.
+  for (auto kind : {WeightDecay::Kind::coupled, WeightDecay::Kind::decoupled}) {
+    WeightDecay sgd(std::make_unique<Sgd>(), 0.5, kind);
+    std::vector<float> p{2.0f, -4.0f};
+    sgd.step(p, zero, 0.1);
+    CHECK(p[0] == Approx(2.0 * (1 - 0.05)));
+    CHECK(p[1] == Approx(-4.0 * (1 - 0.05)));
+  }
+  // Adam with no gradient: decoupled decay alone moves p (Adam's step is 0); coupled decay is a
+  // gradient, which Adam's first step turns into a move of about lr.
+  WeightDecay adamw(std::make_unique<Adam>(0.9, 0.999, 1e-7, 1), 0.1, WeightDecay::Kind::decoupled);
+  std::vector<float> p{1.0f};
+  adamw.step(p, std::vector<float>{0.0f}, 0.01);
+  CHECK(p[0] == Approx(0.999));
+  WeightDecay adam(std::make_unique<Adam>(0.9, 0.999, 1e-7, 1), 0.1, WeightDecay::Kind::coupled);
+  p = {1.0f};
+  adam.step(p, std::vector<float>{0.0f}, 0.01);
+  CHECK(p[0] == Approx(0.99).epsilon(1e-4));
 }
 
 TEST_CASE("clipping by global norm scales only when the norm is too large", "[model]") {

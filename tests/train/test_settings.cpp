@@ -78,8 +78,8 @@ TEST_CASE("values are checked against the knob table", "[train][settings]") {
   CHECK(error_of(params) == "sweep.yaml:3:5: key 'dropout': expected a number in [0, 0.95], got 1.5");
 
   params = Value::Map{};
-  params.set("optimizer", marked("adamw", 4));
-  CHECK(error_of(params) == "sweep.yaml:4:5: key 'optimizer': expected one of adam sgd, got 'adamw' (did you mean 'adam'?)");
+  params.set("optimizer", marked("adamx", 4));
+  CHECK(error_of(params) == "sweep.yaml:4:5: key 'optimizer': expected one of adam sgd adamw, got 'adamx' (did you mean 'adam'?)");
 
   params = Value::Map{};
   params.set("batch_size", marked("big", 5));
@@ -114,4 +114,16 @@ TEST_CASE("the declared defaults are the model library's own defaults", "[train]
   declared.batch = library.batch;
   declared.seed = library.seed;
   CHECK(declared == library);
+}
+
+TEST_CASE("weight_decay and adamw reach the model's configuration", "[train][settings]") {
+  Value params;
+  params.set("optimizer", "adamw");
+  params.set("weight_decay", 0.01);
+  const auto settings = settings_from_params(params);
+  CHECK(settings.model.optimizer == vmsweep::model::OptimizerKind::adamw);
+  CHECK(settings.model.weight_decay == 0.01);
+  CHECK(settings_from_params(Value::Map{}).model.weight_decay == 0.0);
+  params.set("weight_decay", marked(2.0, 9));
+  CHECK(error_of(params) == "sweep.yaml:9:5: key 'weight_decay': expected a number in [0, 1], got 2.0");
 }

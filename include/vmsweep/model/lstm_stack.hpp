@@ -17,7 +17,7 @@
 namespace vmsweep::model {
 
 enum class LossKind { mse, huber };
-enum class OptimizerKind { adam, sgd };
+enum class OptimizerKind { adam, sgd, adamw };  // adamw: Adam with decoupled weight decay
 enum class InitScheme { keras, pytorch };
 // single: one bias per gate (Keras); pair: b_ih + b_hh as torch.nn.LSTM, whose bias learns twice as fast.
 enum class LstmBias { single, pair };
@@ -34,6 +34,7 @@ struct ModelConfig {
   OptimizerKind optimizer = OptimizerKind::adam;
   double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;  // Keras defaults
   double clip_norm = 0.0;                              // global-norm clipping; 0 = off
+  double weight_decay = 0.0;                           // L2 (adam, sgd) or decoupled (adamw); 0 = off
   InitScheme init = InitScheme::keras;
   LstmBias lstm_bias = LstmBias::single;
   std::uint64_t seed = 0;                              // initialisation and dropout masks
