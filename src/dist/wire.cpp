@@ -10,7 +10,13 @@ ByteWriter& ByteWriter::put_string(const std::string& text) {
   return *this;
 }
 
+// A value keeps where it was written, so an error on a worker rank still names the sweep file's line.
+ByteWriter& ByteWriter::put_mark(const SourceMark& mark) {
+  return put_string(mark.file).put(static_cast<std::int32_t>(mark.line)).put(static_cast<std::int32_t>(mark.column));
+}
+
 ByteWriter& ByteWriter::put_value(const Value& value) {
+  put_mark(value.mark());
   put(static_cast<std::uint8_t>(value.kind()));
   switch (value.kind()) {
     case Value::Kind::null: break;
@@ -52,7 +58,20 @@ std::string ByteReader::get_string() {
   return std::string(first, size);
 }
 
+SourceMark ByteReader::get_mark() {
+  SourceMark mark;
+  mark.file = get_string();
+  mark.line = get<std::int32_t>();
+  mark.column = get<std::int32_t>();
+  return mark;
+}
+
 Value ByteReader::get_value() {
+  SourceMark mark = get_mark();
+  return get_unmarked_value().with_mark(std::move(mark));
+}
+
+Value ByteReader::get_unmarked_value() {
   switch (static_cast<Value::Kind>(get<std::uint8_t>())) {
     case Value::Kind::null: return Value();
     case Value::Kind::boolean: return Value(get<bool>());

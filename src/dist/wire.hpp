@@ -24,7 +24,8 @@ public:
     return *this;
   }
   ByteWriter& put_string(const std::string& text);
-  ByteWriter& put_value(const Value& value);
+  ByteWriter& put_mark(const SourceMark& mark);
+  ByteWriter& put_value(const Value& value);  // with the marks of it and its items
 
   Bytes take() && { return std::move(bytes_); }
 
@@ -45,6 +46,7 @@ public:
     return field;
   }
   std::string get_string();
+  SourceMark get_mark();
   Value get_value();
   // A length written with put(std::uint64_t); checked against what is left of the message.
   std::size_t get_count();
@@ -52,6 +54,7 @@ public:
 
 private:
   const char* take(std::size_t count);
+  Value get_unmarked_value();
 
   const Bytes& bytes_;
   std::size_t position_ = 0;

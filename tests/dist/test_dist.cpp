@@ -20,6 +20,7 @@
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/dist/thread_budget.hpp"
 #include "vmsweep/train/parameters.hpp"
+#include "vmsweep/train/settings.hpp"
 
 using namespace vmsweep;
 using namespace vmsweep::dist;
@@ -74,6 +75,18 @@ TEST_CASE("an assignment crosses the wire bit for bit") {
   CHECK(same_bits(back.params.find("negative_zero")->as_double(), -0.0));
   CHECK(same_bits(back.params.find("tiny")->as_double(), std::numeric_limits<double>::denorm_min()));
   CHECK(back.params.find("name")->as_string() == std::string("a\0b", 3));
+}
+
+TEST_CASE("a value's source mark crosses the wire, so a worker's error names the sweep file's line") {
+  Value params;
+  params.set("layers", Value(Value::List{Value(64).with_mark({"s.yaml", 9, 13})}).with_mark({"s.yaml", 9, 12}));
+  params.set("dropout", Value(1.5).with_mark({"s.yaml", 11, 11}));
+  const sweep::TrialSpec back = decode_assign(encode_assign(sweep::TrialSpec{1, 1, 0, 5, params}).body);
+  CHECK(back.params.find("dropout")->mark().to_string() == "s.yaml:11:11");
+  CHECK(back.params.find("layers")->mark().to_string() == "s.yaml:9:12");
+  CHECK(back.params.find("layers")->as_list().front().mark().to_string() == "s.yaml:9:13");
+  CHECK_THROWS_WITH(train::settings_from_params(back.params),
+                    "s.yaml:11:11: key 'dropout': expected a number in [0, 0.95], got 1.5");
 }
 
 TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
