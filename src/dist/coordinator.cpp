@@ -21,7 +21,7 @@ Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress
     : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
       slots_(static_cast<std::size_t>(pool.size()), Slot::idle) {
   if (!spec.early_terminate) return;
-  pruner_.emplace(*spec.early_terminate);
+  pruner_ = sweep::make_pruner(*spec.early_terminate);
   for (const EarlierEpoch& epoch : earlier) pruner_->remember(epoch.trial_id, epoch.epoch, epoch.val_loss);
 }
 

@@ -4,6 +4,7 @@
 // rank's epoch reports, so it is where early termination (the sweep file's early_terminate) decides.
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -11,7 +12,7 @@
 #include "interrupt.hpp"
 #include "progress.hpp"
 #include "trial_queue.hpp"
-#include "vmsweep/sweep/hyperband.hpp"
+#include "vmsweep/sweep/pruner.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 #include "worker_pool.hpp"
 
@@ -52,7 +53,7 @@ private:
   Progress& progress_;
   const InterruptWatch& interrupt_;
   sweep::Metric metric_;
-  std::optional<sweep::HyperbandPruner> pruner_;  // none without early_terminate
+  std::unique_ptr<sweep::Pruner> pruner_;  // none without early_terminate
   std::vector<Slot> slots_;
   SweepTally tally_;
 };

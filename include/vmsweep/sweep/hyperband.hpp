@@ -10,26 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "vmsweep/sweep/pruner.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 
 namespace vmsweep::sweep {
-
-// Why a trial was stopped at a band, for its recorded reason.
-struct Pruning {
-  int epoch = 0;
-  double value = 0.0;      // the trial's validation loss at that epoch
-  double threshold = 0.0;  // the value it had to stay at or below
-  std::size_t peers = 0;   // trials that reached the band, this one included
-
-  // "pruned by hyperband at epoch 4: val_loss 0.52 > threshold 0.31 of 5 trials at this band"
-  std::string reason() const;
-};
 
 // The bands (1-based epochs) at which trials are judged, ascending: min_iter * eta^k, or
 // max_iter / eta^k for k = 1..s (integer division, values below 1 dropped).
 std::vector<int> hyperband_bands(const EarlyTerminate& rule);
 
-class HyperbandPruner {
+class HyperbandPruner final : public Pruner {
 public:
   explicit HyperbandPruner(const EarlyTerminate& rule);
 
@@ -37,11 +27,11 @@ public:
 
   // Records `value` (lower is better) when `epoch` is a band and answers whether the trial must
   // stop there: value > sorted(values at the band)[floor(n / eta)]. Epochs between bands go on.
-  std::optional<Pruning> should_stop(std::int64_t trial_id, int epoch, double value);
+  std::optional<Pruning> should_stop(std::int64_t trial_id, int epoch, double value) override;
 
   // Records a value from a trial that already finished (a resumed sweep's earlier run), without
   // judging it, so later arrivals at its bands are compared with it as before the interruption.
-  void remember(std::int64_t trial_id, int epoch, double value);
+  void remember(std::int64_t trial_id, int epoch, double value) override;
 
 private:
   double threshold(const std::map<std::int64_t, double>& reached) const;
