@@ -9,7 +9,7 @@
 #   OMP_WAIT_POLICY is left as the caller has it, for both. Unset, libgomp spins briefly before
 #   sleeping, which is what 2 threads need on dedicated cores (passive made 2 threads slower than 1
 #   at T=14: every time step's small GEMMs wake sleeping threads). On a machine shared with other
-#   work, set it to passive: spinning threads then steal the cores (ONEDNN_LSTM_GUIDE.md section 7).
+#   work, set it to passive: spinning threads then steal the cores (docs/onednn-lstm.md, item 9).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../build}"

@@ -3,7 +3,7 @@
 // batch size. Gate order i, f, c~, o; for each step t:
 //   (1) gates = W_layer^T x_t + W_iter^T h_{t-1} + b
 //   (2) c_t = f * c_{t-1} + i * c~,   h_t = o * tanh(c_t)
-// Facts from docs/ONEDNN_LSTM_GUIDE.md this class relies on:
+// Facts from docs/onednn-lstm.md this class relies on:
 //   - h0/c0 are passed as explicit zero tensors (with DIFF_SRC_ITER(_C) outputs): without them
 //     oneDNN 2.6.3 returns a wrong diff_weights_iter;
 //   - backward accumulates into the gradients, so the caller zeroes them first;

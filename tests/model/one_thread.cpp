@@ -1,6 +1,6 @@
 // The model tests run with one OpenMP thread. The runners are shared: with 2 spinning OpenMP
 // threads on a busy machine the tiny primitives here took up to 100x longer (see
-// docs ONEDNN_LSTM_GUIDE.md section 7). Set once, in the main thread, before any test runs.
+// docs/onednn-lstm.md, item 9). Set once, in the main thread, before any test runs.
 #include <omp.h>
 
 namespace {
