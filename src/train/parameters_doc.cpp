@@ -33,18 +33,6 @@ src/data/parameters.cpp) by `vmsweep docs parameters > docs/parameters.md`; a te
 |---|---|---|---|---|---|
 )";
 
-const char* type_name(Knob::Type type) {
-  switch (type) {
-    case Knob::Type::integer: return "integer";
-    case Knob::Type::real: return "real";
-    case Knob::Type::string: return "string";
-    case Knob::Type::boolean: return "boolean";
-    case Knob::Type::int_list: return "int_list";
-    case Knob::Type::any: return "any";
-  }
-  return "?";
-}
-
 // 20 as it is, 1e6 rather than 1e+06, 0.999999 as it is, inf for an open end.
 std::string bound_text(double bound) {
   if (std::isinf(bound)) return bound > 0 ? "inf" : "-inf";
@@ -88,7 +76,7 @@ std::string cell(std::string_view text) {
 std::string parameters_markdown() {
   std::string text = kPreface;
   for (const Knob& knob : all_knobs()) {
-    text += "| `" + std::string(knob.name) + "` | " + type_name(knob.type) + " | " +
+    text += "| `" + std::string(knob.name) + "` | " + std::string(type_name(knob.type)) + " | " +
             (knob.default_text.empty() ? std::string("—") : cell(knob.default_text)) + " | " + range_text(knob) +
             " | " + (knob.data_field ? "data" : "trainer") + " | " + cell(knob.description) + " |\n";
   }

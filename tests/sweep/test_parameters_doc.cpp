@@ -40,18 +40,6 @@ std::vector<std::vector<std::string>> documented_knobs() {
   return rows;
 }
 
-const char* type_name(Knob::Type type) {
-  switch (type) {
-    case Knob::Type::integer: return "integer";
-    case Knob::Type::real: return "real";
-    case Knob::Type::string: return "string";
-    case Knob::Type::boolean: return "boolean";
-    case Knob::Type::int_list: return "int_list";
-    case Knob::Type::any: return "any";
-  }
-  return "?";
-}
-
 }  // namespace
 
 TEST_CASE("docs/parameters.md lists every knob with its type, default and block", "[sweep]") {
@@ -63,7 +51,7 @@ TEST_CASE("docs/parameters.md lists every knob with its type, default and block"
     INFO("knob " << knob.name << ", row " << i);
     REQUIRE(rows[i].size() == 6);
     CHECK(rows[i][0] == "`" + std::string(knob.name) + "`");
-    CHECK(rows[i][1] == type_name(knob.type));
+    CHECK(rows[i][1] == vmsweep::type_name(knob.type));
     CHECK(rows[i][2] == (knob.default_text.empty() ? "—" : std::string(knob.default_text)));
     CHECK(rows[i][4] == (knob.data_field ? "data" : "trainer"));
   }

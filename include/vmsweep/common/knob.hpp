@@ -21,4 +21,7 @@ struct Knob {
   bool data_field = false;                   // true: a field of the sweep file's data block
 };
 
+// "integer", "real", "string", "boolean", "int_list", "any": as docs/parameters.md writes the types.
+std::string_view type_name(Knob::Type type);
+
 }  // namespace vmsweep
