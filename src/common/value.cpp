@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "vmsweep/common/error.hpp"
 
@@ -13,11 +14,17 @@ namespace {
 std::string format_real(double d) {
   if (std::isnan(d)) return ".nan";
   if (std::isinf(d)) return d > 0 ? ".inf" : "-.inf";
-  char buffer[32];
+  char buffer[48];
   // The shortest text that reads back to the same double.
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, d);
     if (std::strtod(buffer, nullptr) == d) break;
+  }
+  // %g turns to an exponent once the exponent reaches the precision (50 -> 5e+01); numbers below
+  // 1e16 are written out in full instead (more digits never break the round trip).
+  if (const char* e = std::strchr(buffer, 'e'); e && e[1] == '+') {
+    const int exponent = std::atoi(e + 2);
+    if (exponent < 16) std::snprintf(buffer, sizeof buffer, "%.*g", exponent + 1, d);
   }
   std::string text = buffer;
   if (text.find_first_of(".eEn") == std::string::npos) text += ".0";

@@ -17,6 +17,12 @@ TEST_CASE("Value prints flow text and JSON", "[common]") {
   CHECK(block.to_json() == R"({"freq": "D", "agg": "mean"})");
   CHECK(Value(0.001).to_string() == "0.001");
   CHECK(Value(1.0).to_string() == "1.0");
+  CHECK(Value(50.0).to_string() == "50.0");  // not 5e+01
+  CHECK(Value(10.0).to_string() == "10.0");
+  CHECK(Value(-1200.0).to_string() == "-1200.0");
+  CHECK(Value(123456789012345.0).to_string() == "123456789012345.0");
+  CHECK(Value(1e20).to_string() == "1e+20");
+  CHECK(Value(1e-5).to_string() == "1e-05");
   CHECK(Value(0.1 + 0.2).to_string() == "0.30000000000000004");
   CHECK(Value(Value::List{"", "H"}).to_string() == R"(["", H])");  // an empty string stays visible
 }
