@@ -12,7 +12,7 @@ Metrics score(std::span<const double> actual, std::span<const double> predicted)
     throw Error("score: " + std::to_string(actual.size()) + " actual values against " +
                 std::to_string(predicted.size()) + " predictions");
   Metrics m;
-  double squared = 0, absolute = 0, percent = 0, symmetric = 0;
+  double squared = 0, absolute = 0, percent = 0, symmetric = 0, mean = 0;
   for (std::size_t i = 0; i < actual.size(); ++i) {
     const double error = predicted[i] - actual[i];
     squared += error * error;
@@ -26,11 +26,15 @@ Metrics score(std::span<const double> actual, std::span<const double> predicted)
   }
   m.count = actual.size();
   const auto n = static_cast<double>(m.count);
+  for (double a : actual) mean += a / n;
+  double spread = 0;
+  for (double a : actual) spread += (a - mean) * (a - mean);
   m.mse = squared / n;
   m.rmse = std::sqrt(m.mse);
   m.mae = absolute / n;
   m.mape = m.mape_count ? 100 * percent / static_cast<double>(m.mape_count) : NAN;
   m.smape = 100 * symmetric / n;
+  m.r2 = spread > 0 ? 1 - squared / spread : NAN;
   return m;
 }
 

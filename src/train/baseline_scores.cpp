@@ -89,7 +89,7 @@ void add_unless_repeated(BaselineScore score, std::vector<BaselineScore>& scores
 }  // namespace
 
 void add_metrics(Metrics& out, const std::string& part, const eval::Metrics& m) {
-  const std::pair<const char*, double> named[] = {{"mse", m.mse}, {"rmse", m.rmse}, {"mae", m.mae}, {"mape", m.mape}, {"smape", m.smape}};
+  const std::pair<const char*, double> named[] = {{"mse", m.mse}, {"rmse", m.rmse}, {"mae", m.mae}, {"mape", m.mape}, {"smape", m.smape}, {"r2", m.r2}};
   for (const auto& [name, value] : named) out.emplace_back(part + "_" + name, value);
 }
 

@@ -14,7 +14,8 @@ void append_scores(const std::string& part, const eval::Metrics& scores, Metrics
                                  {part + "_rmse", scores.rmse},
                                  {part + "_mae", scores.mae},
                                  {part + "_mape", scores.mape},
-                                 {part + "_smape", scores.smape}});
+                                 {part + "_smape", scores.smape},
+                                 {part + "_r2", scores.r2}});
 }
 
 }  // namespace

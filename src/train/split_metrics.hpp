@@ -7,11 +7,11 @@
 
 namespace vmsweep::train {
 
-// {train,val,test}_{mse,rmse,mae,mape,smape} in original units over every (window, step) of each
+// {train,val,test}_{mse,rmse,mae,mape,smape,r2} in original units over every (window, step) of each
 // part; a part without windows is left out.
 Metrics split_metrics(const data::PreparedData& data, const eval::Forecast& forecast);
 
-// The same five metrics over the windows of `range`, named `part`_mse and so on.
+// The same six metrics over the windows of `range`, named `part`_mse and so on.
 Metrics range_metrics(const data::PreparedData& data, const eval::Forecast& forecast, data::WindowRange range,
                       const std::string& part);
 

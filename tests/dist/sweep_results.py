@@ -13,7 +13,7 @@ import h5py
 import numpy as np
 import pandas as pd
 
-METRICS = [f"{part}_{name}" for part in ("train", "val", "test") for name in ("mse", "rmse", "mae", "mape", "smape")]
+METRICS = [f"{part}_{name}" for part in ("train", "val", "test") for name in ("mse", "rmse", "mae", "mape", "smape", "r2")]
 
 
 def trials(path):

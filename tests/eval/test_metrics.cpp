@@ -23,6 +23,17 @@ TEST_CASE("metrics: MSE, RMSE, MAE, MAPE and sMAPE by hand") {
   CHECK(m.mape_count == 3);  // the zero actual is left out
   CHECK(m.mape == Approx(100 * (1.0 + 0 + 0.5) / 3));
   CHECK(m.smape == Approx(100 * (2.0 / 3 + 0 + 4.0 / 6 + 2.0) / 4));
+  // mean actual 7/4; squared deviations 9/16 + 1/16 + 81/16 + 49/16 = 140/16; squared errors 6
+  CHECK(m.r2 == Approx(1 - 6.0 / (140.0 / 16)));
+}
+
+TEST_CASE("metrics: R squared is 1 for a perfect forecast, 0 for the mean, NaN for a constant series") {
+  const std::vector<double> actual{1, 2, 3, 6};
+  CHECK(eval::score(actual, actual).r2 == 1);
+  CHECK(eval::score(actual, std::vector<double>(4, 3.0)).r2 == Approx(0).margin(1e-15));
+  CHECK(eval::score(actual, std::vector<double>{6, 3, 2, 1}).r2 < 0);  // worse than the mean
+  const std::vector<double> flat{2, 2, 2};
+  CHECK(std::isnan(eval::score(flat, std::vector<double>{1, 2, 3}).r2));
 }
 
 TEST_CASE("metrics: a perfect forecast scores zero, all-zero points count as zero sMAPE") {

@@ -36,9 +36,10 @@ TEST_CASE("a trial trains, evaluates every part and predicts every window", "[tr
   CHECK(result.threads == 1);
   CHECK(result.params.find("look_back")->as_int() == 14);
   for (const char* part : {"train", "val", "test"})
-    for (const char* metric : {"mse", "rmse", "mae", "mape", "smape"})
+    for (const char* metric : {"mse", "rmse", "mae", "mape", "smape", "r2"})
       CHECK(result.metric(std::string(part) + "_" + metric) != nullptr);
   CHECK(*result.metric("test_rmse") == Approx(std::sqrt(*result.metric("test_mse"))));
+  CHECK(*result.metric("val_r2") <= 1);  // R squared, from the same squared errors as val_mse
   // 70/10/20 of 550 steps the notebook's way: 385 + 55 + 96 windows, every one predicted.
   const auto& split = result.predictions.split;
   REQUIRE(result.predictions.actual.size() == 536);

@@ -22,7 +22,7 @@ struct BaselineScore {
   Metrics metrics;             // val_* and test_*, in original units
 };
 
-// Appends <part>_mse, _rmse, _mae, _mape and _smape: the names trials use for their metrics.
+// Appends <part>_mse, _rmse, _mae, _mape, _smape and _r2: the names trials use for their metrics.
 void add_metrics(Metrics& out, const std::string& part, const eval::Metrics& metrics);
 
 // From the trials' parameters (data block included, as run). A data block that cannot be prepared

@@ -38,7 +38,7 @@ struct Predictions {
   std::vector<std::int32_t> horizon_step;  // 1..horizon
 };
 
-// Metric names: {train,val,test}_{mse,rmse,mae,mape,smape}, in original units.
+// Metric names: {train,val,test}_{mse,rmse,mae,mape,smape,r2}, in original units.
 using Metrics = std::vector<std::pair<std::string, double>>;
 
 struct TrialResult {
