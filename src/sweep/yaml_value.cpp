@@ -2,15 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-#include <limits>
-#include <optional>
-#include <regex>
 #include <string>
 
 #include "vmsweep/common/error.hpp"
+#include "yaml_scalar.hpp"
+#include "yaml_stream_check.hpp"
 
 namespace vmsweep::sweep {
 
@@ -21,57 +17,65 @@ SourceMark mark_of(const YAML::Mark& mark, const std::string& file) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
-std::optional<Value> special_real(const std::string& text) {
-  static const std::regex inf(R"([-+]?\.(inf|Inf|INF))"), nan(R"(\.(nan|NaN|NAN))");
-  if (std::regex_match(text, nan)) return Value(std::numeric_limits<double>::quiet_NaN());
-  if (!std::regex_match(text, inf)) return std::nullopt;
-  const double infinity = std::numeric_limits<double>::infinity();
-  return Value(text[0] == '-' ? -infinity : infinity);
-}
-
-std::optional<Value> number(const std::string& text) {
-  static const std::regex integer(R"([-+]?[0-9]+)");
-  static const std::regex real(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (std::regex_match(text, integer)) {
-    errno = 0;
-    const long long parsed = std::strtoll(text.c_str(), nullptr, 10);
-    if (errno != ERANGE) return Value(std::int64_t{parsed});
-  }
-  if (std::regex_match(text, real)) return Value(std::strtod(text.c_str(), nullptr));
-  return special_real(text);
-}
-
-// A plain scalar is typed by the core schema; a quoted one ("3", 'true') keeps its text.
-Value scalar(const YAML::Node& node) {
-  const std::string& text = node.Scalar();
-  if (node.Tag() == "!") return Value(text);
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return Value();
-  if (text == "true" || text == "True" || text == "TRUE") return Value(true);
-  if (text == "false" || text == "False" || text == "FALSE") return Value(false);
-  if (auto parsed = number(text)) return *parsed;
-  return Value(text);
+// A plain scalar is typed (yaml_scalar.hpp); a quoted one ("3", 'true') keeps its text.
+Value scalar(const YAML::Node& node, const SourceMark& mark) {
+  if (node.Tag() == "!") return Value(node.Scalar());
+  return plain_scalar(node.Scalar(), mark);
 }
 
 Value convert(const YAML::Node& node, const std::string& file);
 
+bool is_merge_key(const YAML::Node& key) { return key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<"; }
+
+// `<<: *anchor` or `<<: [*a, *b]` (YAML 1.1 merge keys, as PyYAML reads them): the merged mappings'
+// entries come first, an earlier mapping winning over a later one; the mapping's own keys win over all.
+void merge_into(Value& map, const Value& source, const Value& own) {
+  for (const auto& [key, value] : source.as_map()) {
+    if (map.find(key)) continue;
+    const Value* written = own.find(key);
+    map.as_map().emplace_back(key, written ? *written : value);
+  }
+}
+
+Value merge_sources(const YAML::Node& value, const std::string& file) {
+  const Value converted = convert(value, file);
+  Value::List sources = converted.is_list() ? converted.as_list() : Value::List{converted};
+  for (const Value& source : sources)
+    if (!source.is_map())
+      throw InputError(source.mark(), "key '<<': a merge key takes a mapping or a list of mappings (YAML 1.1), got " +
+                                          source.description());
+  return Value(std::move(sources));
+}
+
 Value mapping(const YAML::Node& node, const std::string& file) {
-  Value map = Value(Value::Map{});
+  Value own = Value(Value::Map{});
+  Value::List merged;
   for (const auto& entry : node) {
     const SourceMark key_mark = mark_of(entry.first.Mark(), file);
     if (!entry.first.IsScalar()) throw InputError(key_mark, "a mapping key must be a plain name");
+    if (is_merge_key(entry.first)) {
+      Value sources = merge_sources(entry.second, file);
+      for (Value& source : sources.as_list()) merged.push_back(std::move(source));
+      continue;
+    }
     const std::string key = entry.first.Scalar();
-    if (map.find(key)) throw InputError(key_mark, "key '" + key + "': given twice in the same mapping");
+    if (own.find(key)) throw InputError(key_mark, "key '" + key + "': given twice in the same mapping");
     // An entry's value carries its key's position: that is the line a reader looks for, also when
     // the value is a block that starts on the next line.
-    map.as_map().emplace_back(key, convert(entry.second, file).with_mark(key_mark));
+    own.as_map().emplace_back(key, convert(entry.second, file).with_mark(key_mark));
   }
+  if (merged.empty()) return own;
+  Value map = Value(Value::Map{});
+  for (const Value& source : merged) merge_into(map, source, own);
+  for (const auto& [key, value] : own.as_map())
+    if (!map.find(key)) map.as_map().emplace_back(key, value);
   return map;
 }
 
 Value convert(const YAML::Node& node, const std::string& file) {
   const SourceMark mark = mark_of(node.Mark(), file);
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return scalar(node).with_mark(mark);
+    case YAML::NodeType::Scalar: return scalar(node, mark).with_mark(mark);
     case YAML::NodeType::Sequence: {
       Value::List items;
       for (const auto& item : node) items.push_back(convert(item, file));
@@ -85,6 +89,7 @@ Value convert(const YAML::Node& node, const std::string& file) {
 }  // namespace
 
 Value parse_yaml(std::string_view text, const std::string& file_name) {
+  check_yaml_stream(text, file_name);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
