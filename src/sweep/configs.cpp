@@ -10,17 +10,16 @@ namespace vmsweep::sweep {
 namespace {
 
 constexpr std::uint64_t kRandomStream = 0x72616e646f6dULL;  // "random"
-
-std::int64_t choices(const ParameterSpec& parameter) { return static_cast<std::int64_t>(parameter.values.size()); }
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
 }  // namespace
 
 std::int64_t grid_size(const SweepSpec& spec) {
-  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   std::int64_t size = 1;
   for (const ParameterSpec& parameter : spec.parameters) {
-    if (size > kMax / choices(parameter)) return kMax;
-    size *= choices(parameter);
+    const std::int64_t choices = grid_choices(parameter);
+    if (choices > 0 && size > kMax / choices) return kMax;
+    size *= choices;
   }
   return size;
 }
@@ -29,8 +28,9 @@ Value grid_config(const SweepSpec& spec, std::int64_t index) {
   Value::Map config(spec.parameters.size());
   for (std::size_t i = spec.parameters.size(); i-- > 0;) {
     const ParameterSpec& parameter = spec.parameters[i];
-    config[i] = {parameter.name, parameter.values[static_cast<std::size_t>(index % choices(parameter))]};
-    index /= choices(parameter);
+    const std::int64_t choices = grid_choices(parameter);
+    config[i] = {parameter.name, grid_value(parameter, index % choices)};
+    index /= choices;
   }
   return Value(std::move(config));
 }
@@ -51,7 +51,7 @@ Value list_config(const SweepSpec& spec, std::int64_t index) {
 }
 
 std::int64_t config_count(const SweepSpec& spec) {
-  const std::int64_t capped = spec.run_cap ? *spec.run_cap / spec.repeats : std::numeric_limits<std::int64_t>::max();
+  const std::int64_t capped = spec.run_cap ? *spec.run_cap / spec.repeats : kMax;
   if (spec.method == Method::grid) return std::min(grid_size(spec), capped);
   return capped;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Configurations: one value per parameter, as a Value map in the file's parameter order.
-// grid and random configurations are pure functions of the file and an index.
+// grid and random configurations are pure functions of the file and an index, so no list of them
+// is ever built.
 #include <cstdint>
 
 #include "vmsweep/common/rng.hpp"
@@ -12,7 +13,7 @@ namespace vmsweep::sweep {
 // The grid's size, saturating at INT64_MAX.
 std::int64_t grid_size(const SweepSpec& spec);
 // The index-th configuration of the cartesian product, with the last parameter varying fastest
-// (nested loops in file order).
+// (nested loops in file order): index read as a mixed-radix number.
 Value grid_config(const SweepSpec& spec, std::int64_t index);
 // The index-th random configuration: its own stream from (seed, index), so any configuration can
 // be drawn without drawing those before it.
@@ -23,7 +24,8 @@ Value draw_config(const SweepSpec& spec, Rng& rng);
 // grid_config or random_config, by the sweep's method.
 Value list_config(const SweepSpec& spec, std::int64_t index);
 
-// The number of configurations a grid or random sweep runs: the grid (or run_cap / repeats).
+// The number of configurations a sweep runs at most: the grid (or run_cap / repeats). Parsing
+// keeps it times repeats within kMaxTrials.
 std::int64_t config_count(const SweepSpec& spec);
 
 }  // namespace vmsweep::sweep

@@ -4,23 +4,16 @@
 #include <string>
 
 #include "checks.hpp"
+#include "distribution.hpp"
 #include "vmsweep/common/knob_check.hpp"
 
 namespace vmsweep::sweep {
 
 namespace {
 
-using D = Distribution;
-
 bool gives_integers(const ParameterSpec& spec) {
-  if (spec.distribution == D::int_uniform) return true;
-  const bool quantised = spec.distribution == D::q_uniform || spec.distribution == D::q_log_uniform_values ||
-                         spec.distribution == D::q_normal;
-  return quantised && spec.q == std::trunc(spec.q);
-}
-
-bool is_bounded(D distribution) {
-  return distribution != D::normal && distribution != D::log_normal && distribution != D::q_normal;
+  const DistributionTraits& law = traits(spec.distribution);
+  return law.law == Law::integers || (law.quantised && spec.q == std::trunc(spec.q));
 }
 
 void check_type(const ParameterSpec& spec, const Value& entry, const Knob& knob) {
@@ -33,20 +26,41 @@ void check_type(const ParameterSpec& spec, const Value& entry, const Knob& knob)
                                " gives real numbers; use int_uniform, a q_ distribution with an integer q, or values");
 }
 
+// The key that sets one end of the range: min for the low end, except for inv_log_uniform,
+// whose low end is e^-max.
+std::string_view key_name(const DistributionTraits& law, bool low_end) {
+  const bool swapped = law.inverted && !law.bounds_are_values;
+  return low_end != swapped ? "min" : "max";
+}
+
+// "max 1.5 is outside dropout's range [0, 0.95]", or for a bound that is not a value itself
+// "max 0.5 gives values up to 1.6487212707001282, outside ...".
+[[noreturn]] void fail_outside(const ParameterSpec& spec, const Value& entry, bool low_end, const std::string& outside) {
+  const DistributionTraits& law = traits(spec.distribution);
+  const ValueRange range = value_range(spec);
+  const std::string_view name = key_name(law, low_end);
+  const Value* key = entry.find(name);
+  if (!key)  // beta has no min or max
+    fail(entry, spec.name, "distribution " + std::string(law.name) + " draws values in [" + Value(range.low).to_string() +
+                               ", " + Value(range.high).to_string() + "], " + outside);
+  const double end = low_end ? range.low : range.high;
+  const std::string written = std::string(name) + " " + key->to_string();
+  if (key->as_double() == end) fail(*key, spec.name, written + " is " + outside);
+  fail(*key, spec.name, written + " gives values " + (low_end ? "down to " : "up to ") + Value(end).to_string() + ", " + outside);
+}
+
 void check_bounds(const ParameterSpec& spec, const Value& entry, const Knob& knob) {
-  const bool in_log_space = spec.distribution == D::log_uniform;
-  const double low = in_log_space ? std::exp(spec.min) : spec.min;
-  const double high = in_log_space ? std::exp(spec.max) : spec.max;
-  const std::string range = std::string(knob.name) + "'s range " + knob_range_text(knob);
-  if (low < knob.min) fail(*entry.find("min"), spec.name, "min " + Value(low).to_string() + " is outside " + range);
-  if (high > knob.max) fail(*entry.find("max"), spec.name, "max " + Value(high).to_string() + " is outside " + range);
+  const ValueRange range = value_range(spec);
+  const std::string outside = "outside " + std::string(knob.name) + "'s range " + knob_range_text(knob);
+  if (range.low < knob.min) fail_outside(spec, entry, true, outside);
+  if (range.high > knob.max) fail_outside(spec, entry, false, outside);
 }
 
 }  // namespace
 
 void check_distribution_fits_knob(const ParameterSpec& spec, const Value& entry, const Knob& knob) {
   check_type(spec, entry, knob);
-  if (is_bounded(spec.distribution)) check_bounds(spec, entry, knob);
+  if (traits(spec.distribution).law != Law::normal) check_bounds(spec, entry, knob);
 }
 
 }  // namespace vmsweep::sweep
