@@ -1,10 +1,13 @@
 #include "vmsweep/sweep/sweep_spec.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <sstream>
 
 #include "checks.hpp"
+#include "configs.hpp"
+#include "nested_parameters.hpp"
 #include "parameter_parse.hpp"
 #include "sections.hpp"
 #include "sha256.hpp"
@@ -20,10 +23,12 @@ namespace {
 constexpr std::array<std::string_view, 11> kKeys{"name",    "description", "seed",       "data",
                                                  "method",  "metric",      "run_cap",    "repeats",
                                                  "parameters", "early_terminate", "bayes"};
-// W&B keys that mean something to W&B's agent only.
-constexpr std::array<std::string_view, 4> kIgnoredKeys{"program", "command", "project", "entity"};
+// W&B keys that mean something to W&B's agent, launcher or server only.
+constexpr std::array<std::string_view, 10> kIgnoredKeys{"program",   "command", "project",   "entity",     "controller",
+                                                        "job",       "image_uri", "scheduler", "apiVersion", "kind"};
+// W&B keys for what vmsweep does not do.
+constexpr std::array<std::string_view, 1> kUnsupportedKeys{"metrics"};
 constexpr std::array<std::string_view, 3> kMethods{"grid", "random", "bayes"};
-constexpr std::int64_t kDefaultConfigs = 100;  // without run_cap, random and bayes stop here
 
 Method parse_method(const Value* method, const Value& root) {
   if (!method) fail(root, "method", "missing; expected grid, random or bayes");
@@ -31,20 +36,14 @@ Method parse_method(const Value* method, const Value& root) {
   if (text == "grid") return Method::grid;
   if (text == "random") return Method::random;
   if (text == "bayes") return Method::bayes;
+  if (text == "custom")
+    fail(*method, "method", "custom is not supported: it hands the search to an external scheduler (Optuna, Ax) "
+                            "through W&B's server; use grid, random or bayes (vmsweep's bayes is TPE, as Optuna's)");
   fail(*method, "method", "expected grid, random or bayes, got '" + text + "'" + did_you_mean(text, kMethods));
 }
 
-std::vector<std::string_view> knob_names(std::span<const Knob> knobs) {
-  std::vector<std::string_view> names;
-  for (const Knob& knob : knobs) names.push_back(knob.name);
-  return names;
-}
-
-const Knob& knob_for(const std::string& name, const Value& entry, std::span<const Knob> knobs) {
-  for (const Knob& knob : knobs)
-    if (knob.name == name) return knob;
-  fail(entry, name, "unknown parameter" + did_you_mean(name, knob_names(knobs)) +
-                        "; the parameters are listed in docs/parameters.md");
+const Knob& knob_named(std::span<const Knob> knobs, const std::string& name) {
+  return *std::ranges::find_if(knobs, [&](const Knob& knob) { return knob.name == name; });
 }
 
 // Sweeping over several traces: each path is resolved like the data block's.
@@ -52,54 +51,54 @@ void resolve_paths(ParameterSpec& parameter, const fs::path& base_dir) {
   for (Value& path : parameter.values) path = Value(resolve_data_path(path, base_dir)).with_mark(path.mark());
 }
 
-std::vector<ParameterSpec> parse_parameters(const Value* block, const Value& root, std::span<const Knob> knobs,
-                                            const fs::path& base_dir) {
-  if (!block) fail(root, "parameters", "missing; expected a mapping from parameter names to values");
-  require_map(*block, "parameters");
-  if (block->as_map().empty()) fail(*block, "parameters", "empty; give at least one parameter");
+std::vector<ParameterSpec> parse_parameters(const std::vector<FlatParameter>& flat, std::span<const Knob> knobs,
+                                            const fs::path& base_dir, std::vector<std::string>& readings) {
   std::vector<ParameterSpec> parameters;
-  for (const auto& [name, entry] : block->as_map()) {
-    parameters.push_back(parse_parameter(name, entry, knob_for(name, entry, knobs)));
-    if (name == "path") resolve_paths(parameters.back(), base_dir);
+  for (const FlatParameter& parameter : flat) {
+    parameters.push_back(parse_parameter(parameter.name, *parameter.entry, knob_named(knobs, parameter.name), readings));
+    if (parameter.name == "path") resolve_paths(parameters.back(), base_dir);
   }
   return parameters;
 }
 
 // A W&B file can give the trace as a parameter instead of a data block.
-bool path_is_swept(const Value& root) {
-  const Value* parameters = root.find("parameters");
-  return parameters && parameters->find("path");
+bool path_is_swept(const std::vector<ParameterSpec>& parameters) {
+  return std::ranges::any_of(parameters, [](const ParameterSpec& parameter) { return parameter.name == "path"; });
 }
 
-Value parse_data(const Value& root, std::span<const Knob> knobs, const fs::path& base_dir) {
-  const bool swept = path_is_swept(root);
+Value parse_data(const Value& root, const std::vector<ParameterSpec>& parameters, std::span<const Knob> knobs,
+                 const fs::path& base_dir) {
+  const bool swept = path_is_swept(parameters);
   const Value* data = root.find("data");
   if (!data && !swept) fail(root, "data", "missing; expected a data block with at least a path");
   if (!data) return Value(Value::Map{});
   return parse_data_block(*data, knobs, base_dir, !swept);
 }
 
-void check_grid(const SweepSpec& spec) {
-  for (const ParameterSpec& parameter : spec.parameters) {
-    if (parameter.is_discrete()) continue;
-    throw InputError(parameter.mark, "key '" + parameter.name + "': method grid needs a list of values, but this is "
-                                     "distribution " + std::string(distribution_name(parameter.distribution)) +
-                                     "; write values: [...] or use method random or bayes");
-  }
+void check_grid_parameter(const ParameterSpec& parameter) {
+  if (grid_accepts(parameter)) return;
+  if (parameter.distribution == Distribution::categorical)
+    throw InputError(parameter.mark, "key '" + parameter.name + "': method grid runs every value, so probabilities do "
+                                     "not apply (W&B's grid refuses them too); remove them or use method random");
+  throw InputError(parameter.mark, "key '" + parameter.name + "': method grid takes value, values, int_uniform or "
+                                   "q_uniform (W&B's rule), but this is distribution " +
+                                   std::string(distribution_name(parameter.distribution)) +
+                                   "; write values: [...] or use method random or bayes");
 }
 
-// W&B runs random and bayes sweeps until they are stopped; a batch job needs an end.
-void check_budget(SweepSpec& spec, const Value& root) {
-  const Value* cap = root.find("run_cap");
-  if (spec.method != Method::grid && !spec.run_cap) {
-    spec.run_cap = kDefaultConfigs * spec.repeats;
-    spec.warnings.push_back(root.mark().to_string() + ": key 'run_cap': missing; method " +
-                            std::string(method_name(spec.method)) + " stops after " + std::to_string(*spec.run_cap) +
-                            " trials");
+// W&B's grid runs a configuration once however often a value is listed.
+void drop_repeated_values(ParameterSpec& parameter) {
+  Value::List distinct;
+  for (Value& value : parameter.values)
+    if (std::ranges::find(distinct, value) == distinct.end()) distinct.push_back(std::move(value));
+  parameter.values = std::move(distinct);
+}
+
+void check_grid(SweepSpec& spec) {
+  for (ParameterSpec& parameter : spec.parameters) {
+    check_grid_parameter(parameter);
+    drop_repeated_values(parameter);
   }
-  if (cap && *spec.run_cap < spec.repeats)
-    fail(*cap, "run_cap", std::to_string(*spec.run_cap) + " is fewer than one configuration's " +
-                              std::to_string(spec.repeats) + " repeats");
 }
 
 std::int64_t parse_seed(const Value* seed) {
@@ -112,7 +111,7 @@ void note_ignored_keys(SweepSpec& spec, const Value& root) {
   for (std::string_view key : kIgnoredKeys)
     if (const Value* value = root.find(key))
       spec.warnings.push_back(value->mark().to_string() + ": key '" + std::string(key) +
-                              "': used by W&B's agent only; ignored");
+                              "': used by W&B's agent or server only; ignored");
   if (root.find("bayes") && spec.method != Method::bayes)
     spec.warnings.push_back(root.find("bayes")->mark().to_string() + ": key 'bayes': ignored with method " +
                             std::string(method_name(spec.method)));
@@ -121,26 +120,35 @@ void note_ignored_keys(SweepSpec& spec, const Value& root) {
 void check_top_keys(const Value& root) {
   std::vector<std::string_view> allowed(kKeys.begin(), kKeys.end());
   allowed.insert(allowed.end(), kIgnoredKeys.begin(), kIgnoredKeys.end());
+  allowed.insert(allowed.end(), kUnsupportedKeys.begin(), kUnsupportedKeys.end());
   check_keys(root, allowed, "");
+  if (const Value* metrics = root.find("metrics"))
+    fail(*metrics, "metrics", "not supported: vmsweep optimises one metric (W&B's multi-objective `metrics` needs "
+                              "method custom); give it as metric: {name: ..., goal: ...}");
 }
 
-std::string default_name(const std::string& file_name) {
-  const std::string stem = fs::path(file_name).stem().string();
-  return checked_name(Value(stem.empty() ? "sweep" : stem).with_mark({file_name, 0, 0}));
+SweepName name_of(SweepSpec& spec, const Value& root) {
+  if (const Value* name = root.find("name")) return sweep_name(*name, spec.readings);
+  const std::string stem = spec.path.stem().string();
+  std::vector<std::string> ignored;  // a file's own name needs no note
+  return sweep_name(Value(stem.empty() ? "sweep" : stem).with_mark({spec.path.string(), 0, 0}), ignored);
 }
 
 void parse_sections(SweepSpec& spec, const Value& root, std::span<const Knob> knobs, const fs::path& base_dir) {
-  const Value* name = root.find("name");
-  spec.name = name ? checked_name(*name) : default_name(spec.path.string());
+  const SweepName name = name_of(spec, root);
+  spec.display_name = name.display;
+  spec.name = name.folder;
   if (const Value* text = root.find("description")) spec.description = text->as_string("description");
   spec.seed = parse_seed(root.find("seed"));
-  spec.data = parse_data(root, knobs, base_dir);
   spec.method = parse_method(root.find("method"), root);
-  if (const Value* metric = root.find("metric")) spec.metric = parse_metric(*metric);
+  const Value* parameters = root.find("parameters");
+  if (!parameters) fail(root, "parameters", "missing; expected a mapping from parameter names to values");
+  spec.parameters = parse_parameters(flatten_parameters(*parameters, knobs, spec.readings), knobs, base_dir, spec.readings);
+  spec.data = parse_data(root, spec.parameters, knobs, base_dir);
+  if (const Value* metric = root.find("metric")) spec.metric = parse_metric(*metric, spec.parameters, spec.readings, spec.warnings);
   if (const Value* cap = root.find("run_cap")) spec.run_cap = positive_int(*cap, "run_cap");
   if (const Value* repeats = root.find("repeats")) spec.repeats = static_cast<int>(positive_int(*repeats, "repeats"));
-  spec.parameters = parse_parameters(root.find("parameters"), root, knobs, base_dir);
-  if (const Value* rule = root.find("early_terminate")) spec.early_terminate = parse_early_terminate(*rule);
+  if (const Value* rule = root.find("early_terminate")) spec.early_terminate = parse_early_terminate(*rule, spec.warnings);
   if (const Value* bayes = root.find("bayes")) spec.bayes = parse_bayes_options(*bayes);
 }
 
@@ -170,6 +178,7 @@ SweepSpec SweepSpec::parse(std::string_view text, const std::string& file_name, 
   if (spec.method == Method::grid) check_grid(spec);
   note_ignored_keys(spec, root);
   check_budget(spec, root);
+  if (spec.early_terminate) warn_unreachable_bands(spec, *root.find("early_terminate"), knobs);
   return spec;
 }
 

@@ -122,7 +122,7 @@ parameters:
   dropout: {min: 0.0, max: 0.5}
 )");
   REQUIRE(spec.warnings.size() == 3);
-  CHECK(spec.warnings[0] == "inline.yaml:1:1: key 'program': used by W&B's agent only; ignored");
+  CHECK(spec.warnings[0] == "inline.yaml:1:1: key 'program': used by W&B's agent or server only; ignored");
   CHECK(spec.warnings[2] == "inline.yaml:1:1: key 'run_cap': missing; method bayes stops after 100 trials");
   CHECK(spec.run_cap == 100);
 }

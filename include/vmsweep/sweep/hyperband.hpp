@@ -15,8 +15,8 @@
 
 namespace vmsweep::sweep {
 
-// The bands (1-based epochs) at which trials are judged, ascending: min_iter * eta^k, or
-// max_iter / eta^k for k = 1..s (integer division, values below 1 dropped).
+// The bands (1-based epochs) at which trials are judged, ascending and distinct: int(min_iter *
+// eta^k) for k < 100, or int(max_iter / eta^k) for k = 1..s while at least 1 (W&B's formulas).
 std::vector<int> hyperband_bands(const EarlyTerminate& rule);
 
 class HyperbandPruner final : public Pruner {
@@ -26,7 +26,7 @@ public:
   const std::vector<int>& bands() const { return bands_; }
 
   // Records `value` (lower is better) when `epoch` is a band and answers whether the trial must
-  // stop there: value > sorted(values at the band)[floor(n / eta)]. Epochs between bands go on.
+  // stop there: value > sorted(values at the band)[int(n / eta)]. Epochs between bands go on.
   std::optional<Pruning> should_stop(std::int64_t trial_id, int epoch, double value) override;
 
   // Records a value from a trial that already finished (a resumed sweep's earlier run), without
@@ -36,7 +36,7 @@ public:
 private:
   double threshold(const std::map<std::int64_t, double>& reached) const;
 
-  std::int64_t eta_;
+  double eta_;
   std::vector<int> bands_;
   // band -> trial id -> value; keyed by trial so that a repeated report cannot count twice.
   std::map<int, std::map<std::int64_t, double>> reached_;

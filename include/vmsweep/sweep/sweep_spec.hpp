@@ -18,15 +18,29 @@ namespace vmsweep::sweep {
 enum class Method { grid, random, bayes };
 std::string_view method_name(Method method);
 
+// A sweep runs at most this many trials (grid size x repeats, or run_cap): more is refused at the
+// key that asks for it, before anything is allocated or written.
+inline constexpr std::int64_t kMaxTrials = 1'000'000'000;
+
+// Which configuration reached metric.target, for the run's summary.
+struct TargetReached {
+  std::int64_t config_id = 0;
+  std::int64_t trial_id = 0;  // its last repeat to report
+  double value = 0;           // the configuration's mean metric
+};
+
 struct Metric {
-  std::string name = "val_mse";  // {train,val}_{mse,rmse,mae,mape,smape}
-  bool maximize = false;
+  std::string name = "val_mse";  // {train,val}_{mse,rmse,mae,mape,smape,r2}, aliases resolved
+  std::string written;           // the name as the file gives it (an alias such as val_loss), or empty
+  bool maximize = false;         // only R squared is maximised; the errors are minimised
   std::optional<double> target;  // the sweep stops once a configuration reaches it
 
   // True when `value` is at least as good as the target.
   bool reached(double value) const;
   // Lower is better after this: the objective samplers minimise.
   double to_loss(double value) const { return maximize ? -value : value; }
+  // "stopped: target 0.95 reached by trial 12 (configuration 3: val_r2 0.96)"
+  std::string reached_text(const TargetReached& reached) const;
 };
 
 // Hyperband as W&B describes it: brackets from min_iter (or max_iter and s) and eta. Parsed and
@@ -35,7 +49,7 @@ struct EarlyTerminate {
   std::string type = "hyperband";
   std::optional<std::int64_t> min_iter;
   std::optional<std::int64_t> max_iter;
-  std::int64_t eta = 3;
+  double eta = 3;  // any number > 1, as W&B's schema
   std::optional<std::int64_t> s;
   bool strict = false;
 };
@@ -48,7 +62,9 @@ struct BayesOptions {
 };
 
 struct SweepSpec {
-  std::string name, description;
+  std::string name;          // the results folder's name: display_name with unsafe characters replaced
+  std::string display_name;  // `name:` as written (W&B allows spaces and any text), else the file's stem
+  std::string description;
   std::string text;  // the file's text, as read
   std::string hash;  // SHA-256 of text, lowercase hex
   std::filesystem::path path;
@@ -62,6 +78,9 @@ struct SweepSpec {
   std::optional<EarlyTerminate> early_terminate;
   BayesOptions bayes;
   std::vector<std::string> warnings;      // accepted but ignored keys (program, command, ...)
+  // How the file was read where it differs from its letter: metric aliases, nested parameter
+  // names, a bare layer size made a list, values listed twice. "FILE:LINE:COL: key 'k': ...".
+  std::vector<std::string> readings;
 
   static SweepSpec load(const std::filesystem::path& path, std::span<const Knob> knobs);
   // base_dir resolves a relative data path (then the working directory is tried).
