@@ -79,7 +79,7 @@ int coordinate(const Communicator& world, const RunOptions& options, PreparedSwe
   TrialQueue queue(prepared.spec, prepared.finished, options.shard);
   Progress progress({&std::cout, options.log_format, options.quiet, options.status_every_seconds, queue.total(),
                      queue.total() - queue.pending_count(), prepared.spec.metric, swept_names(prepared.spec)});
-  progress.note("sweep " + prepared.spec.name + ": " + std::to_string(queue.total()) + " trials, " +
+  progress.note("sweep " + prepared.spec.display_name + ": " + std::to_string(queue.total()) + " trials, " +
                 std::to_string(queue.total() - queue.pending_count()) + " already finished, " +
                 std::to_string(world.size()) + " ranks x " + std::to_string(executor.threads()) + " threads");
   LocalWorker local(executor);

@@ -14,7 +14,7 @@ namespace {
 
 io::SweepMeta describe(const sweep::SweepSpec& spec) {
   io::SweepMeta meta;
-  meta.name = spec.name;
+  meta.name = spec.display_name;
   meta.method = std::string(sweep::method_name(spec.method));
   meta.metric = spec.metric.name;
   meta.metric_goal = spec.metric.maximize ? "maximize" : "minimize";

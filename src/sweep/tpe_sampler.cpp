@@ -6,6 +6,7 @@
 #include "config_ledger.hpp"
 #include "configs.hpp"
 #include "samplers.hpp"
+#include "tpe_startup.hpp"
 #include "tpe_proposal.hpp"
 #include "trial_builder.hpp"
 #include "vmsweep/common/error.hpp"
@@ -55,6 +56,8 @@ public:
   }
   bool exhausted() const override { return ledger_.target_reached() || (queued_.empty() && no_more_configs()); }
   std::optional<std::string> stop_reason() const override { return ledger_.stop_reason(); }
+
+  const std::vector<Value>& configs() const { return configs_; }
 
 private:
   bool no_more_configs() const {
@@ -126,5 +129,13 @@ private:
 }  // namespace
 
 std::unique_ptr<Sampler> make_tpe_sampler(const SweepSpec& spec) { return std::make_unique<TpeSampler>(spec); }
+
+std::vector<Value> tpe_startup_configs(const SweepSpec& spec, std::int64_t count) {
+  TpeSampler sampler(spec);
+  count = std::min<std::int64_t>(count, spec.bayes.n_startup);
+  while (static_cast<std::int64_t>(sampler.configs().size()) < count && sampler.next()) {
+  }
+  return sampler.configs();
+}
 
 }  // namespace vmsweep::sweep
