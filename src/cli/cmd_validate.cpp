@@ -130,8 +130,11 @@ void print_summary(const sweep::SweepSpec& spec, std::ostream& out) {
       << (spec.run_cap ? " (run_cap " + std::to_string(*spec.run_cap) + ")" : std::string()) << "\n";
   if (spec.early_terminate) out << "  early_terminate: " << early_terminate_text(*spec.early_terminate) << "\n";
   out << "parameter space:\n";
+  std::size_t width = 15;
+  for (const sweep::ParameterSpec& parameter : spec.parameters) width = std::max(width, parameter.name.size());
   for (const sweep::ParameterSpec& parameter : spec.parameters)
-    out << "  " << std::left << std::setw(16) << parameter.name << parameter_text(parameter, spec.method) << "\n";
+    out << "  " << std::left << std::setw(static_cast<int>(width) + 1) << parameter.name
+        << parameter_text(parameter, spec.method) << "\n";
 }
 
 // Where vmsweep reads a (W&B) file otherwise than its letter: aliases, nesting, layer sizes.

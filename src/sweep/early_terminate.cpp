@@ -6,6 +6,7 @@
 
 #include "checks.hpp"
 #include "distribution.hpp"
+#include "vmsweep/common/short_number.hpp"
 #include "sections.hpp"
 #include "vmsweep/sweep/hyperband.hpp"
 
@@ -46,7 +47,7 @@ void check_iterations(const EarlyTerminate& rule, const Value& block) {
   if (rule.max_iter && !rule.s) fail(block, "early_terminate", "max_iter needs s, the number of brackets");
   if (!hyperband_bands(rule).empty()) return;
   fail(*block.find("max_iter"), "early_terminate",
-       "max_iter " + std::to_string(*rule.max_iter) + " / eta " + Value(rule.eta).to_string() +
+       "max_iter " + std::to_string(*rule.max_iter) + " / eta " + short_number(rule.eta) +
            " is below 1 epoch, so no trial would ever be judged (W&B refuses it too); raise max_iter or lower eta");
 }
 

@@ -71,13 +71,14 @@ std::optional<Alias> split_alias(const std::string& text) {
 std::string loss_metric(const Value& name, const Alias& alias, const std::vector<ParameterSpec>& parameters) {
   const std::string loss = configured_loss(parameters);
   const std::string written = name.as_string();
+  const std::string part = alias.part == "train" ? "training" : "validation";
   if (loss.empty())
     fail(name, "metric.name",
-         "'" + written + "' means the " + alias.part + " loss of the trained loss function, but `loss` is swept, so "
+         "'" + written + "' means the " + part + " loss of the trained loss function, but `loss` is swept, so "
          "it would compare different measures; name a stored metric such as " + alias.part + "_mse");
   if (loss != "mse")
     fail(name, "metric.name",
-         "'" + written + "' means the " + alias.part + " " + loss + " loss, which trials do not store in original "
+         "'" + written + "' means the " + part + " " + loss + " loss, which trials do not store in original "
          "units; name a stored metric such as " + alias.part + "_mse or " + alias.part + "_mae");
   return alias.part + "_mse";
 }
@@ -134,9 +135,10 @@ void check_impute(const Value& block, std::vector<std::string>& warnings) {
       fail(*impute, "metric.impute", "'" + text + "' is not supported: a failed trial always counts as the worst " +
                                          "(impute: worst, W&B's default)");
   }
-  if (const Value* running = block.find("impute_while_running"))
+  const Value* running = block.find("impute_while_running");
+  if (running && !(running->is_string() && running->as_string() == "worst"))
     warnings.push_back(running->mark().to_string() + ": key 'metric.impute_while_running': ignored; bayes counts a " +
-                       "configuration still running as a bad one (a constant liar), whatever this says");
+                       "configuration still running as the worst (a constant liar), as impute_while_running: worst");
 }
 
 }  // namespace

@@ -24,13 +24,15 @@ bool is_safe_ascii(char c) {
 }
 
 // Non-ASCII characters are kept whole; other ASCII than letters, digits, - _ . becomes _ (a run of
-// them one _), and a leading dot too, so the folder is never hidden, '.' or '..'.
+// them one _), and leading dots too, so the folder is never hidden, '.' or '..'.
 std::string folder_name(const Value& name, const std::string& text) {
   std::string folder;
+  bool leading_dots = true;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = sequence_length(text, i);
     if (length == 0) fail(name, "name", "is not valid UTF-8 text (byte " + std::to_string(i + 1) + ")");
-    const bool kept = length > 1 || (is_safe_ascii(text[i]) && !(text[i] == '.' && folder.empty()));
+    leading_dots = leading_dots && text[i] == '.';
+    const bool kept = length > 1 || (is_safe_ascii(text[i]) && !leading_dots);
     if (kept) folder += text.substr(i, length);
     else if (folder.empty() || folder.back() != '_') folder += '_';
     i += length;

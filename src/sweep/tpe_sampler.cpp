@@ -20,10 +20,19 @@ constexpr int kTpeAttempts = 8;                     // fresh TPE draws before ra
 constexpr int kAttempts = 64;
 constexpr std::size_t kMaxGood = 25;                // Optuna's cap on the good group
 
+// The number of distinct configurations when every parameter is a value or a list (a value
+// listed twice counts once), saturating; nullopt when a parameter is a distribution.
 std::optional<std::int64_t> finite_size(const SweepSpec& spec) {
-  for (const ParameterSpec& parameter : spec.parameters)
+  std::int64_t size = 1;
+  for (const ParameterSpec& parameter : spec.parameters) {
     if (!parameter.is_discrete()) return std::nullopt;
-  return grid_size(spec);
+    std::vector<Value> distinct;
+    for (const Value& value : parameter.values)
+      if (std::ranges::find(distinct, value) == distinct.end()) distinct.push_back(value);
+    const auto count = static_cast<std::int64_t>(distinct.size());
+    size = size > std::numeric_limits<std::int64_t>::max() / count ? std::numeric_limits<std::int64_t>::max() : size * count;
+  }
+  return size;
 }
 
 // Asynchronous TPE. Configurations still running count as bad ones (a constant liar with the
@@ -111,6 +120,7 @@ private:
 
   bool already_proposed(const Value& config) const { return std::ranges::find(configs_, config) != configs_.end(); }
 
+  // Reached only with configurations left (finite_size_ counts them), so the walk ends.
   Value first_unproposed_grid_config() const {
     for (std::int64_t index = 0;; ++index)
       if (Value config = grid_config(spec_, index); !already_proposed(config)) return config;
