@@ -6,7 +6,6 @@
 
 #include "checks.hpp"
 #include "sections.hpp"
-#include "vmsweep/common/short_number.hpp"
 
 namespace vmsweep::sweep {
 
@@ -145,11 +144,6 @@ void check_impute(const Value& block, std::vector<std::string>& warnings) {
 
 bool Metric::reached(double value) const {
   return target && !std::isnan(value) && (maximize ? value >= *target : value <= *target);
-}
-
-std::string Metric::reached_text(const TargetReached& reached) const {
-  return "stopped: target " + short_number(target.value_or(0)) + " reached by trial " + std::to_string(reached.trial_id) +
-         " (configuration " + std::to_string(reached.config_id) + ": " + name + " " + short_number(reached.value) + ")";
 }
 
 Metric parse_metric(const Value& block, const std::vector<ParameterSpec>& parameters, std::vector<std::string>& readings,

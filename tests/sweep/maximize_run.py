@@ -5,7 +5,7 @@
    summary names as best the trial with the highest val_r2 in the results file, and `vmsweep report`
    ranks that trial first.
 2. The same with metric.target reachable by any trial: the first configuration reaches it, the
-   sweep stops there and the summary says so ("stopped: target ... reached by trial 0").
+   sweep stops there and the summary says so ("stopped: target -1000 reached by trial 0 (val_r2 ...)").
 """
 import csv
 import io
@@ -83,13 +83,13 @@ def check_ranking(binary, out_dir, aa):
 def check_target(binary, out_dir, aa):
     # R squared of any trained model on this series is far above -1000: the first configuration reaches it.
     stdout, r2 = run(binary, out_dir, aa, "r2target", ", target: -1000")
-    line = re.search(r"stopped: target -1000 reached by trial (\d+) \(configuration (\d+): val_r2 (\S+)\)", stdout)
+    line = re.search(r"stopped: target -1000 reached by trial (\d+) \(val_r2 (\S+)\)", stdout)
     if not line:
         fail("no 'stopped: target ... reached' line:\n" + stdout)
     if len(r2) >= 8:
         fail(f"the sweep ran all {len(r2)} trials although the target was reached")
-    if line.group(1) not in r2 or not np.isclose(float(line.group(3)), r2[line.group(1)], rtol=1e-5):
-        fail(f"the target line names trial {line.group(1)} with val_r2 {line.group(3)}; results: {r2}")
+    if line.group(1) not in r2 or not np.isclose(float(line.group(2)), r2[line.group(1)], rtol=1e-5):
+        fail(f"the target line names trial {line.group(1)} with val_r2 {line.group(2)}; results: {r2}")
     print(f"target: {line.group(0)}; {len(r2)} of 8 trials ran")
 
 

@@ -20,7 +20,7 @@
 #include "sweep_fixtures.hpp"
 #include "vmsweep/common/rng.hpp"
 #include "vmsweep/sweep/sampler.hpp"
-#include "vmsweep/train/knobs.hpp"
+#include "vmsweep/train/parameters.hpp"
 
 namespace fs = std::filesystem;
 using vmsweep::Rng;

@@ -22,13 +22,6 @@ std::string_view method_name(Method method);
 // key that asks for it, before anything is allocated or written.
 inline constexpr std::int64_t kMaxTrials = 1'000'000'000;
 
-// Which configuration reached metric.target, for the run's summary.
-struct TargetReached {
-  std::int64_t config_id = 0;
-  std::int64_t trial_id = 0;  // its last repeat to report
-  double value = 0;           // the configuration's mean metric
-};
-
 struct Metric {
   std::string name = "val_mse";  // {train,val}_{mse,rmse,mae,mape,smape,r2}, aliases resolved
   std::string written;           // the name as the file gives it (an alias such as val_loss), or empty
@@ -39,8 +32,6 @@ struct Metric {
   bool reached(double value) const;
   // Lower is better after this: the objective samplers minimise.
   double to_loss(double value) const { return maximize ? -value : value; }
-  // "stopped: target 0.95 reached by trial 12 (configuration 3: val_r2 0.96)"
-  std::string reached_text(const TargetReached& reached) const;
 };
 
 // Hyperband as W&B describes it: brackets from min_iter (or max_iter and s) and eta. Parsed and
