@@ -21,12 +21,7 @@ import numpy as np
 SWEEP = """\
 name: {name}
 seed: 3
-data:
-  path: {aa}
-  timestamp: datetime
-  value: data_hourly
-  resample: {{freq: D, agg: mean}}
-  split: {{val: 54, test: 96}}
+data: {{path: {aa}, timestamp: datetime, value: data_hourly, resample: D, split: {{val: 54, test: 96}}}}
 method: bayes
 bayes: {{n_startup: 4}}
 run_cap: 8

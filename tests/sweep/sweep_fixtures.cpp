@@ -1,5 +1,10 @@
 #include "sweep_fixtures.hpp"
 
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
 #include <vector>
 
 #include "vmsweep/train/parameters.hpp"
@@ -23,6 +28,17 @@ std::span<const Knob> benchmark_knobs() {
       {"c", T::string, "", "", {}, -1, 1},    {"path", T::string, "", "", {}, -1, 1, true},
   };
   return knobs;
+}
+
+CommandRun run_command(const std::string& command) {
+  CommandRun result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) result.output += buffer;
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 }  // namespace sweep_test

@@ -22,4 +22,11 @@ vmsweep::sweep::SweepSpec parse(std::string_view text, std::span<const vmsweep::
 // x1..x5 real in [-10, 20], n an integer in [1, 100], c a free string, and the data path.
 std::span<const vmsweep::Knob> benchmark_knobs();
 
+struct CommandRun {
+  int exit_code = -1;
+  std::string output;  // what the command wrote to stdout
+};
+// Runs `command` through the shell (redirections included) and waits for it.
+CommandRun run_command(const std::string& command);
+
 }  // namespace sweep_test

@@ -1,9 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -38,22 +35,8 @@ std::vector<BadFile> bad_files() {
   return files;
 }
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
 // The command's stderr, with stdout discarded.
-Run run(const std::string& command) {
-  Run result;
-  FILE* pipe = popen((command + " 2>&1 >/dev/null").c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe)) result.output += buffer;
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+sweep_test::CommandRun run(const std::string& command) { return sweep_test::run_command(command + " 2>&1 >/dev/null"); }
 
 }  // namespace
 
@@ -76,7 +59,7 @@ TEST_CASE("vmsweep validate exits 2 with the message for every bad file", "[swee
   for (const BadFile& file : bad_files()) {
     const std::string name = file.path.filename().string();
     INFO(name);
-    const Run result = run("cd '" + sweep_test::kBadDir.string() + "' && '" VMSWEEP_BINARY "' validate '" + name + "'");
+    const sweep_test::CommandRun result = run("cd '" + sweep_test::kBadDir.string() + "' && '" VMSWEEP_BINARY "' validate '" + name + "'");
     CHECK(result.exit_code == 2);
     CHECK(result.output == "vmsweep: error: " + file.expected + "\n");
   }
@@ -90,7 +73,7 @@ TEST_CASE("vmsweep validate accepts the good files and the shipped sweeps", "[sw
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
   for (const fs::path& file : files) {
     INFO(file.string());
-    const Run result = run("'" VMSWEEP_BINARY "' validate '" + file.string() + "'");
+    const sweep_test::CommandRun result = run("'" VMSWEEP_BINARY "' validate '" + file.string() + "'");
     CHECK(result.exit_code == 0);
     CHECK(result.output.find("error") == std::string::npos);
   }

@@ -4,11 +4,8 @@
 // against W&B's CDF. bayes (TPE) proposes only values the distribution can give.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -178,20 +175,8 @@ void check_numeric(const ParameterSpec& p, Rng& rng) {
   CHECK(ks_distance(draws, reference(p)) < kMaxDistance);
 }
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run validate(const fs::path& file) {
-  Run result;
-  FILE* pipe = popen(("'" VMSWEEP_BINARY "' validate '" + file.string() + "' 2>&1").c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe)) result.output += buffer;
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+sweep_test::CommandRun validate(const fs::path& file) {
+  return sweep_test::run_command("'" VMSWEEP_BINARY "' validate '" + file.string() + "' 2>&1");
 }
 
 }  // namespace
@@ -201,7 +186,7 @@ TEST_CASE("Every W&B-style sweep file validates", "[sweep][wandb]") {
   CHECK(files.size() >= 15);
   for (const fs::path& file : files) {
     INFO(file.filename().string());
-    const Run result = validate(file);
+    const sweep_test::CommandRun result = validate(file);
     CHECK(result.exit_code == 0);
     CHECK(result.output.find("error") == std::string::npos);
     CHECK(result.output.find("ok: ") != std::string::npos);

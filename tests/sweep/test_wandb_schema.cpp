@@ -3,9 +3,8 @@
 // sizes, trial-count limits, and what validate checks and prints.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
+#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -50,22 +49,17 @@ struct Run {
   std::string out, err;
 };
 
-// `vmsweep validate` on `text` written to a file in a fresh folder beside tests/sweep/good/trace.txt.
+// `vmsweep validate` on `text` written to a file in a fresh folder.
 Run validate_text(const std::string& name, const std::string& text) {
   const fs::path dir = fs::temp_directory_path() / ("vmsweep-wandb-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path file = dir / name;
   std::ofstream(file) << text;
   const fs::path err = dir / "stderr.txt";
-  Run result;
-  FILE* pipe = popen(("'" VMSWEEP_BINARY "' validate '" + file.string() + "' 2>'" + err.string() + "'").c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe)) result.out += buffer;
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const sweep_test::CommandRun run =
+      sweep_test::run_command("'" VMSWEEP_BINARY "' validate '" + file.string() + "' 2>'" + err.string() + "'");
   std::ifstream in(err);
-  result.err.assign(std::istreambuf_iterator<char>(in), {});
+  Run result{run.exit_code, run.output, std::string(std::istreambuf_iterator<char>(in), {})};
   fs::remove_all(dir);
   return result;
 }
