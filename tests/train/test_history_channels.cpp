@@ -27,22 +27,22 @@ TEST_CASE("hourly history feeds a 25-channel model that trains, scores and predi
   Value params = testing::small_trial_params();
   params.set("history_freq", "H");
   params.set("epochs", 2);
-  TrainedTrial trained = train_trial(params, 1);
-  INFO(trained.result.reason);
-  REQUIRE(trained.result.status == TrialStatus::ok);
-  REQUIRE(trained.checkpoint.has_value());
-  CHECK(first_layer_inputs(*trained.checkpoint) == 25);
+  TrialResult trained = run_trial(params, 1);
+  INFO(trained.reason);
+  REQUIRE(trained.status == TrialStatus::ok);
+  REQUIRE(trained.model.has_value());
+  CHECK(first_layer_inputs(*trained.model) == 25);
   for (const char* metric : {"train_mse", "val_mse", "test_mse"}) {
     INFO(metric);
-    REQUIRE(trained.result.metric(metric) != nullptr);
-    CHECK(std::isfinite(*trained.result.metric(metric)));
+    REQUIRE(trained.metric(metric) != nullptr);
+    CHECK(std::isfinite(*trained.metric(metric)));
   }
-  CHECK(trained.result.predictions.actual.size() == 536);
+  CHECK(trained.predictions.actual.size() == 536);
 
-  Predictor predictor(*trained.checkpoint);
+  Predictor predictor(*trained.model);
   const data::DataSpec spec = data::DataSpec::from_value(predictor.settings().data_block);
   const data::PreparedData data = data::prepare(spec, {predictor.settings().look_back, 1, spec.stride});
-  CHECK(predictor.predict(data).predicted == trained.result.predictions.predicted);
+  CHECK(predictor.predict(data).predicted == trained.predictions.predicted);
   const std::vector<double> history(14, 5.0);
   CHECK_THROWS_AS(predictor.forecast(history), InputError);
 }
