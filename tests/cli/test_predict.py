@@ -223,10 +223,7 @@ class Formats(unittest.TestCase):
         run("predict", results_of(7), "--data", AA, "-o", out, "--plot", png)
         with open(out) as f:
             self.assertEqual(f.readline().strip(), "timestamp,timestamp_ms,step,forecast,lower_80,upper_80,lower_95,upper_95")
-        with open(png, "rb") as f:
-            header = f.read(24)
-        self.assertEqual(header[:8], b"\x89PNG\r\n\x1a\n")
-        self.assertEqual(struct.unpack(">II", header[16:24]), (1200, 500))
+        self.assertEqual(png_size(png), (1200, 500))
         self.assertFalse(os.path.exists(png + ".data.json"))
 
 
@@ -279,6 +276,41 @@ class BadInput(unittest.TestCase):
         with h5py.File(single, "a") as f:
             f["ensembles"].attrs["seed_mean"] = np.array([], dtype=h5py.string_dtype())
         self.refused("has no such ensemble", "--data", AA, "--ensemble", "seed_mean", results=single)
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        header = f.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", header[16:24])
+
+
+class ReportAndPlot(unittest.TestCase):
+    def test_report_shows_the_error_per_step(self):
+        doc = json.loads(run("report", results_of(7), "--format", "json").stdout)
+        with h5py.File(results_of(7), "r") as f:
+            best = f["ensembles"].attrs["best"]
+            metrics = dict(f[f"trial/{best}/metrics"].attrs)
+            baselines = f["tables/baselines"][()]
+        rows = {(r["kind"], r["id"].split(" ")[0], r["metric"]): r for r in doc["steps"]}
+        trial = rows[("trial", best, "test_mse")]
+        self.assertEqual([trial[f"h{k}"] for k in range(1, 8)], [metrics[f"test_mse_h{k}"] for k in range(1, 8)])
+        persistence = rows[("baseline", "persistence", "test_mae")]
+        stored = baselines[baselines["method"] == b"persistence"][0]
+        self.assertEqual([persistence[f"h{k}"] for k in range(1, 8)], [stored[f"test_mae_h{k}"] for k in range(1, 8)])
+        self.assertIn(("ensemble", "seed_mean", "test_mse"), rows)
+        leaderboard = [r for r in doc["leaderboard"] if r["kind"] == "trial"]
+        self.assertTrue(all(0 <= r["test_cover80"] <= 1 for r in leaderboard))
+        self.assertNotIn("steps", json.loads(run("report", results_of(1), "--format", "json").stdout))
+
+    def test_plot_draws_the_error_per_step(self):
+        folder = os.path.join(OUT, "plots7")
+        printed = run("plot", results_of(7), "-o", folder).stdout
+        self.assertIn("error_by_step.png", printed)
+        self.assertEqual(png_size(os.path.join(folder, "error_by_step.png")), (1000, 500))
+        folder1 = os.path.join(OUT, "plots1")
+        run("plot", results_of(1), "-o", folder1)
+        self.assertFalse(os.path.exists(os.path.join(folder1, "error_by_step.png")))
 
 
 def daily_means():
