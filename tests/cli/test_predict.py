@@ -28,26 +28,12 @@ import h5py
 import numpy as np
 
 BINARY = AA = OUT = None
-SWEEP = """\
-name: {name}
-seed: 3
-repeats: 2
-data:
-  path: {aa}
-  timestamp: datetime
-  value: data_hourly
-  resample: {{freq: D, agg: mean}}
-  split: {{val: 54, test: 96}}
-method: grid
-metric: {{name: val_mse, goal: minimize}}
-parameters:
-  look_back: {{values: [7, 14]}}
-  horizon: {{value: {horizon}}}
-  layers: {{value: [8]}}
-  learning_rate: {{value: 0.01}}
-  epochs: {{value: 4}}
-  patience: {{value: 0}}
-"""
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_report_setup import SWEEP as TINY  # noqa: E402
+
+# The report's tiny sweep with two seeds per configuration, one layer size and a horizon.
+SWEEP = TINY.replace("name: tiny", "name: {name}").replace("seed: 7", "seed: 3\nrepeats: 2") \
+            .replace("layers: {{values: [[8], [16]]}}", "layers: {{value: [8]}}\n  horizon: {{value: {horizon}}}")
 DAY_MS = 86_400_000
 
 

@@ -111,18 +111,14 @@ TEST_CASE("val: test leaves no honest calibration: no coverage metrics, the mode
 
 TEST_CASE("conformal intervals cover 80 % and 95 % of an AR(1) series' test steps, within 5 points", "[train][horizon]") {
   const std::filesystem::path trace = ar1_trace(4000, 0.8, 2024);
-  Value params;
+  Value params = testing::small_trial_params();
   params.set("path", trace.string());
+  params.as_map().erase(std::ranges::find(params.as_map(), "resample", &Value::Map::value_type::first));
   params.set("split", Value::Map{{"val", 1200}, {"test", 1200}});
   params.set("scale", "zscore");
   params.set("look_back", 4);
   params.set("horizon", 3);
-  params.set("layers", Value::List{8});
-  params.set("dropout", 0.0);
-  params.set("learning_rate", 0.01);
   params.set("epochs", 8);
-  params.set("patience", 0);
-  params.set("lr_schedule", "constant");
   params.set("seed", 5);
   const TrialResult result = run_trial(params, 1);
   std::filesystem::remove(trace);
