@@ -37,7 +37,8 @@ Network::Network(const ModelConfig& config, NetworkOptions options)
       head_bias_offset_(layout_.find("head/bias").offset),
       prediction_(static_cast<std::size_t>(config.batch) * config.horizon),
       prediction_gradient_(prediction_.size()) {
-  initialize_parameters(config_, layout_, parameters());
+  if (options_.initialize) initialize_parameters(config_, layout_, parameters());
+  else std::fill_n(parameters_.floats(), layout_.flat_size(), 0.0f);
   for (std::size_t k = 0; k + 1 < config_.hidden.size(); ++k)
     dropouts_.emplace_back(config_.dropout, sequence_size(k, config_.batch));
   plans_.emplace(config_.batch, build_plan(config_.batch));

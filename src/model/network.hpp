@@ -27,6 +27,9 @@ struct NetworkOptions {
   // false leaves h0/c0 out of the primitives, which reproduces the oneDNN 2.6.3 wrong
   // diff_weights_iter; only the gradient test sets it, to prove it can see that bug.
   bool explicit_initial_states = true;
+  // false leaves the parameters zero instead of drawing them: for a model whose trained weights
+  // are set right after (drawing the notebook model's orthogonal kernels costs more than predicting).
+  bool initialize = true;
 };
 
 class Network {

@@ -27,9 +27,7 @@ int input_channels_of(const std::vector<NamedTensor>& weights) {
 }
 
 model::LstmStack model_from(const TrainSettings& settings, const std::vector<NamedTensor>& weights) {
-  model::LstmStack model(model_config_for(settings, input_channels_of(weights)));
-  model.set_weights(weights);
-  return model;
+  return model::LstmStack(model_config_for(settings, input_channels_of(weights)), weights);
 }
 
 }  // namespace

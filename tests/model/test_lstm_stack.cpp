@@ -91,6 +91,9 @@ TEST_CASE("weights round trip exactly through set_weights", "[model]") {
   restored.set_weights(trained.weights());
   CHECK(restored.weights() == trained.weights());
   CHECK(bitwise_equal(predictions(restored, windows, config.batch), predictions(trained, windows, config.batch)));
+  LstmStack built(fresh_config, trained.weights());  // no initialisation drawn, the weights given
+  CHECK(built.weights() == trained.weights());
+  CHECK(bitwise_equal(predictions(built, windows, config.batch), predictions(trained, windows, config.batch)));
 }
 
 TEST_CASE("weights have the documented names, shapes and count", "[model]") {

@@ -48,6 +48,9 @@ void validate(const ModelConfig& config);
 class LstmStack {
 public:
   explicit LstmStack(const ModelConfig& config);
+  // A trained model: `weights` (as weights() gives them) instead of a fresh initialisation;
+  // InputError on a missing name or a wrong shape.
+  LstmStack(const ModelConfig& config, const std::vector<NamedTensor>& weights);
   ~LstmStack();
   LstmStack(LstmStack&&) noexcept;
   LstmStack& operator=(LstmStack&&) noexcept;
