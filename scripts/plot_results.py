@@ -395,8 +395,8 @@ def main(argv):
                         help="a baseline's test MSE per step ahead, drawn in error_by_step.png")
     parser.add_argument("--forecast", metavar="DATA.json", help="draw the fan chart of `vmsweep predict` instead")
     args = parser.parse_args(argv)
-    if args.forecast:
-        print(plot_forecast(args.forecast, args.output))
+    if args.forecast:  # quiet: `vmsweep predict` may be writing the forecast itself to standard output
+        plot_forecast(args.forecast, args.output)
         return 0
     if not args.results or not args.trial:
         parser.error("RESULTS and --trial are required (or --forecast)")

@@ -84,7 +84,7 @@ void write_output(const PredictArguments& args, const std::vector<Section>& sect
   }
   std::ostringstream text;
   render(sections, args.format == "json" ? ReportFormat::json : ReportFormat::csv, text);
-  if (args.output.empty()) std::cout << text.str();
+  if (args.output.empty()) std::cout << text.str() << std::flush;
   else write_text_file(args.output, text.str());
 }
 

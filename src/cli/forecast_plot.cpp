@@ -5,6 +5,7 @@
 #include "plot_script.hpp"
 #include "text_file.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/data/timestamps.hpp"
 #include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::cli {
@@ -34,7 +35,13 @@ Value chart_data(const train::FutureForecast& forecast, const Section& rows, con
     for (std::size_t c = 0; c < row.size(); ++c) object.emplace_back(rows.columns[c], row[c]);
     forecast_rows.emplace_back(std::move(object));
   }
-  return Value(Value::Map{{"title", "forecast of " + models.label + " after " + forecast.trace.report.file},
+  std::string ids;
+  for (const std::string& id : models.ids) ids += " " + id;
+  const std::string title = models.label + (models.ids.size() > 1 ? " (mean of trials" + ids + ")" : "") + ": the " +
+                            std::to_string(rows.rows.size()) + " steps after " +
+                            data::format_iso8601(forecast.trace.timestamps_ms.back()) + ", " +
+                            std::filesystem::path(forecast.trace.report.file).filename().string();
+  return Value(Value::Map{{"title", title},
                           {"history_ms", std::move(times)},
                           {"history", std::move(shown)},
                           {"forecast", std::move(forecast_rows)}});

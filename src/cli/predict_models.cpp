@@ -38,12 +38,14 @@ std::vector<std::string> chosen_ids(const io::KeptModels& kept, const std::strin
   return ids;
 }
 
-train::ForecastMember kept_member(const io::SweepReader& results, const io::KeptModels& kept, const std::string& id) {
+train::ForecastMember kept_member(const io::SweepReader& results, const io::KeptModels& kept,
+                                  const std::vector<io::StoredTrial>& trials, const std::string& id) {
   std::optional<train::Checkpoint> model = results.model(id);  // InputError for an unknown id
   if (!model)
     throw InputError(results.file().string() + ": trial " + id + " has no kept model (models kept: trials " +
                      id_list(kept.ids) + "; it failed or diverged, or the sweep kept only the best and the ensembles')");
-  return {std::move(*model), results.trial(id).result.threads};
+  const auto trial = std::find_if(trials.begin(), trials.end(), [&](const io::StoredTrial& t) { return t.id == id; });
+  return {std::move(*model), trial == trials.end() ? 1 : trial->result.threads};
 }
 
 eval::Calibration ensemble_calibration(const io::SweepReader& results, const std::vector<std::string>& ids,
@@ -60,7 +62,8 @@ PredictionModels prediction_models(const io::SweepReader& results, const std::st
   PredictionModels models;
   models.ids = chosen_ids(kept, trial, ensemble, results.file().string());
   models.label = ensemble.empty() ? "trial " + models.ids.front() : ensemble;
-  for (const std::string& id : models.ids) models.members.push_back(kept_member(results, kept, id));
+  const std::vector<io::StoredTrial> trials = results.trials();  // summaries: each trial's thread count
+  for (const std::string& id : models.ids) models.members.push_back(kept_member(results, kept, trials, id));
   models.calibration = models.members.size() == 1 ? eval::Calibration{models.members.front().model.calibration}
                                                   : ensemble_calibration(results, models.ids, models.members);
   return models;
