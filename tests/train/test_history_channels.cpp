@@ -6,6 +6,7 @@
 
 #include "train/trial_params.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/data/load_trace.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/run_trial.hpp"
@@ -45,4 +46,14 @@ TEST_CASE("hourly history feeds a 25-channel model that trains, scores and predi
   CHECK(predictor.predict(data).predicted == trained.predictions.predicted);
   const std::vector<double> history(14, 5.0);
   CHECK_THROWS_AS(predictor.forecast(history), InputError);
+
+  // The trace cut after the last window's inputs: the forecast from the stored scalers (the series'
+  // and the hourly history's) is bitwise that window's prediction.
+  CHECK(trained.model->history_scaler_kind == "minmax");
+  data::LoadedTrace trace = data::load_trace(spec);
+  const std::size_t end = data.target_step(data.window_count() - 1);
+  trace.values.resize(end);
+  trace.timestamps_ms.resize(end);
+  trace.history.values.resize(end * trace.history.per_step);
+  CHECK(predictor.forecast(trace) == std::vector<double>{trained.predictions.predicted.back()});
 }
