@@ -2,6 +2,7 @@
 """Figures of a vmsweep results file, drawn with matplotlib from the HDF5 file read with h5py.
 
     plot_results.py RESULTS --trial ID [-o DIR]
+    plot_results.py --forecast DATA.json -o FORECAST.png
 
 RESULTS is results/<name>.h5 (the aggregate, trials under /trial/<id>) or, for a sweep still
 running, the folder results/<name> (one file per trial under trials/<id>.h5). `vmsweep plot`
@@ -13,6 +14,12 @@ Writes, each at a fixed size in pixels (stated below, so tests can check it):
                                           persistence dotted over the test part
   sweep_metric.png           1200 x 800   the sweep's metric against each parameter that varies
   sweep_parallel.png         1400 x 600   parallel coordinates: one line per trial, coloured by the metric
+  error_by_step.png          1000 x 500   with a horizon over 1: the trial's test MSE per step ahead and
+                                          the baselines' (given with --baseline-steps)
+
+With --forecast (what `vmsweep predict --plot` runs), the fan chart of a forecast, 1200 x 500: the
+trace's last steps, the point forecast and its intervals shaded per level. DATA.json holds
+history_ms, history, forecast (rows with timestamp_ms, forecast, lower_<L>, upper_<L>) and title.
 """
 import argparse
 import itertools
@@ -301,6 +308,73 @@ def plot_overview(results, out_dir, baselines):
             plot_parallel(results, trials, names, out_dir)]
 
 
+# ---------------------------------------------------------------- error per step ahead
+
+def step_metric(metrics, part, kind, horizon):
+    return [metrics.get(f"{part}_{kind}_h{k}", math.nan) for k in range(1, horizon + 1)]
+
+
+def plot_error_by_step(results, trial_id, out_dir, baseline_steps):
+    f, group = results.open_trial(trial_id)
+    with f:
+        metrics = {k: float(v) for k, v in group["metrics"].attrs.items()}
+        horizon = int(json.loads(text(group.attrs["params_json"])).get("horizon", 1))
+    if horizon < 2:
+        return []
+    steps = np.arange(1, horizon + 1)
+    fig, ax = plt.subplots(figsize=(10, 5), dpi=DPI)
+    ax.plot(steps, step_metric(metrics, "test", "mse", horizon), "-o", color="tab:red", lw=2, label=f"trial {trial_id}, test")
+    ax.plot(steps, step_metric(metrics, "val", "mse", horizon), "--o", color="tab:red", alpha=0.5, label=f"trial {trial_id}, validation")
+    for (name, values), style in zip(baseline_steps, itertools.cycle(BASELINE_STYLES)):
+        ax.plot(steps[:len(values)], values, ls=style, marker=".", color="grey", label=f"{name}, test")
+    ax.set_xticks(steps)
+    ax.set_xlabel("steps ahead (h)")
+    ax.set_ylabel("MSE (original units)")
+    ax.set_title(f"trial {trial_id}: test error per step ahead against the baselines on the same windows")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=9)
+    return [save(fig, out_dir, "error_by_step.png")]
+
+
+# ---------------------------------------------------------------- the forecast fan chart
+
+FAN_COLOUR = "tab:blue"
+
+
+def interval_levels(rows):
+    names = [c[len("lower_"):] for c in rows[0] if c.startswith("lower_")] if rows else []
+    return sorted(names, key=float, reverse=True)  # widest first, so narrower bands sit on top
+
+
+def plot_forecast(data_path, png):
+    with open(data_path) as f:
+        data = json.load(f)
+    rows = data["forecast"]
+    times = to_dates([r["timestamp_ms"] for r in rows])
+    fig, ax = plt.subplots(figsize=(12, 5), dpi=DPI)
+    ax.plot(to_dates(data["history_ms"]), data["history"], color="black", lw=1.2, label="trace (actual)")
+    levels = interval_levels(rows)
+    for i, name in enumerate(levels):
+        low = [math.nan if r[f"lower_{name}"] is None else r[f"lower_{name}"] for r in rows]
+        high = [math.nan if r[f"upper_{name}"] is None else r[f"upper_{name}"] for r in rows]
+        ax.fill_between(times, low, high, color=FAN_COLOUR, alpha=0.15 + 0.2 * i, lw=0,
+                        label=f"{name}% interval (split conformal)")
+    last = (data["history_ms"][-1], data["history"][-1]) if data["history"] else None
+    forecast_ms = ([last[0]] if last else []) + [r["timestamp_ms"] for r in rows]
+    forecast = ([last[1]] if last else []) + [r["forecast"] for r in rows]
+    ax.plot(to_dates(forecast_ms), forecast, "-o", ms=4, color=FAN_COLOUR, lw=2, label="forecast")
+    ax.axvline(to_dates(forecast_ms[:1])[0], color="grey", ls=":", lw=1)
+    ax.set_xlabel("time")
+    ax.set_ylabel("value (original units)")
+    ax.set_title(data.get("title", "forecast"))
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=9)
+    fig.autofmt_xdate()
+    fig.savefig(png, dpi=DPI)
+    plt.close(fig)
+    return png
+
+
 # ---------------------------------------------------------------- main
 
 def save(fig, out_dir, name):
@@ -312,17 +386,27 @@ def save(fig, out_dir, name):
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("results", help="results/<name>.h5, or results/<name> while the sweep runs")
-    parser.add_argument("--trial", required=True, help="the trial whose curves and predictions are drawn")
-    parser.add_argument("-o", "--output", default=".", help="folder for the PNG files")
+    parser.add_argument("results", nargs="?", help="results/<name>.h5, or results/<name> while the sweep runs")
+    parser.add_argument("--trial", help="the trial whose curves and predictions are drawn")
+    parser.add_argument("-o", "--output", default=".", help="folder for the PNG files (with --forecast: the PNG)")
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE",
                         help="a baseline's score on the sweep's metric, drawn as a reference line in the overview")
+    parser.add_argument("--baseline-steps", action="append", default=[], metavar="NAME=V1,V2,...",
+                        help="a baseline's test MSE per step ahead, drawn in error_by_step.png")
+    parser.add_argument("--forecast", metavar="DATA.json", help="draw the fan chart of `vmsweep predict` instead")
     args = parser.parse_args(argv)
+    if args.forecast:  # quiet: `vmsweep predict` may be writing the forecast itself to standard output
+        plot_forecast(args.forecast, args.output)
+        return 0
+    if not args.results or not args.trial:
+        parser.error("RESULTS and --trial are required (or --forecast)")
     os.makedirs(args.output, exist_ok=True)
     results = Results(args.results)
     written = [plot_loss(results, args.trial, args.output), plot_predictions(results, args.trial, args.output)]
     baselines = [(name, float(value)) for name, value in (b.split("=", 1) for b in args.baseline)]
     written += plot_overview(results, args.output, baselines)
+    steps = [(name, [float(v) for v in values.split(",")]) for name, values in (b.split("=", 1) for b in args.baseline_steps)]
+    written += plot_error_by_step(results, args.trial, args.output, steps)
     for path in written:
         print(path)
     return 0

@@ -20,7 +20,8 @@ constexpr const char* plot_description =
     "Draw PNG files of a sweep with matplotlib: loss per epoch of a trial (the best by default) with the "
     "restored epoch marked, its predictions over the series (train/validation/test coloured, persistence "
     "dotted over the test part), and the sweep's metric against each parameter plus a parallel-coordinates "
-    "view. Needs Python 3 with matplotlib and h5py (VMSWEEP_PYTHON, default /usr/bin/python3).";
+    "view, and for a horizon over 1 the test error per step ahead against the baselines'. Needs Python 3 with "
+    "matplotlib and h5py (VMSWEEP_PYTHON, default /usr/bin/python3).";
 
 struct PlotArguments {
   std::string results;
@@ -61,6 +62,27 @@ std::vector<std::string> baseline_arguments(const SweepResults& results) {
   return arguments;
 }
 
+// "--baseline-steps NAME=V1,...,VH" per baseline of the trial's horizon (> 1) and look-back: its test
+// MSE per step ahead, drawn against the trial's in error_by_step.png.
+std::vector<std::string> baseline_step_arguments(const SweepResults& results, const std::string& trial) {
+  const Value& params = results.trial(trial).result.params;
+  const Value* horizon = params.find("horizon");
+  const Value* look_back = params.find("look_back");
+  std::vector<std::string> problems, arguments;
+  if (!horizon || !horizon->is_int() || horizon->as_int() < 2) return arguments;
+  for (const BaselineScore& score : sweep_baselines(results, problems)) {
+    if (score.horizon != horizon->as_int() || (score.look_back != 0 && look_back && score.look_back != look_back->as_int())) continue;
+    std::string values;
+    for (std::int64_t k = 1; k <= score.horizon; ++k) {
+      const std::string name = "test_mse_h" + std::to_string(k);
+      for (const auto& [metric, value] : score.metrics)
+        if (metric == name) values += (values.empty() ? "" : ",") + Value(value).to_string();
+    }
+    arguments.insert(arguments.end(), {"--baseline-steps", score.method + "=" + values});
+  }
+  return arguments;
+}
+
 // Beside the sweep's trial files: results/<name>/plots, whether read from results/<name>.h5 or
 // from the folder of a sweep still running.
 std::string default_plot_folder(const SweepResults& results) {
@@ -75,6 +97,7 @@ void plot(const PlotArguments& args, CommandStatus& status) {
   const std::string output = args.output.empty() ? default_plot_folder(results) : args.output;
   std::vector<std::string> arguments{results.source().string(), "--trial", trial, "-o", output};
   for (std::string& argument : baseline_arguments(results)) arguments.push_back(std::move(argument));
+  for (std::string& argument : baseline_step_arguments(results, trial)) arguments.push_back(std::move(argument));
   const int code = run_program(plot_interpreter(), find_plot_script(), arguments);
   if (code != 0) throw Error("the plot script exited with code " + std::to_string(code));
   status.exit_code = 0;

@@ -15,7 +15,7 @@ namespace {
 constexpr const char* report_description =
     "Show what a sweep found: the top trials by the sweep's metric with their parameters, validation and "
     "test metrics, epochs and seconds, the baselines (persistence, seasonal naive, ridge autoregression, simple exponential smoothing) "
-    "scored on the same windows, two ensembles chosen on validation, the effect of each parameter, and the trials that failed, diverged or "
+    "scored on the same windows, two ensembles chosen on validation, the error per step ahead (horizon > 1), the effect of each parameter, and the trials that failed, diverged or "
     "were stopped. Reads results/<name>.h5, or the trial files of a sweep still running (results/<name>).";
 
 struct ReportArguments {
@@ -35,8 +35,12 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
   for (const std::string& problem : problems) std::cerr << "vmsweep: warning: " << problem << "\n";
   const std::vector<BaselineScore> ensembles =
       args.ensemble > 0 ? ensemble_scores(results, args.ensemble) : std::vector<BaselineScore>{};
-  return {leaderboard_section(results, ensembles, baselines, args.top), effects_section(results), problems_section(results),
-          sweep_section(results)};
+  std::vector<Section> sections{leaderboard_section(results, ensembles, baselines, args.top)};
+  if (Section steps = steps_section(results, ensembles, baselines); !steps.rows.empty()) sections.push_back(std::move(steps));
+  sections.push_back(effects_section(results));
+  sections.push_back(problems_section(results));
+  sections.push_back(sweep_section(results));
+  return sections;
 }
 
 void report(const ReportArguments& args) {
@@ -62,7 +66,8 @@ void add_report_commands(CLI::App& app, CommandStatus&) {
   command->add_option("--top", args->top, "Trials in the leaderboard")->check(CLI::PositiveNumber)->capture_default_str();
   command->add_option("--trial", args->trial, "Show this trial in full (fields, parameters, metrics, loss curve)");
   command->add_option("--section", args->section,
-                      "Only this section: leaderboard, effects, problems or sweep (with --trial: trial or curve); "
+                      "Only this section: leaderboard, steps (error per step ahead), effects, problems or sweep (with --trial: "
+                      "trial or curve); "
                       "CSV shows the first (leaderboard, or trial) unless given");
   command->add_option("--ensemble", args->ensemble,
                       "Rows combining trials, chosen on validation: the mean of the best configuration's seeds and "

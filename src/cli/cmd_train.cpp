@@ -108,15 +108,15 @@ void run_train_command(const TrainArguments& args, CommandStatus& status) {
   const int epochs = train::settings_from_params(params).epochs;
   train::EpochCallback on_epoch;
   if (!args.quiet) on_epoch = [epochs](const train::EpochRecord& record) { return print_epoch(record, epochs); };
-  train::TrainedTrial trial = train::train_trial(params, args.threads, on_epoch);
-  if (trial.result.status == train::TrialStatus::failed || trial.result.status == train::TrialStatus::diverged) {
-    std::cerr << "vmsweep: trial " << train::to_string(trial.result.status) << ": " << trial.result.reason << "\n";
+  const train::TrialResult trial = train::run_trial(params, args.threads, on_epoch);
+  if (trial.status == train::TrialStatus::failed || trial.status == train::TrialStatus::diverged) {
+    std::cerr << "vmsweep: trial " << train::to_string(trial.status) << ": " << trial.reason << "\n";
     status.exit_code = 3;
     return;
   }
-  print_metrics(trial.result);
-  if (!args.save.empty() && trial.checkpoint) {
-    io::write_checkpoint(args.save, *trial.checkpoint);
+  print_metrics(trial);
+  if (!args.save.empty() && trial.model) {
+    io::write_checkpoint(args.save, *trial.model);
     std::printf("saved %s\n", args.save.c_str());
   }
 }

@@ -16,6 +16,7 @@ void add_docs_commands(CLI::App& app, CommandStatus& status);
 void add_run_commands(CLI::App& app, CommandStatus& status);  // run, aggregate
 void add_report_commands(CLI::App& app, CommandStatus& status);
 void add_plot_commands(CLI::App& app, CommandStatus& status);
+void add_predict_commands(CLI::App& app, CommandStatus& status);
 void add_train_commands(CLI::App& app, CommandStatus& status);
 void add_validate_commands(CLI::App& app, CommandStatus& status);
 

@@ -21,6 +21,7 @@ void configure(CLI::App& app, CommandStatus& status) {
   add_run_commands(app, status);
   add_report_commands(app, status);
   add_plot_commands(app, status);
+  add_predict_commands(app, status);
   add_train_commands(app, status);
   add_validate_commands(app, status);
 }

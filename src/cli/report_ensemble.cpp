@@ -1,68 +1,39 @@
 #include "report_ensemble.hpp"
 
 #include <algorithm>
-#include <limits>
-#include <map>
-#include <optional>
-#include <tuple>
 
 #include "vmsweep/eval/metrics.hpp"
+#include "vmsweep/train/forecast_scores.hpp"
+#include "vmsweep/train/mean_predictions.hpp"
 
 namespace vmsweep::cli {
 
 namespace {
 
-using Key = std::tuple<int, std::int64_t, std::int32_t>;  // split, time, horizon step
-
-struct Pooled {
-  double actual = 0, predicted_sum = 0;
-  std::size_t members = 0;
+struct PartRows {
+  std::vector<double> actual, predicted;
 };
 
-// The mean validation and test prediction of `ids`, scored on the points every member predicted.
+// The pooled metrics of the mean forecast, its error per step ahead and its intervals' coverage,
+// scored on the points every member predicted.
 train::Metrics mean_forecast_metrics(const SweepResults& results, const std::vector<std::string>& ids) {
-  std::map<Key, Pooled> pool;
-  for (const std::string& id : ids) {
-    const train::Predictions p = results.trial(id).result.predictions;
-    for (std::size_t i = 0; i < p.actual.size(); ++i) {
-      if (p.split[i] == train::SplitPart::train) continue;
-      Pooled& point = pool[{static_cast<int>(p.split[i]), p.timestamp_ms[i], p.horizon_step[i]}];
-      point.actual = p.actual[i];
-      point.predicted_sum += p.predicted[i];
-      ++point.members;
-    }
-  }
-  std::vector<double> actual[3], predicted[3];
-  for (const auto& [key, point] : pool) {
-    if (point.members != ids.size()) continue;
-    actual[std::get<0>(key)].push_back(point.actual);
-    predicted[std::get<0>(key)].push_back(point.predicted_sum / static_cast<double>(ids.size()));
+  std::vector<train::Predictions> members;
+  for (const std::string& id : ids) members.push_back(results.trial(id).result.predictions);
+  const train::Predictions mean = train::mean_predictions(members);
+  PartRows parts[3];
+  for (std::size_t i = 0; i < mean.actual.size(); ++i) {
+    parts[static_cast<int>(mean.split[i])].actual.push_back(mean.actual[i]);
+    parts[static_cast<int>(mean.split[i])].predicted.push_back(mean.predicted[i]);
   }
   train::Metrics metrics;
-  for (int part : {1, 2}) {
-    if (actual[part].empty()) continue;
-    add_metrics(metrics, part == 1 ? "val" : "test", eval::score(actual[part], predicted[part]));
+  for (train::SplitPart part : {train::SplitPart::val, train::SplitPart::test}) {
+    const PartRows& rows = parts[static_cast<int>(part)];
+    if (!rows.actual.empty()) add_metrics(metrics, train::to_string(part), eval::score(rows.actual, rows.predicted));
   }
+  const int horizon = mean.horizon_step.empty() ? 1 : *std::max_element(mean.horizon_step.begin(), mean.horizon_step.end());
+  train::add_step_metrics(metrics, mean, horizon);
+  train::add_interval_metrics(metrics, mean, horizon);
   return metrics;
-}
-
-Value without_seed(Value params) {
-  if (params.is_map()) std::erase_if(params.as_map(), [](const auto& entry) { return entry.first == "seed"; });
-  return params;
-}
-
-// Trial ids per configuration, configurations in the order of their best trial.
-std::vector<std::vector<std::string>> configurations(const std::vector<const io::StoredTrial*>& ranked) {
-  std::vector<std::pair<Value, std::vector<std::string>>> groups;
-  for (const io::StoredTrial* trial : ranked) {
-    Value config = without_seed(trial->result.params);
-    auto found = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == config; });
-    if (found == groups.end()) found = groups.insert(groups.end(), {std::move(config), {}});
-    found->second.push_back(trial->id);
-  }
-  std::vector<std::vector<std::string>> ids;
-  for (auto& group : groups) ids.push_back(std::move(group.second));
-  return ids;
 }
 
 std::string id_list(const std::vector<std::string>& ids) {
@@ -71,46 +42,17 @@ std::string id_list(const std::vector<std::string>& ids) {
   return text;
 }
 
-// The mean of the sweep's metric over a configuration's repeats, lower is better: the number TPE
-// and the leaderboard go by (with val_folds, a mean over validation periods the predictions lack).
-double mean_sweep_metric(const SweepResults& results, const std::vector<std::string>& ids) {
-  double sum = 0.0;
-  for (const std::string& id : ids) {
-    const std::optional<double> value = sweep_metric(results.trial(id), results.meta());
-    if (!value) return std::numeric_limits<double>::infinity();
-    sum += results.meta().metric_goal == "maximize" ? -*value : *value;
-  }
-  return sum / static_cast<double>(ids.size());
-}
-
-std::optional<BaselineScore> best_seed_mean(const SweepResults& results, const std::vector<const io::StoredTrial*>& ranked) {
-  const std::vector<std::vector<std::string>> groups = configurations(ranked);
-  const std::vector<std::string>* best = nullptr;
-  double best_score = std::numeric_limits<double>::infinity();
-  for (const auto& ids : groups) {
-    if (ids.size() < 2) continue;
-    const double score = mean_sweep_metric(results, ids);
-    if (!best || score < best_score) {
-      best = &ids;
-      best_score = score;
-    }
-  }
-  if (!best) return std::nullopt;
-  return BaselineScore{"seed_mean", std::to_string(best->size()) + " seeds: trials " + id_list(*best), 0, 0,
-                       mean_forecast_metrics(results, *best)};
-}
-
 }  // namespace
 
 std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::size_t top_k) {
-  const std::vector<const io::StoredTrial*> ranked = ranked_trials(results);
   std::vector<BaselineScore> scores;
-  if (ranked.size() < 2) return scores;
-  if (std::optional<BaselineScore> seed_mean = best_seed_mean(results, ranked)) scores.push_back(std::move(*seed_mean));
-  std::vector<std::string> top;
-  for (std::size_t i = 0; i < ranked.size() && i < top_k; ++i) top.push_back(ranked[i]->id);
-  scores.push_back({"top_" + std::to_string(top.size()), "mean of trials " + id_list(top), 0, 0,
-                    mean_forecast_metrics(results, top)});
+  if (ranked_trials(results).size() < 2) return scores;
+  const io::EnsembleMembers members = io::choose_members(results.trials(), results.meta(), top_k);
+  if (!members.seed_mean.empty())
+    scores.push_back({"seed_mean", std::to_string(members.seed_mean.size()) + " seeds: trials " + id_list(members.seed_mean), 0,
+                      0, mean_forecast_metrics(results, members.seed_mean)});
+  scores.push_back({"top_" + std::to_string(members.top_k.size()), "mean of trials " + id_list(members.top_k), 0, 0,
+                    mean_forecast_metrics(results, members.top_k)});
   return scores;
 }
 

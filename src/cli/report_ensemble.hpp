@@ -1,10 +1,10 @@
 #pragma once
-// Forecasts that combine trials, each chosen on validation only so their test scores stay honest:
-//   - seed mean: the configuration (parameters but the seed) whose repeats' mean prediction has the
-//     best validation score; averaging seeds removes the luck of one initialisation;
-//   - top K: the mean prediction of the K best trials by the sweep's metric.
-// Predictions are matched by (split, time, horizon step), so trials with different look-backs combine
-// on the windows they share.
+// The leaderboard rows of the forecasts that combine trials, chosen on validation only
+// (io::choose_members) so their test scores stay honest: seed_mean (every repeat of the configuration
+// with the best mean of the sweep's metric) and top K (the K best trials), each predicting with its
+// members' mean. Predictions are matched by (split, time, horizon step), so trials with different
+// look-backs combine on the windows they share. Each row has the pooled metrics, the error per step
+// ahead and the coverage of the mean's conformal intervals.
 #include <cstddef>
 #include <vector>
 

@@ -1,4 +1,5 @@
 // The sweep summary, leaderboard and problems sections.
+#include <algorithm>
 #include <chrono>
 
 #include "report_params.hpp"
@@ -23,6 +24,12 @@ std::vector<std::string> shown_metrics(const io::SweepMeta& meta) {
   for (const auto& p : parts)
     for (const auto& k : kinds) names.push_back(p + "_" + k);
   return names;
+}
+
+// The coverage and mean width of the trials' conformal intervals on the test part, when they have them.
+void add_coverage_columns(const std::vector<io::StoredTrial>& trials, std::vector<std::string>& names) {
+  const bool covered = std::any_of(trials.begin(), trials.end(), [](const io::StoredTrial& t) { return t.result.metric("test_cover80"); });
+  if (covered) names.insert(names.end(), {"test_cover80", "test_width80", "test_cover95", "test_width95"});
 }
 
 Value metric_cell(const train::Metrics& metrics, const std::string& name) {
@@ -96,7 +103,8 @@ Section sweep_section(const SweepResults& results) {
 
 Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& ensembles,
                             const std::vector<BaselineScore>& baselines, std::size_t top) {
-  const Columns columns{varying_params(results.trials()), shown_metrics(results.meta())};
+  Columns columns{varying_params(results.trials()), shown_metrics(results.meta())};
+  add_coverage_columns(results.trials(), columns.metrics);
   Section section{"leaderboard", "leaderboard by " + results.meta().metric + " (" + results.meta().metric_goal + ")",
                   {"rank", "kind", "id"}, {}};
   section.columns.insert(section.columns.end(), columns.params.begin(), columns.params.end());

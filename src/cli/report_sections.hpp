@@ -15,6 +15,10 @@ Section sweep_section(const SweepResults& results);
 // baselines (kind "baseline"); parameter columns are those that vary.
 Section leaderboard_section(const SweepResults& results, const std::vector<BaselineScore>& ensembles,
                             const std::vector<BaselineScore>& baselines, std::size_t top);
+// With a best trial of horizon H > 1: its test MSE and MAE at h = 1..H and their mean, beside the
+// ensembles' and the baselines' of its look-back and horizon; no rows otherwise.
+Section steps_section(const SweepResults& results, const std::vector<BaselineScore>& ensembles,
+                      const std::vector<BaselineScore>& baselines);
 // Trials that failed, diverged or were stopped, with their reasons.
 Section problems_section(const SweepResults& results);
 // Per varying parameter and value (or bin of values): trials, best and mean of the sweep's metric.

@@ -1,7 +1,6 @@
 #include "report_source.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/results_layout.hpp"
@@ -62,22 +61,8 @@ std::optional<io::Table> SweepResults::table(const std::string& name) const {
   return io::read_table(file, name);
 }
 
-std::optional<double> sweep_metric(const io::StoredTrial& trial, const io::SweepMeta& meta) {
-  const double* value = trial.result.metric(meta.metric);
-  if (!value || !std::isfinite(*value)) return std::nullopt;
-  return *value;
-}
-
 std::vector<const io::StoredTrial*> ranked_trials(const SweepResults& results) {
-  std::vector<const io::StoredTrial*> ranked;
-  for (const auto& trial : results.trials())
-    if (sweep_metric(trial, results.meta())) ranked.push_back(&trial);
-  const bool maximize = results.meta().metric_goal == "maximize";
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto* a, const auto* b) {
-    const double x = *sweep_metric(*a, results.meta()), y = *sweep_metric(*b, results.meta());
-    return maximize ? x > y : x < y;
-  });
-  return ranked;
+  return io::ranked_trials(results.trials(), results.meta());
 }
 
 }  // namespace vmsweep::cli

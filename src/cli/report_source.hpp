@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vmsweep/io/ensembles.hpp"
 #include "vmsweep/io/stored_trial.hpp"
 #include "vmsweep/io/sweep_meta.hpp"
 #include "vmsweep/io/table.hpp"
@@ -35,8 +36,7 @@ private:
   std::vector<io::StoredTrial> trials_;
 };
 
-// The metric value of a trial that counts for the sweep (the sweep's metric), if it has one.
-std::optional<double> sweep_metric(const io::StoredTrial& trial, const io::SweepMeta& meta);
+using io::sweep_metric;
 // Trials that finished with the sweep's metric, best first (by the sweep's goal; ties by id order).
 std::vector<const io::StoredTrial*> ranked_trials(const SweepResults& results);
 

@@ -39,7 +39,7 @@ std::vector<Parameter<DataSpec>> declarations() {
           [](DataSpec& s, const Value& v) { s.resample = parse_resample(v); }),
     field("history_freq", T::string, "", "Input history at a finer frequency than resample that divides its period (e.g. H with resample D): every input step also carries the means of its sub-periods (24 hourly values per day) as extra input channels, filled by missing and scaled by a scaler of their own; empty: off",
           [](DataSpec& s, const Value& v) { s.history = parse_history(v); }),
-    field("split", T::any, "{train: 0.7, val: 0.1, test: 0.2}", "Windows per part in time order: fractions of the series length (int(fraction x steps) windows, the test part taking the rest, as the notebook counted) or window counts ({val: 54, test: 96}, train the rest); val: test reuses the test part (the notebook's setup)",
+    field("split", T::any, "{train: 0.7, val: 0.1, test: 0.2}", "Parts in time order, by the target step their windows start at: fractions of the series length (int(fraction x steps) windows, the test part taking the rest, as the notebook counted) or counts ({val: 54, test: 96}, train the rest); with a horizon H > 1 a part keeps only the windows whose H targets all lie inside it (H - 1 fewer per part); val: test reuses the test part (the notebook's setup)",
           [](DataSpec& s, const Value& v) { s.split = parse_split(v); }),
     choice("scale", "minmax", Choices<ScaleKind>{{"minmax", ScaleKind::minmax}, {"zscore", ScaleKind::zscore}, {"none", ScaleKind::none}},
            "Scaling of the series: minmax, zscore or none", &DataSpec::scale),

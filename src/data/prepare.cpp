@@ -3,38 +3,18 @@
 #include <algorithm>
 #include <cmath>
 
-#include "clean.hpp"
-#include "fill.hpp"
-#include "history.hpp"
-#include "resample.hpp"
-#include "trace_reader.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/data/load_trace.hpp"
 #include "vmsweep/data/timestamps.hpp"
 
 namespace vmsweep::data {
 
 namespace {
 
-// Inserting more steps than this many times the rows read means the interval is wrong, not the data.
-constexpr std::size_t kMaxInsertedPerRow = 100;
-
 void check_windows(const WindowSpec& windows) {
   if (windows.look_back < 1) throw InputError("look_back must be at least 1, got " + std::to_string(windows.look_back));
   if (windows.horizon < 1) throw InputError("horizon must be at least 1, got " + std::to_string(windows.horizon));
   if (windows.stride < 1) throw InputError("stride must be at least 1, got " + std::to_string(windows.stride));
-}
-
-void make_regular(Series& series, const DataSpec& spec, TraceReport& report) {
-  if (spec.resample.enabled()) {
-    series = resample(series, spec.resample);
-    return;
-  }
-  if (spec.missing == FillMethod::none || report.missing_steps == 0) return;
-  if (report.missing_steps > kMaxInsertedPerRow * report.rows)
-    throw InputError(report.file + ": the gaps would need " + std::to_string(report.missing_steps) +
-                     " inserted steps at an interval of " + format_period(report.interval_ms) +
-                     "; give the right 'interval' or resample");
-  insert_missing_steps(series, report.interval_ms);
 }
 
 // The seasonal-naive period in steps of the prepared series; by default one day, or one week when
@@ -52,19 +32,11 @@ std::size_t season_steps(const SeasonSpec& season, std::int64_t step_ms) {
 PreparedData prepare(const DataSpec& spec, const WindowSpec& windows) {
   if (spec.path.empty()) throw InputError("data: 'path' (the trace file) is missing");
   check_windows(windows);
-  TraceReport report;
-  Series series = read_trace(spec, report);
-  clean(series, spec, report);
-  SubStepHistory history;
-  if (spec.history.enabled()) history = sub_step_history(series, spec, report.interval_ms);
-  make_regular(series, spec, report);
-  fill_missing(series, spec.missing, report);
-  report.steps = series.size();
-  const std::int64_t step_ms = spec.resample.enabled() ? spec.resample.period_ms : report.interval_ms;
-  PreparedData data(std::move(series.timestamps_ms), std::move(series.values), step_ms, windows, spec.split,
-                    spec.scale, spec.scale_fit, std::move(history));
-  data.set_season_steps(season_steps(spec.season, step_ms));
-  data.set_report(std::move(report));
+  LoadedTrace trace = load_trace(spec);
+  PreparedData data(std::move(trace.timestamps_ms), std::move(trace.values), trace.step_ms, windows, spec.split,
+                    spec.scale, spec.scale_fit, std::move(trace.history));
+  data.set_season_steps(season_steps(spec.season, trace.step_ms));
+  data.set_report(std::move(trace.report));
   return data;
 }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "scaled_inputs.hpp"
 #include "split.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
@@ -22,19 +23,6 @@ StepSpan steps_of(WindowRange part, const WindowSpec& windows) {
 // The values of `steps` in a row-major array of per_step values a step.
 std::span<const double> rows_of(const std::vector<double>& values, StepSpan steps, std::size_t per_step) {
   return std::span<const double>(values).subspan(steps.first * per_step, (steps.end - steps.first) * per_step);
-}
-
-// Steps x (1 + k) inputs: the scaled target, then its k sub-steps scaled by their own scaler.
-std::vector<float> interleave(const std::vector<float>& scaled, const SubStepHistory& history, const Scaler& sub_scaler) {
-  const std::size_t channels = 1 + history.per_step;
-  std::vector<float> inputs(scaled.size() * channels);
-  for (std::size_t step = 0; step < scaled.size(); ++step) {
-    float* row = inputs.data() + step * channels;
-    row[0] = scaled[step];
-    const double* sub = history.values.data() + step * history.per_step;
-    for (std::size_t j = 0; j < history.per_step; ++j) row[1 + j] = sub_scaler.apply(sub[j]);
-  }
-  return inputs;
 }
 
 }  // namespace
@@ -67,7 +55,7 @@ PreparedData::PreparedData(std::vector<std::int64_t> timestamps_ms, std::vector<
                 std::to_string(values_.size()) + " steps of " + std::to_string(history.per_step));
   sub_steps_ = history.per_step;
   history_scaler_ = Scaler::fit(scale, rows_of(history.values, fit_steps, sub_steps_));
-  inputs_ = interleave(scaled_, history, history_scaler_);
+  inputs_ = interleave(scaled_, history.values, sub_steps_, history_scaler_);
 }
 
 WindowRange PreparedData::range(Split part) const {

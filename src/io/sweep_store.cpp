@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "atomic_file.hpp"
+#include "ensembles_group.hpp"
 #include "h5_attribute.hpp"
 #include "h5_file.hpp"
 #include "h5_table.hpp"
@@ -28,16 +29,20 @@ std::vector<std::string> merged_hosts(std::vector<std::string> hosts, const std:
   return hosts;
 }
 
-// Each trial is written to /trial/<id> as soon as it is read and only its summary is kept.
-std::vector<StoredTrial> copy_trials(const TrialStore& store, hid_t file, const h5::Where& where) {
+// Each trial is written to /trial/<id> as soon as it is read (with its model when it is kept) and
+// only its summary is kept.
+std::vector<StoredTrial> copy_trials(const TrialStore& store, const KeptModels& kept, hid_t file, const h5::Where& where) {
   h5::Group groups = h5::create_group(file, trial_groups, where, true);
   std::vector<StoredTrial> summaries;
   for (const auto& id : store.list()) {
     StoredTrial trial = store.read(id);
+    if (kept.ids.contains(id)) trial.result.model = store.read_model(id);
     h5::Group group = h5::create_group(groups.get(), id, where, true);
     write_trial_record(group.get(), trial, where);
     trial.result.curve = {};
+    trial.result.val_loss_by_step = {};
     trial.result.predictions = {};
+    trial.result.model.reset();
     summaries.push_back(std::move(trial));
   }
   return summaries;
@@ -67,14 +72,23 @@ std::vector<std::string> read_trials_attribute(const std::string& path, const ch
   return h5::read_strings_attribute(dataset.get(), name, where);
 }
 
+h5::Group open_trial_group(hid_t file, const std::string& id, const h5::Where& where) {
+  std::string path = std::string(trial_groups) + "/" + id;
+  if (id.empty() || id.find('/') != std::string::npos || !h5::has_link(file, trial_groups) || !h5::has_link(file, path))
+    throw InputError(where.file() + ": no trial '" + id + "' (see the id column of /trials)");
+  return h5::open_group(file, path, where);
+}
+
 }  // namespace
 
 std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
   h5::QuietErrors quiet;
   TrialStore store(layout.trials_dir());
   std::size_t count = 0;
+  const KeptModels kept = choose_kept_models(store, meta);
   h5::write_atomically(layout.results_file(), [&](hid_t file, const h5::Where& where) {
-    std::vector<StoredTrial> summaries = copy_trials(store, file, where);
+    std::vector<StoredTrial> summaries = copy_trials(store, kept, file, where);
+    write_ensembles_group(file, kept, where);
     SweepMeta merged = meta;
     merged.hosts = merged_hosts(meta.hosts, summaries);
     write_sweep_meta(file, results_file_format, merged, where);
@@ -127,12 +141,22 @@ StoredTrial SweepReader::trial(const std::string& id) const {
   h5::QuietErrors quiet;
   h5::Where where(file_.string());
   h5::File file = h5::open_file(file_.string());
-  std::string path = std::string(trial_groups) + "/" + id;
-  if (id.empty() || id.find('/') != std::string::npos || !h5::has_link(file.get(), trial_groups) ||
-      !h5::has_link(file.get(), path))
-    throw InputError(file_.string() + ": no trial '" + id + "' (see the id column of /trials)");
-  h5::Group group = h5::open_group(file.get(), path, where);
+  h5::Group group = open_trial_group(file.get(), id, where);
   return read_trial_record(group.get(), where);
+}
+
+std::optional<train::Checkpoint> SweepReader::model(const std::string& id) const {
+  h5::QuietErrors quiet;
+  h5::Where where(file_.string());
+  h5::File file = h5::open_file(file_.string());
+  h5::Group group = open_trial_group(file.get(), id, where);
+  return read_trial_model(group.get(), where);
+}
+
+std::optional<KeptModels> SweepReader::kept_models() const {
+  h5::QuietErrors quiet;
+  h5::File file = h5::open_file(file_.string());
+  return read_ensembles_group(file.get(), h5::Where(file_.string()));
 }
 
 std::vector<std::string> SweepReader::table_names() const { return io::table_names(file_); }

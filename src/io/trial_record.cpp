@@ -1,5 +1,6 @@
 #include "trial_record.hpp"
 
+#include "checkpoint_record.hpp"
 #include "h5_attribute.hpp"
 #include "h5_file.hpp"
 #include "h5_table.hpp"
@@ -13,6 +14,8 @@ namespace vmsweep::io {
 namespace {
 
 using h5::write_attribute;
+
+constexpr const char* model_group = "model";
 
 void write_typed_param(hid_t group, const std::string& name, const Value& value, const h5::Where& where) {
   if (value.is_bool()) write_attribute(group, name, value.as_bool(), where);
@@ -90,8 +93,12 @@ void write_trial_record(hid_t group, const StoredTrial& trial, const h5::Where& 
   write_scalars(group, trial, where);
   write_params(group, trial.result.params, where);
   write_metrics(group, trial.result.metrics, where);
-  h5::write_compound_table(group, "curves", curve_table(trial.result.curve), where);
+  h5::write_compound_table(group, "curves", curve_table(trial.result.curve, trial.result.val_loss_by_step), where);
   h5::write_compound_table(group, "predictions", predictions_table(trial.result.predictions), where);
+  if (trial.result.model) {
+    h5::Group model = h5::create_group(group, model_group, where);
+    write_checkpoint_record(model.get(), *trial.result.model, where);
+  }
 }
 
 StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts parts) {
@@ -103,6 +110,7 @@ StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts pa
   if (parts != TrialParts::summary) {
     Table curves = h5::read_compound_table(group, "curves", where);
     trial.result.curve = naming_the_file(where, group, "curves", [&] { return curve_from_table(curves); });
+    trial.result.val_loss_by_step = naming_the_file(where, group, "curves", [&] { return val_loss_by_step_from_table(curves); });
   }
   if (parts == TrialParts::full) {
     Table predictions = h5::read_compound_table(group, "predictions", where);
@@ -110,6 +118,18 @@ StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts pa
         naming_the_file(where, group, "predictions", [&] { return predictions_from_table(predictions); });
   }
   return trial;
+}
+
+std::optional<train::Checkpoint> read_trial_model(hid_t group, const h5::Where& where) {
+  if (!h5::has_link(group, model_group)) return std::nullopt;
+  h5::Group model = h5::open_group(group, model_group, where);
+  return read_checkpoint_record(model.get(), where);
+}
+
+std::int64_t trial_model_parameters(hid_t group, const h5::Where& where) {
+  if (!h5::has_link(group, model_group)) return 0;
+  h5::Group model = h5::open_group(group, model_group, where);
+  return checkpoint_parameters(model.get(), where);
 }
 
 }  // namespace vmsweep::io

@@ -29,12 +29,18 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a < b;
 }
 
-StoredTrial read_trial_file(const std::string& path, TrialParts parts) {
+// Opens a trial file of the right format and hands its root to `read`.
+template <typename Read>
+auto with_trial_file(const std::string& path, Read read) {
   h5::QuietErrors quiet;
   h5::File file = h5::open_file(path);
   h5::Where where(path);
   check_format(file.get(), trial_file_format, where);
-  return read_trial_record(file.get(), where, parts);
+  return read(file.get(), where);
+}
+
+StoredTrial read_trial_file(const std::string& path, TrialParts parts) {
+  return with_trial_file(path, [parts](hid_t file, const h5::Where& where) { return read_trial_record(file, where, parts); });
 }
 
 }  // namespace
@@ -89,6 +95,16 @@ StoredTrial TrialStore::read_summary(const std::string& id) const {
 StoredTrial TrialStore::read_with_curves(const std::string& id) const {
   check_id(id);
   return read_trial_file(path_of(id).string(), TrialParts::curves);
+}
+
+std::optional<train::Checkpoint> TrialStore::read_model(const std::string& id) const {
+  check_id(id);
+  return with_trial_file(path_of(id).string(), read_trial_model);
+}
+
+std::int64_t TrialStore::model_parameters(const std::string& id) const {
+  check_id(id);
+  return with_trial_file(path_of(id).string(), trial_model_parameters);
 }
 
 std::vector<std::string> TrialStore::list() const {

@@ -1,5 +1,7 @@
 #include "trial_tables.hpp"
 
+#include <string>
+
 namespace vmsweep::io {
 
 namespace {
@@ -19,6 +21,8 @@ void scatter(const std::vector<T>& values, std::vector<train::EpochRecord>& curv
   for (std::size_t i = 0; i < values.size(); ++i) curve[i].*field = values[i];
 }
 
+std::string step_loss_column(std::size_t step) { return "val_loss_h" + std::to_string(step); }
+
 const std::vector<std::string>& split_labels() {
   static const std::vector<std::string> labels{"train", "val", "test"};  // SplitPart's values 0, 1, 2
   return labels;
@@ -26,11 +30,27 @@ const std::vector<std::string>& split_labels() {
 
 }  // namespace
 
-Table curve_table(const std::vector<train::EpochRecord>& curve) {
+Table curve_table(const std::vector<train::EpochRecord>& curve, const std::vector<double>& val_loss_by_step) {
   using R = train::EpochRecord;
-  return Table{{gather("epoch", curve, &R::epoch), gather("train_loss", curve, &R::train_loss),
-                gather("val_loss", curve, &R::val_loss), gather("learning_rate", curve, &R::learning_rate),
-                gather("seconds", curve, &R::seconds)}};
+  Table table{{gather("epoch", curve, &R::epoch), gather("train_loss", curve, &R::train_loss),
+               gather("val_loss", curve, &R::val_loss), gather("learning_rate", curve, &R::learning_rate),
+               gather("seconds", curve, &R::seconds)}};
+  const std::size_t horizon = curve.empty() ? 0 : val_loss_by_step.size() / curve.size();
+  for (std::size_t k = 0; k < horizon; ++k) {
+    std::vector<double> losses;
+    for (std::size_t epoch = 0; epoch < curve.size(); ++epoch) losses.push_back(val_loss_by_step[epoch * horizon + k]);
+    table.columns.push_back({step_loss_column(k + 1), std::move(losses), {}});
+  }
+  return table;
+}
+
+std::vector<double> val_loss_by_step_from_table(const Table& table) {
+  std::vector<const std::vector<double>*> steps;
+  while (table.find(step_loss_column(steps.size() + 1))) steps.push_back(&table.values<double>(step_loss_column(steps.size() + 1)));
+  std::vector<double> by_step;
+  for (std::size_t epoch = 0; !steps.empty() && epoch < steps.front()->size(); ++epoch)
+    for (const std::vector<double>* losses : steps) by_step.push_back((*losses)[epoch]);
+  return by_step;
 }
 
 std::vector<train::EpochRecord> curve_from_table(const Table& table) {

@@ -7,9 +7,9 @@
 namespace vmsweep::model {
 
 struct LstmStack::Impl {
-  explicit Impl(const ModelConfig& model_config)
+  Impl(const ModelConfig& model_config, NetworkOptions options)
       : config(model_config),
-        network(model_config),
+        network(model_config, options),
         optimizer(make_optimizer(model_config, network.layout())) {}
 
   ModelConfig config;
@@ -17,7 +17,12 @@ struct LstmStack::Impl {
   std::unique_ptr<Optimizer> optimizer;
 };
 
-LstmStack::LstmStack(const ModelConfig& config) : impl_(std::make_unique<Impl>(config)) {}
+LstmStack::LstmStack(const ModelConfig& config) : impl_(std::make_unique<Impl>(config, NetworkOptions{})) {}
+
+LstmStack::LstmStack(const ModelConfig& config, const std::vector<NamedTensor>& weights)
+    : impl_(std::make_unique<Impl>(config, NetworkOptions{.initialize = false})) {
+  set_weights(weights);
+}
 LstmStack::~LstmStack() = default;
 LstmStack::LstmStack(LstmStack&&) noexcept = default;
 LstmStack& LstmStack::operator=(LstmStack&&) noexcept = default;

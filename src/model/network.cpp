@@ -37,7 +37,8 @@ Network::Network(const ModelConfig& config, NetworkOptions options)
       head_bias_offset_(layout_.find("head/bias").offset),
       prediction_(static_cast<std::size_t>(config.batch) * config.horizon),
       prediction_gradient_(prediction_.size()) {
-  initialize_parameters(config_, layout_, parameters());
+  if (options_.initialize) initialize_parameters(config_, layout_, parameters());
+  else std::fill_n(parameters_.floats(), layout_.flat_size(), 0.0f);
   for (std::size_t k = 0; k + 1 < config_.hidden.size(); ++k)
     dropouts_.emplace_back(config_.dropout, sequence_size(k, config_.batch));
   plans_.emplace(config_.batch, build_plan(config_.batch));
@@ -83,7 +84,7 @@ Network::Plan Network::build_plan(int n) {
 
 double Network::compute_gradients(const float* x, const float* y, int n) {
   Plan& plan = plan_for(n);
-  load_input(x, n, 0, n);
+  load_input(x, n, 0, n, n);
   forward(plan, n, true);
   const std::size_t outputs = static_cast<std::size_t>(n) * config_.horizon;
   const double loss = loss_and_gradient(config_.loss, config_.huber_delta, prediction_.data(), y, outputs,
@@ -92,12 +93,16 @@ double Network::compute_gradients(const float* x, const float* y, int n) {
   return loss;
 }
 
+// Every chunk runs at the full batch, a short one padded with copies of its last window: oneDNN
+// computes a batch of one with other kernels (other roundings), and a window must get bitwise the
+// same output wherever it is predicted, alone (`vmsweep predict`) or among the test windows.
 void Network::predict(const float* x, int n, float* out) {
+  Plan& plan = plan_for(config_.batch);
   for (int first = 0; first < n; first += config_.batch) {
     const int count = std::min(config_.batch, n - first);
-    Plan& plan = plan_for(count);
-    load_input(x, n, first, count);
-    forward(plan, count, false);
+    load_input(x, n, first, count, config_.batch);
+    for (int pad = count; pad < config_.batch; ++pad) copy_input_window(count - 1, pad);
+    forward(plan, config_.batch, false);
     std::copy_n(prediction_.data(), static_cast<std::size_t>(count) * config_.horizon,
                 out + static_cast<std::size_t>(first) * config_.horizon);
   }
@@ -105,12 +110,21 @@ void Network::predict(const float* x, int n, float* out) {
 
 void Network::fix_dropout_mask(std::size_t k, std::vector<float> mask) { dropouts_.at(k).fix(std::move(mask)); }
 
-// Windows first..first+n-1 of the T x total x C input into layer 0's T x n x C buffer.
-void Network::load_input(const float* x, int total, int first, int n) {
+// Windows first..first+n-1 of the T x total x C input into layer 0's T x width x C buffer.
+void Network::load_input(const float* x, int total, int first, int n, int width) {
   const std::size_t channels = config_.input_channels;
   float* src = buffers_[0].src.floats();
   for (std::size_t t = 0; t < static_cast<std::size_t>(config_.time_steps); ++t)
-    std::copy_n(x + (t * total + first) * channels, n * channels, src + t * n * channels);
+    std::copy_n(x + (t * total + first) * channels, n * channels, src + t * width * channels);
+}
+
+// Window `from` of the full-batch input buffer copied into slot `to`, every time step.
+void Network::copy_input_window(int from, int to) {
+  const std::size_t channels = config_.input_channels, batch = static_cast<std::size_t>(config_.batch);
+  float* src = buffers_[0].src.floats();
+  for (std::size_t t = 0; t < static_cast<std::size_t>(config_.time_steps); ++t)
+    std::copy_n(src + (t * batch + static_cast<std::size_t>(from)) * channels, channels,
+                src + (t * batch + static_cast<std::size_t>(to)) * channels);
 }
 
 void Network::forward(Plan& plan, int n, bool training) {

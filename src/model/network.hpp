@@ -4,7 +4,7 @@
 // optimizer step lives in LstmStack. Tests include this header to check gradients.
 //
 // Primitive sets ("plans") are built once per batch size n and cached: the full batch in the
-// constructor, a smaller one (the last partial batch, a predict remainder) on first use. All
+// constructor, a smaller one (the last partial training batch) on first use. All
 // plans share the per-layer activation, workspace and scratchpad buffers, sized by the full batch.
 #include <cstdint>
 #include <map>
@@ -27,6 +27,9 @@ struct NetworkOptions {
   // false leaves h0/c0 out of the primitives, which reproduces the oneDNN 2.6.3 wrong
   // diff_weights_iter; only the gradient test sets it, to prove it can see that bug.
   bool explicit_initial_states = true;
+  // false leaves the parameters zero instead of drawing them: for a model whose trained weights
+  // are set right after (drawing the notebook model's orthogonal kernels costs more than predicting).
+  bool initialize = true;
 };
 
 class Network {
@@ -38,7 +41,7 @@ public:
   // Forward with fresh dropout masks, loss, backward on n <= batch windows (x: T x n x C,
   // y: n x horizon). Afterwards gradients() holds dLoss/dparameters. Returns the mean loss.
   double compute_gradients(const float* x, const float* y, int n);
-  // Forward without dropout, any n, in chunks of at most `batch`.
+  // Forward without dropout, any n, in chunks of `batch` (the last one padded).
   void predict(const float* x, int n, float* out);
 
   const ParameterLayout& layout() const { return layout_; }
@@ -59,7 +62,8 @@ private:
   Plan build_plan(int n);
   LayerShape layer_shape(std::size_t k, int n) const;
   LayerTensors layer_tensors(AlignedBuffer& flat, std::size_t k) const;
-  void load_input(const float* x, int total, int first, int n);
+  void load_input(const float* x, int total, int first, int n, int width);
+  void copy_input_window(int from, int to);
   void forward(Plan& plan, int n, bool training);
   void backward(Plan& plan, int n);
   void feed_next_layer(std::size_t k, int n, bool training);

@@ -8,6 +8,8 @@
 #include "vmsweep/eval/baselines.hpp"
 #include "vmsweep/eval/exp_smoothing.hpp"
 #include "vmsweep/eval/ridge_ar.hpp"
+#include "vmsweep/eval/step_scores.hpp"
+#include "vmsweep/train/forecast_scores.hpp"
 #include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::train {
@@ -27,12 +29,19 @@ struct WindowShape {
   }
 };
 
+// The pooled metrics of a part, and with a horizon over 1 those of each step ahead.
+void add_part_metrics(Metrics& out, const std::string& part, const eval::Forecast& forecast, int horizon) {
+  add_metrics(out, part, forecast.score());
+  const std::vector<std::int32_t> steps = eval::window_major_steps(forecast.actual.size(), horizon);
+  add_step_metrics(out, part, eval::score_by_step(forecast.actual, forecast.predicted, steps, horizon));
+}
+
 // `predict(part)` gives the baseline's forecast of a split's windows.
 template <typename Predict>
 BaselineScore score(std::string method, std::string detail, const data::WindowSpec& windows, Predict predict) {
   BaselineScore s{std::move(method), std::move(detail), windows.look_back, windows.horizon, {}};
-  add_metrics(s.metrics, "val", predict(data::Split::val).score());
-  add_metrics(s.metrics, "test", predict(data::Split::test).score());
+  add_part_metrics(s.metrics, "val", predict(data::Split::val), windows.horizon);
+  add_part_metrics(s.metrics, "test", predict(data::Split::test), windows.horizon);
   return s;
 }
 

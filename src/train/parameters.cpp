@@ -16,7 +16,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 std::vector<Parameter<S>> declarations() {
   return {
     number("look_back", "14", {1, 1e6}, "Input window length in steps", &S::look_back),
-    number("horizon", "1", {1, 1e4}, "Steps predicted after each window (outputs of the dense head)", &S::horizon),
+    number("horizon", "1", {1, 1e4}, "Steps predicted at once after each window (direct: the dense head has one output per step); a window belongs to a part only when all its targets do, val and test get {val,test}_{mse,mae}_h<k> per step, and their mean is val_mse (docs/forecasting.md)", &S::horizon),
     number("layers", "[256, 128, 64]", {1, 1e5}, "Hidden sizes of the stacked LSTM layers, input side first", &S::model, &ModelConfig::hidden),
     number("dropout", "0.2", {0, 0.95}, "Inverted dropout between LSTM layers (probability of dropping)", &S::model, &ModelConfig::dropout),
     number("learning_rate", "0.001", {1e-12, 10}, "Initial learning rate", &S::learning_rate),

@@ -27,21 +27,24 @@ int input_channels_of(const std::vector<NamedTensor>& weights) {
 }
 
 model::LstmStack model_from(const TrainSettings& settings, const std::vector<NamedTensor>& weights) {
-  model::LstmStack model(model_config_for(settings, input_channels_of(weights)));
-  model.set_weights(weights);
-  return model;
+  return model::LstmStack(model_config_for(settings, input_channels_of(weights)), weights);
 }
 
 }  // namespace
 
-Checkpoint make_checkpoint(const Value& params, const data::Scaler& scaler, int best_epoch,
+Checkpoint make_checkpoint(const Value& params, const data::PreparedData& data, int best_epoch,
                            const model::LstmStack& model) {
-  return Checkpoint{params, scaler.kind(), scaler.offset(), scaler.scale(), best_epoch, model.weights()};
+  const data::Scaler& series = data.scaler();
+  const data::Scaler& history = data.history_scaler();
+  return Checkpoint{params,          series.kind(),    series.offset(), series.scale(), history.kind(),
+                    history.offset(), history.scale(), best_epoch,      model.weights(), {}};
 }
 
 Predictor::Predictor(const Checkpoint& checkpoint)
     : settings_(settings_from_params(checkpoint.params)),
       scaler_(scale_kind_from(checkpoint.scaler_kind), checkpoint.scaler_offset, checkpoint.scaler_scale),
+      history_scaler_(scale_kind_from(checkpoint.history_scaler_kind), checkpoint.history_scaler_offset,
+                      checkpoint.history_scaler_scale),
       model_(model_from(settings_, checkpoint.weights)) {}
 
 Predictions Predictor::predict(const data::PreparedData& data) {
@@ -51,22 +54,23 @@ Predictions Predictor::predict(const data::PreparedData& data) {
   return to_predictions(data, forecast_every_window(model_, data));
 }
 
-std::vector<double> Predictor::forecast(std::span<const double> history) {
-  // A series alone cannot feed a model that also reads sub-step history (history_freq).
-  if (model_.config().input_channels != 1)
-    throw InputError("forecast from a bare series needs a one-channel model; this one reads " +
-                     std::to_string(model_.config().input_channels) + " channels a step: use predict() on prepared data");
-  const std::size_t look_back = static_cast<std::size_t>(settings_.look_back);
-  if (history.size() < look_back)
-    throw InputError("forecast needs at least " + std::to_string(look_back) + " values, got " +
-                     std::to_string(history.size()));
-  std::vector<float> x;
-  for (double value : history.last(look_back)) x.push_back(scaler_.apply(value));
+std::vector<double> Predictor::forecast(const data::LoadedTrace& trace) {
+  const int channels = model_.config().input_channels;
+  if (1 + static_cast<int>(trace.history.per_step) != channels)
+    throw InputError("the model reads " + std::to_string(channels) + " input channels a step, the trace gives " +
+                     std::to_string(1 + trace.history.per_step) + " (load it with the model's data settings, history_freq included)");
+  const std::vector<float> x = data::last_window(trace, settings_.look_back, scaler_, history_scaler_);
   std::vector<float> output(static_cast<std::size_t>(settings_.horizon));
   model_.predict(x.data(), 1, output.data());
   std::vector<double> next;
   for (float value : output) next.push_back(scaler_.invert(value));
   return next;
+}
+
+std::vector<double> Predictor::forecast(std::span<const double> history) {
+  data::LoadedTrace trace;
+  trace.values.assign(history.begin(), history.end());
+  return forecast(trace);
 }
 
 }  // namespace vmsweep::train

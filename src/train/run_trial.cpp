@@ -10,6 +10,7 @@
 #include "trainer.hpp"
 #include "validation_folds.hpp"
 #include "vmsweep/data/prepare.hpp"
+#include "vmsweep/train/forecast_scores.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/settings.hpp"
 #include "window_forecast.hpp"
@@ -27,6 +28,7 @@ void take_outcome(TrainingOutcome&& outcome, TrialResult& result) {
   result.status = outcome.status;
   result.reason = std::move(outcome.reason);
   result.curve = std::move(outcome.curve);
+  result.val_loss_by_step = std::move(outcome.val_loss_by_step);
   result.epochs_run = outcome.diverged_epoch > 0 ? outcome.diverged_epoch : static_cast<int>(result.curve.size());
   result.best_epoch = outcome.best_epoch;
   result.diverged_epoch = outcome.diverged_epoch;
@@ -50,9 +52,8 @@ void take_test_part(const data::PreparedData& data, const eval::Forecast& foreca
 }
 
 // A fresh model (the same seed, so the same initial weights) learns from train + val for the
-// selection run's best epoch count; it is the model the test part and the checkpoint see.
-void refit_for_test(const TrainSettings& settings, const data::PreparedData& data, TrainedTrial& trial) {
-  TrialResult& result = trial.result;
+// selection run's best epoch count; it is the model the test part and the kept model see.
+void refit_for_test(const TrainSettings& settings, const data::PreparedData& data, TrialResult& result) {
   model::LstmStack model(model_config_for(settings, data.input_channels()));
   const TrainingOutcome outcome = Trainer::refit(settings, model, data, result.best_epoch).run({});
   if (outcome.status == TrialStatus::diverged) {
@@ -61,11 +62,17 @@ void refit_for_test(const TrainSettings& settings, const data::PreparedData& dat
     return;
   }
   take_test_part(data, forecast_every_window(model, data), result);
-  trial.checkpoint = make_checkpoint(settings.params, data.scaler(), result.best_epoch, model);
+  result.model = make_checkpoint(settings.params, data, result.best_epoch, model);
 }
 
-void train_and_evaluate(const Value& params, int threads, const EpochCallback& on_epoch, TrainedTrial& trial) {
-  TrialResult& result = trial.result;
+// Split-conformal intervals: calibrated on the validation rows (of the selection model, which never
+// learned from them), scored on the test rows; the kept model carries the calibration.
+void add_intervals(int horizon, TrialResult& result) {
+  add_interval_metrics(result.metrics, result.predictions, horizon);
+  if (result.model) result.model->calibration = calibration_of(result.predictions, horizon).abs_errors;
+}
+
+void train_and_evaluate(const Value& params, int threads, const EpochCallback& on_epoch, TrialResult& result) {
   const TrainSettings settings = settings_from_params(params);
   result.params = settings.params;
   result.seed = settings.seed;
@@ -77,32 +84,29 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   take_outcome(Trainer(settings, model, data).run(on_epoch), result);
   if (result.status == TrialStatus::diverged) return;
   evaluate(model, data, result);
-  trial.checkpoint = make_checkpoint(settings.params, data.scaler(), result.best_epoch, model);
+  result.model = make_checkpoint(settings.params, data, result.best_epoch, model);
   if (settings.val_folds > 1 && result.status == TrialStatus::ok) average_validation_over_folds(settings, data, result);
-  if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, trial);
+  if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, result);
+  if (result.status != TrialStatus::diverged) add_intervals(settings.horizon, result);
 }
 
 }  // namespace
 
-TrainedTrial train_trial(const Value& params, int threads, EpochCallback on_epoch) {
+TrialResult run_trial(const Value& params, int threads, EpochCallback on_epoch) {
   const auto start = std::chrono::steady_clock::now();
-  TrainedTrial trial;
-  trial.result.params = params;
-  trial.result.threads = threads;
+  TrialResult result;
+  result.params = params;
+  result.threads = threads;
   try {
-    train_and_evaluate(params, threads, on_epoch, trial);
+    train_and_evaluate(params, threads, on_epoch, result);
   } catch (const std::exception& error) {
     // InputError (bad parameters or data) and any other error alike: the trial failed, the sweep goes on.
-    trial.result.status = TrialStatus::failed;
-    trial.result.reason = error.what();
-    trial.checkpoint.reset();
+    result.status = TrialStatus::failed;
+    result.reason = error.what();
   }
-  trial.result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return trial;
-}
-
-TrialResult run_trial(const Value& params, int threads, EpochCallback on_epoch) {
-  return train_trial(params, threads, std::move(on_epoch)).result;
+  if (result.status == TrialStatus::failed || result.status == TrialStatus::diverged) result.model.reset();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
 }
 
 }  // namespace vmsweep::train

@@ -29,21 +29,39 @@ std::vector<std::size_t> training_windows(const data::PreparedData& data) {
 
 data::WindowRange own_validation(const data::PreparedData& data, const std::string& setting) {
   const data::WindowRange train = data.range(data::Split::train), val = data.range(data::Split::val);
-  if (val.count == 0 || val.first != train.end() || val.end() > data.range(data::Split::test).first)
+  if (val.count == 0 || val.first < train.end() || val.end() > data.range(data::Split::test).first)
     throw InputError(setting + " needs a validation part of its own between train and test (with `val: test` "
                      "it would learn from the test windows)");
   return val;
 }
 
+// With a horizon over 1 this includes the windows between the two parts, whose targets straddle the
+// boundary: every one of them lies in train or val, both of which a refit learns from.
 std::vector<std::size_t> refit_windows(const data::PreparedData& data) {
   const data::WindowRange train = data.range(data::Split::train);
-  return windows_of({train.first, train.count + own_validation(data, "refit: true").count});
+  return windows_of({train.first, own_validation(data, "refit: true").end() - train.first});
 }
 
 namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The mean loss of every step ahead: entry k over the outputs k, k + horizon, k + 2 horizon, ...
+std::vector<double> losses_by_step(const model::ModelConfig& config, const std::vector<float>& output,
+                                   const std::vector<float>& target) {
+  const std::size_t horizon = static_cast<std::size_t>(config.horizon), windows = output.size() / horizon;
+  std::vector<double> losses;
+  std::vector<float> step_output(windows), step_target(windows);
+  for (std::size_t k = 0; k < horizon; ++k) {
+    for (std::size_t n = 0; n < windows; ++n) {
+      step_output[n] = output[n * horizon + k];
+      step_target[n] = target[n * horizon + k];
+    }
+    losses.push_back(model::mean_loss(config.loss, config.huber_delta, step_output.data(), step_target.data(), windows));
+  }
+  return losses;
 }
 
 std::string diverged_reason(int epoch, double loss) {
@@ -98,6 +116,7 @@ TrainingOutcome Trainer::run(const EpochCallback& on_epoch) {
     }
     schedule_->observe(record.val_loss);
     remember_if_best(epoch, record.val_loss);
+    record_step_losses(outcome.val_loss_by_step);
     record.seconds = seconds_since(start);
     outcome.curve.push_back(record);
     if (on_epoch && !on_epoch(record)) {
@@ -132,6 +151,12 @@ double Trainer::validation_loss(double train_loss) {
   const model::ModelConfig& loss = settings_.model;
   return model::mean_loss(loss.loss, loss.huber_delta, validation_output_.data(), validation_.y.data(),
                           validation_output_.size());
+}
+
+void Trainer::record_step_losses(std::vector<double>& by_step) const {
+  if (settings_.horizon < 2 || validation_.count == 0) return;
+  const std::vector<double> losses = losses_by_step(model_.config(), validation_output_, validation_.y);
+  by_step.insert(by_step.end(), losses.begin(), losses.end());
 }
 
 void Trainer::remember_if_best(int epoch, double val_loss) {

@@ -23,6 +23,7 @@ struct TrainingOutcome {
   TrialStatus status = TrialStatus::ok;
   std::string reason;
   std::vector<EpochRecord> curve;
+  std::vector<double> val_loss_by_step;  // epochs x horizon with a horizon over 1 and validation windows
   int best_epoch = 0;      // the epoch whose weights the model holds at the end; 0 when diverged
   int diverged_epoch = 0;
 };
@@ -57,6 +58,7 @@ private:
   Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan);
   double train_epoch(double learning_rate);  // mean loss over the epoch's windows; NaN/inf on divergence
   double validation_loss(double train_loss);
+  void record_step_losses(std::vector<double>& by_step) const;  // of the last validation_loss()
   void remember_if_best(int epoch, double val_loss);
   void finish(TrainingOutcome& outcome);
 

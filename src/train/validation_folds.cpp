@@ -26,7 +26,7 @@ std::optional<Metrics> validate_fold(const TrainSettings& settings, const data::
     result.reason = "validation fold " + std::to_string(fold) + ": " + outcome.reason;
     return std::nullopt;
   }
-  return range_metrics(data, forecast_every_window(model, data), ranges.val, "val");
+  return range_metrics(data, forecast_every_window(model, data), ranges.val, "val", true);
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ std::optional<Metrics> validate_fold(const TrainSettings& settings, const data::
 FoldRanges fold_ranges(const data::PreparedData& data, int fold) {
   const data::WindowRange train = data.range(data::Split::train), val = own_validation(data, "val_folds");
   const std::size_t shift = static_cast<std::size_t>(fold) * val.count;
-  if (shift >= val.first - train.first)
+  if (shift >= train.count)
     throw InputError("val_folds: fold " + std::to_string(fold) + " would leave no training windows (" +
                      std::to_string(train.count) + " training and " + std::to_string(val.count) +
                      " validation windows); use fewer folds");

@@ -16,3 +16,10 @@ endforeach()
 if(TARGET test_cli)
   target_include_directories(test_cli PRIVATE "${PROJECT_SOURCE_DIR}/src/cli")
 endif()
+
+# `vmsweep predict` on two tiny sweeps (horizons 1 and 7) that keep their models: bitwise the stored
+# test predictions, conformal bounds, formats, the fan chart, bad input; per-step baselines vs numpy.
+add_test(NAME "cli: predict reproduces the stored forecasts and refuses bad input"
+         COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/cli/test_predict.py"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt" "${CMAKE_CURRENT_BINARY_DIR}/cli-predict")
+set_tests_properties("cli: predict reproduces the stored forecasts and refuses bad input" PROPERTIES TIMEOUT 300)

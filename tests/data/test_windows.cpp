@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 
 #include "fixture.hpp"
 #include "vmsweep/common/error.hpp"
@@ -40,13 +41,83 @@ TEST_CASE("split by fractions counts int(fraction * steps) windows, the test par
 }
 
 TEST_CASE("split by counts: the last windows are test, the ones before validation, the rest train") {
-  PreparedData data = ramp(100, Value::Map{{"val", 5}, {"test", 7}}, {10, 2, 1});
-  CHECK(data.window_count() == 89);
-  CHECK(data.range(Split::test).first == 82);
+  PreparedData data = ramp(100, Value::Map{{"val", 5}, {"test", 7}}, {10, 1, 1});
+  CHECK(data.window_count() == 90);
+  CHECK(data.range(Split::test).first == 83);
   CHECK(data.range(Split::test).count == 7);
-  CHECK(data.range(Split::val).first == 77);
-  CHECK(data.range(Split::train).count == 77);
-  CHECK(data.target_step(88) == 98);
+  CHECK(data.range(Split::val).first == 78);
+  CHECK(data.range(Split::val).count == 5);
+  CHECK(data.range(Split::train).count == 78);
+  CHECK(data.target_step(89) == 99);
+}
+
+namespace {
+
+// The target steps of a part's windows, in order.
+std::vector<std::size_t> targets_of(const PreparedData& data, Split part) {
+  std::vector<std::size_t> steps;
+  const WindowRange range = data.range(part);
+  for (std::size_t w = range.first; w < range.end(); ++w)
+    for (int k = 0; k < data.windows().horizon; ++k) steps.push_back(data.target_step(w) + static_cast<std::size_t>(k));
+  return steps;
+}
+
+}  // namespace
+
+TEST_CASE("horizon windows: window i predicts steps i+L .. i+L+H-1 and no target crosses a part's boundary") {
+  // Values 0..99 with scale none: a value is its step, so y shows which steps a window targets.
+  const int look_back = 10, horizon = 4;
+  PreparedData data = ramp(100, Value::Map{{"val", 20}, {"test", 20}}, {look_back, horizon, 1}, {{"scale", "none"}});
+  REQUIRE(data.window_count() == 100 - look_back - horizon + 1);
+  for (std::size_t i : {std::size_t{0}, std::size_t{41}, data.window_count() - 1}) {
+    std::vector<float> x(look_back), y(horizon);
+    const std::size_t window[] = {i};
+    data.gather(window, x.data(), y.data());
+    for (int t = 0; t < look_back; ++t) CHECK(x[t] == static_cast<float>(i + t));
+    for (int k = 0; k < horizon; ++k) CHECK(y[k] == static_cast<float>(i + look_back + k));
+  }
+  // The parts begin at the same target steps as with horizon 1 (test: the last 20 steps, val the 20
+  // before); each keeps the windows whose 4 targets all lie inside it, so 3 windows before each
+  // boundary belong to no part.
+  const std::vector<std::size_t> train = targets_of(data, Split::train), val = targets_of(data, Split::val),
+                                  test = targets_of(data, Split::test);
+  CHECK(train.front() == 10);
+  CHECK(train.back() == 59);
+  CHECK(val.front() == 60);
+  CHECK(val.back() == 79);
+  CHECK(test.front() == 80);
+  CHECK(test.back() == 99);
+  CHECK(data.range(Split::train).count == 50 - 3);
+  CHECK(data.range(Split::val).count == 20 - 3);
+  CHECK(data.range(Split::test).count == 20 - 3);
+  CHECK(*std::max_element(train.begin(), train.end()) < *std::min_element(val.begin(), val.end()));
+  CHECK(*std::max_element(val.begin(), val.end()) < *std::min_element(test.begin(), test.end()));
+  // The scaler is fitted on the training windows' steps: inputs and targets, nothing later.
+  CHECK(ramp(100, Value::Map{{"val", 20}, {"test", 20}}, {look_back, horizon, 1}).scaler().scale() == 59);
+}
+
+TEST_CASE("horizon windows with a stride: a window is dropped only when a later target reaches the next part") {
+  // Stride 3: targets of window w are 3w+5 .. 3w+5+H-1; the boundaries stay where horizon 1 puts them.
+  for (int horizon : {1, 2, 3, 4, 7}) {
+    PreparedData data = ramp(200, Value::Map{{"train", 0.6}, {"val", 0.2}, {"test", 0.2}}, {5, horizon, 3}, {{"scale", "none"}});
+    PreparedData one = ramp(200, Value::Map{{"train", 0.6}, {"val", 0.2}, {"test", 0.2}}, {5, 1, 3}, {{"scale", "none"}});
+    INFO("horizon " << horizon);
+    for (Split part : {Split::train, Split::val, Split::test}) {
+      CHECK(data.range(part).first == one.range(part).first);
+      const std::vector<std::size_t> steps = targets_of(data, part);
+      const std::size_t next_first = part == Split::test ? 200 : data.target_step(one.range(part).end());
+      CHECK(steps.back() < next_first);
+      // The window after the part's last would reach past the boundary.
+      CHECK(data.target_step(data.range(part).end()) + static_cast<std::size_t>(horizon) - 1 >= next_first);
+    }
+  }
+}
+
+TEST_CASE("with val: test and a horizon, train stops before the first test target") {
+  PreparedData data = ramp(100, Value::Map{{"train", 0.8}, {"val", "test"}, {"test", 0.2}}, {10, 5, 1}, {{"scale", "none"}});
+  CHECK(data.range(Split::val).first == data.range(Split::test).first);
+  CHECK(targets_of(data, Split::train).back() < targets_of(data, Split::test).front());
+  CHECK(targets_of(data, Split::test).back() == 99);
 }
 
 TEST_CASE("stride spaces the windows and divides the fractions' base") {
@@ -97,4 +168,6 @@ TEST_CASE("a series too short for the look-back, horizon and split is bad input"
   CHECK_THROWS_WITH(ramp(20, split, {14, 1, 1}), Catch::Contains("leaves the test part empty"));
   CHECK_THROWS_WITH(ramp(20, Value::Map{{"val", 5}, {"test", 5}}, {10, 1, 1}), Catch::Contains("leaves the train part empty"));
   CHECK_THROWS_AS(ramp(20, split, {0, 1, 1}), InputError);
+  CHECK_THROWS_WITH(ramp(40, Value::Map{{"val", 3}, {"test", 10}}, {10, 4, 1}),
+                    Catch::Contains("leaves the val part empty") && Catch::Contains("reach into the next part"));
 }

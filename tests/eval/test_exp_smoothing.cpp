@@ -57,9 +57,12 @@ TEST_CASE("SES: a window's forecast is the level after its last step, never the 
 TEST_CASE("SES: every step of the horizon gets the same level") {
   const data::PreparedData data = hand_series(2);
   const eval::Forecast test = eval::exp_smoothing(0.5).predict(data, Split::test);
-  // Test windows 3 and 4 end at steps 4 and 5 and target steps 5, 6 and 6, 7.
-  CHECK(test.actual == std::vector<double>{10, 2, 2, 4});
-  CHECK(test.predicted == std::vector<double>{4.375, 4.375, 7.1875, 7.1875});
+  // The test part is the last two target steps; its one window of two targets ends at step 5.
+  CHECK(test.actual == std::vector<double>{2, 4});
+  CHECK(test.predicted == std::vector<double>{7.1875, 7.1875});
+  const eval::Forecast val = eval::exp_smoothing(0.5).predict(data, Split::val);
+  CHECK(val.actual == std::vector<double>{6, 10});  // window 2 ends at step 3: targets 4 and 5
+  CHECK(val.predicted == std::vector<double>{2.75, 2.75});
 }
 
 TEST_CASE("SES: alpha 1 is persistence exactly") {

@@ -73,22 +73,24 @@ data::PreparedData squares(int steps, const data::WindowSpec& windows) {
 TEST_CASE("persistence predicts the window's last value for every step of the horizon") {
   data::PreparedData data = squares(40, {6, 2, 1});
   eval::Forecast forecast = eval::persistence(data, data::Split::test);
-  REQUIRE(forecast.actual.size() == 10);
-  // Test windows 28..32; window 28 ends at step 33 and targets steps 34 and 35.
-  CHECK(forecast.actual[0] == 34 * 34);
-  CHECK(forecast.actual[1] == 35 * 35);
-  CHECK(forecast.predicted[0] == 33 * 33);
-  CHECK(forecast.predicted[1] == 33 * 33);
+  REQUIRE(forecast.actual.size() == 8);
+  // The test part is the last 5 target steps (35..39): windows 29..32, whose two targets all lie
+  // inside it; window 29 ends at step 34 and targets steps 35 and 36.
+  CHECK(forecast.actual[0] == 35 * 35);
+  CHECK(forecast.actual[1] == 36 * 36);
+  CHECK(forecast.actual.back() == 39 * 39);
+  CHECK(forecast.predicted[0] == 34 * 34);
+  CHECK(forecast.predicted[1] == 34 * 34);
   CHECK(eval::targets(data, data::Split::test) == forecast.actual);
 }
 
 TEST_CASE("seasonal naive looks one season back, or whole seasons when the horizon is longer") {
   data::PreparedData data = squares(40, {6, 2, 1});
   eval::Forecast weekly = eval::seasonal_naive(data, data::Split::test, 3);
-  CHECK(weekly.predicted[0] == 31 * 31);  // step 34 - 3
-  CHECK(weekly.predicted[1] == 32 * 32);  // step 35 - 3
+  CHECK(weekly.predicted[0] == 32 * 32);  // step 35 - 3
+  CHECK(weekly.predicted[1] == 33 * 33);  // step 36 - 3
   eval::Forecast short_season = eval::seasonal_naive(data, data::Split::test, 1);
-  CHECK(short_season.predicted[1] == 33 * 33);  // step 34 is not known yet: two seasons back
+  CHECK(short_season.predicted[1] == 34 * 34);  // step 35 is not known yet: two seasons back
   eval::Forecast long_season = eval::seasonal_naive(data, data::Split::train, 30);
   CHECK(long_season.predicted[0] == 5 * 5);  // before the series starts: the window's last value
   CHECK_THROWS_AS(eval::seasonal_naive(data, data::Split::test, 0), Error);

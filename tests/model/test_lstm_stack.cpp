@@ -91,6 +91,9 @@ TEST_CASE("weights round trip exactly through set_weights", "[model]") {
   restored.set_weights(trained.weights());
   CHECK(restored.weights() == trained.weights());
   CHECK(bitwise_equal(predictions(restored, windows, config.batch), predictions(trained, windows, config.batch)));
+  LstmStack built(fresh_config, trained.weights());  // no initialisation drawn, the weights given
+  CHECK(built.weights() == trained.weights());
+  CHECK(bitwise_equal(predictions(built, windows, config.batch), predictions(trained, windows, config.batch)));
 }
 
 TEST_CASE("weights have the documented names, shapes and count", "[model]") {
@@ -176,6 +179,24 @@ TEST_CASE("partial batches train and predict like full ones", "[model]") {
   const double loss = model.train_step(x_tail.data(), windows.y.data() + config.batch, 5, 1e-2);
   CHECK(std::isfinite(loss));
   CHECK_THROWS_AS(model.train_step(windows.x.data(), windows.y.data(), config.batch + 1, 1e-2), Error);
+}
+
+TEST_CASE("a window's prediction is bitwise the same alone, in a partial chunk or anywhere in a full one", "[model]") {
+  auto config = small_config();
+  config.hidden = {32, 16};
+  config.horizon = 3;
+  LstmStack model(config);
+  const int n = 2 * config.batch + 3;
+  const auto windows = sine_windows(config.time_steps, n);
+  std::vector<float> all(static_cast<std::size_t>(n) * 3);
+  model.predict(windows.x.data(), n, all.data());
+  for (int i = 0; i < n; ++i) {
+    std::vector<float> x(static_cast<std::size_t>(config.time_steps)), out(3);
+    for (int t = 0; t < config.time_steps; ++t) x[static_cast<std::size_t>(t)] = windows.x[static_cast<std::size_t>(t) * n + i];
+    model.predict(x.data(), 1, out.data());  // oneDNN alone would use other kernels for a batch of one
+    INFO("window " << i);
+    CHECK(bitwise_equal(out, std::vector<float>(all.begin() + 3 * i, all.begin() + 3 * i + 3)));
+  }
 }
 
 TEST_CASE("dropout is off at prediction time", "[model]") {

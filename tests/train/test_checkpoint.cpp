@@ -24,21 +24,21 @@ TEST_CASE("a checkpoint predicts exactly what the trained model predicted", "[tr
   Value params = testing::small_trial_params();
   params.set("layers", Value::List{12, 6});
   params.set("horizon", 2);
-  TrainedTrial trained = train_trial(params, 1);
-  INFO(trained.result.reason);
-  REQUIRE(trained.result.status == TrialStatus::ok);
-  REQUIRE(trained.checkpoint.has_value());
-  const Checkpoint& checkpoint = *trained.checkpoint;
-  CHECK(checkpoint.best_epoch == trained.result.best_epoch);
+  TrialResult trained = run_trial(params, 1);
+  INFO(trained.reason);
+  REQUIRE(trained.status == TrialStatus::ok);
+  REQUIRE(trained.model.has_value());
+  const Checkpoint& checkpoint = *trained.model;
+  CHECK(checkpoint.best_epoch == trained.best_epoch);
   CHECK(checkpoint.scaler_kind == "minmax");
-  CHECK(checkpoint.params == trained.result.params);
+  CHECK(checkpoint.params == trained.params);
 
   Predictor predictor(checkpoint);
   const data::PreparedData data = prepare_for(predictor.settings());
   Predictions again = predictor.predict(data);
-  CHECK(again.predicted == trained.result.predictions.predicted);
-  CHECK(again.actual == trained.result.predictions.actual);
-  CHECK(again.timestamp_ms == trained.result.predictions.timestamp_ms);
+  CHECK(again.predicted == trained.predictions.predicted);
+  CHECK(again.actual == trained.predictions.actual);
+  CHECK(again.timestamp_ms == trained.predictions.timestamp_ms);
 
   // Forecasting from the last window's history gives that window's two predicted steps.
   const std::size_t last = data.window_count() - 1;
@@ -50,21 +50,21 @@ TEST_CASE("a checkpoint predicts exactly what the trained model predicted", "[tr
 }
 
 TEST_CASE("a checkpoint with weights of the wrong shape is refused", "[train][checkpoint]") {
-  TrainedTrial trained = train_trial(testing::small_trial_params(), 1);
-  REQUIRE(trained.checkpoint.has_value());
-  Checkpoint broken = *trained.checkpoint;
+  TrialResult trained = run_trial(testing::small_trial_params(), 1);
+  REQUIRE(trained.model.has_value());
+  Checkpoint broken = *trained.model;
   broken.params.set("layers", Value::List{9});
   CHECK_THROWS_AS(Predictor{broken}, InputError);
   CHECK_THROWS_AS(Predictor{Checkpoint{}}, InputError);
 }
 
 TEST_CASE("a checkpoint file predicts exactly what the trained model predicted", "[train][checkpoint]") {
-  TrainedTrial trained = train_trial(testing::small_trial_params(), 1);
-  REQUIRE(trained.checkpoint.has_value());
+  TrialResult trained = run_trial(testing::small_trial_params(), 1);
+  REQUIRE(trained.model.has_value());
   const auto file = std::filesystem::temp_directory_path() / ("vmsweep-checkpoint-" + std::to_string(::getpid()) + ".h5");
-  io::write_checkpoint(file, *trained.checkpoint);
+  io::write_checkpoint(file, *trained.model);
   Checkpoint loaded = io::read_checkpoint(file);
   std::filesystem::remove(file);
   Predictor predictor(loaded);
-  CHECK(predictor.predict(prepare_for(predictor.settings())).predicted == trained.result.predictions.predicted);
+  CHECK(predictor.predict(prepare_for(predictor.settings())).predicted == trained.predictions.predicted);
 }

@@ -5,10 +5,13 @@
 //   /trials             compound table, one row per trial (see docs/results-schema.md)
 //   /trial/<id>/        one group per trial: attributes, metrics, curves, predictions
 //   /tables/<name>      extra per-sweep tables (baselines)
+//   /ensembles          the ensembles' members and which trials' models are kept (kept_models.hpp)
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "vmsweep/io/kept_models.hpp"
 #include "vmsweep/io/results_layout.hpp"
 #include "vmsweep/io/stored_trial.hpp"
 #include "vmsweep/io/sweep_meta.hpp"
@@ -38,8 +41,12 @@ public:
   // Every trial from /trials: parameters exact (from the params_json column), metrics that are
   // NaN in the table left out; no curves or predictions.
   std::vector<StoredTrial> trials() const;
-  // One trial in full from /trial/<id>; InputError naming the id if there is none.
+  // One trial in full from /trial/<id> (without its model); InputError naming the id if there is none.
   StoredTrial trial(const std::string& id) const;
+  // The trial's kept model; nullopt when the aggregate did not keep it. InputError for an unknown id.
+  std::optional<train::Checkpoint> model(const std::string& id) const;
+  // The ensembles' members and which models were kept; nullopt for results written before they were.
+  std::optional<KeptModels> kept_models() const;
 
   std::vector<std::string> table_names() const;
   Table table(const std::string& name) const;

@@ -2,7 +2,9 @@
 // io::TrialStore: one HDF5 file per finished trial in results/<name>/trials/. A file is written
 // under a temporary name in the same folder and renamed into place once closed, so a crash never
 // leaves a half-written file that looks finished; list() sees only renamed files.
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,9 @@ public:
   StoredTrial read(const std::string& id) const;          // everything, curves and predictions included
   StoredTrial read_summary(const std::string& id) const;  // without curves and predictions (faster)
   StoredTrial read_with_curves(const std::string& id) const;  // without predictions
+  // The trial's model (weights, scalers, calibration); nullopt when it kept none (failed, diverged).
+  std::optional<train::Checkpoint> read_model(const std::string& id) const;
+  std::int64_t model_parameters(const std::string& id) const;  // its weight count; 0 without a model
   std::vector<std::string> list() const;          // finished ids, sorted naturally ("2" before "10")
   bool contains(const std::string& id) const;
 

@@ -48,6 +48,9 @@ void validate(const ModelConfig& config);
 class LstmStack {
 public:
   explicit LstmStack(const ModelConfig& config);
+  // A trained model: `weights` (as weights() gives them) instead of a fresh initialisation;
+  // InputError on a missing name or a wrong shape.
+  LstmStack(const ModelConfig& config, const std::vector<NamedTensor>& weights);
   ~LstmStack();
   LstmStack(LstmStack&&) noexcept;
   LstmStack& operator=(LstmStack&&) noexcept;
@@ -59,7 +62,8 @@ public:
   // update (per sample and output).
   double train_step(const float* x, const float* y, int n, double learning_rate);
 
-  // Forward without dropout for any n >= 1 (processed in chunks of at most `batch`);
+  // Forward without dropout for any n >= 1, in chunks of exactly `batch` windows (the last one
+  // padded), so a window's output does not depend on n or on its place among the others;
   // x is T x n x C time-major, out receives n x horizon.
   void predict(const float* x, int n, float* out);
 

@@ -19,7 +19,7 @@ struct BaselineScore {
   std::string detail;          // e.g. "season 7 steps", "lambda 0.001", "alpha 0.28"
   std::int64_t look_back = 0;  // 0: the same scores for every look-back of the sweep
   std::int64_t horizon = 1;
-  Metrics metrics;             // val_* and test_*, in original units
+  Metrics metrics;             // val_* and test_*, in original units; per step ahead too (val_mse_h1 ...)
 };
 
 // Appends <part>_mse, _rmse, _mae, _mape, _smape and _r2: the names trials use for their metrics.

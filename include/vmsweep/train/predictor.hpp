@@ -4,6 +4,7 @@
 #include <span>
 #include <vector>
 
+#include "vmsweep/data/load_trace.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/model/lstm_stack.hpp"
 #include "vmsweep/train/checkpoint.hpp"
@@ -12,9 +13,9 @@
 
 namespace vmsweep::train {
 
-// The checkpoint of a trained model: its parameters as run, the series' scaler, the epoch whose
-// weights it holds and those weights.
-Checkpoint make_checkpoint(const Value& params, const data::Scaler& scaler, int best_epoch,
+// The checkpoint of a trained model: its parameters as run, the data's scalers, the epoch whose
+// weights it holds and those weights (no calibration yet).
+Checkpoint make_checkpoint(const Value& params, const data::PreparedData& data, int best_epoch,
                            const model::LstmStack& model);
 
 class Predictor {
@@ -29,13 +30,18 @@ public:
   // otherwise), in original units, as in TrialResult::predictions.
   Predictions predict(const data::PreparedData& data);
 
-  // The next `horizon` values after `history` (original units, at least look_back values; the last
-  // look_back are used), for a univariate model (InputError for one trained with history_freq).
+  // The next `horizon` values after the trace's last step (original units), from its last look_back
+  // steps scaled with the checkpoint's scalers: bitwise the prediction the trial made for the window
+  // that ends there. InputError when the trace has fewer steps, or its sub-step history (history_freq)
+  // does not give the model's input channels.
+  std::vector<double> forecast(const data::LoadedTrace& trace);
+  // The same from bare values (at least look_back; the last look_back are used), for a univariate model.
   std::vector<double> forecast(std::span<const double> history);
 
 private:
   TrainSettings settings_;
   data::Scaler scaler_;
+  data::Scaler history_scaler_;
   model::LstmStack model_;
 };
 

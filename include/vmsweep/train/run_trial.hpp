@@ -3,10 +3,8 @@
 // become trial states: bad parameters or data -> failed with the reason; NaN/inf loss ->
 // diverged; the epoch callback returning false -> stopped.
 #include <functional>
-#include <optional>
 
 #include "vmsweep/common/value.hpp"
-#include "vmsweep/train/checkpoint.hpp"
 #include "vmsweep/train/trial_result.hpp"
 
 namespace vmsweep::train {
@@ -18,14 +16,7 @@ using EpochCallback = std::function<bool(const EpochRecord&)>;
 // Runs one trial in the calling thread with exactly `threads` threads (OpenMP for oneDNN, a TBB
 // arena for data preparation). Several may run at once in one process, one per std::thread.
 // The same parameters, seed and thread count give bitwise-identical curves and predictions.
+// The result keeps the trained model (TrialResult::model) unless the trial failed or diverged.
 TrialResult run_trial(const Value& params, int threads, EpochCallback on_epoch = {});
-
-struct TrainedTrial {
-  TrialResult result;
-  std::optional<Checkpoint> checkpoint;  // the final (best, when restored) weights; absent unless ok or stopped
-};
-
-// run_trial that also keeps what is needed to predict again (for `vmsweep train --save`).
-TrainedTrial train_trial(const Value& params, int threads, EpochCallback on_epoch = {});
 
 }  // namespace vmsweep::train

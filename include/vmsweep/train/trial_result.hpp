@@ -2,11 +2,13 @@
 // What one trial produces: the record every later stage (MPI protocol, HDF5 stores, report,
 // plots) reads. Plain data, no library types, so io and dist can use it without oneDNN.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "vmsweep/common/value.hpp"
+#include "vmsweep/train/checkpoint.hpp"
 
 namespace vmsweep::train {
 
@@ -38,7 +40,9 @@ struct Predictions {
   std::vector<std::int32_t> horizon_step;  // 1..horizon
 };
 
-// Metric names: {train,val,test}_{mse,rmse,mae,mape,smape,r2}, in original units.
+// Metric names: {train,val,test}_{mse,rmse,mae,mape,smape,r2}, in original units; with a horizon over
+// 1 also {val,test}_{mse,mae}_h<k> per step ahead; test_cover80/95 and test_width80/95 for the
+// conformal intervals (train/forecast_scores.hpp).
 using Metrics = std::vector<std::pair<std::string, double>>;
 
 struct TrialResult {
@@ -52,8 +56,14 @@ struct TrialResult {
   double seconds = 0.0;        // wall time of the whole trial, data preparation included
   int threads = 1;             // the thread budget the trial ran with
   std::vector<EpochRecord> curve;
+  // With a horizon over 1, the validation loss of each step ahead after every epoch of `curve`:
+  // epochs x horizon, row-major (scaled units, the training loss); empty with horizon 1.
+  std::vector<double> val_loss_by_step;
   Metrics metrics;
   Predictions predictions;
+  // The model to predict with (the weights the test part was scored with); absent unless the trial
+  // ended ok or stopped. Stores read it only when asked (io::TrialStore::read_model).
+  std::optional<Checkpoint> model;
 
   const double* metric(const std::string& name) const;
 };

@@ -1,0 +1,72 @@
+#include "predict_models.hpp"
+
+#include <algorithm>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/train/forecast_scores.hpp"
+#include "vmsweep/train/mean_predictions.hpp"
+
+namespace vmsweep::cli {
+
+namespace {
+
+std::string id_list(const std::set<std::string>& ids) {
+  std::string text;
+  for (const std::string& id : ids) text += (text.empty() ? "" : ", ") + id;
+  return text.empty() ? "none" : text;
+}
+
+io::KeptModels kept_models(const io::SweepReader& results) {
+  std::optional<io::KeptModels> kept = results.kept_models();
+  if (!kept)
+    throw InputError(results.file().string() + ": no kept models (the results were written by a vmsweep that kept "
+                     "none; rerun the sweep, or `vmsweep aggregate` it if its trial files hold models)");
+  return *kept;
+}
+
+std::vector<std::string> chosen_ids(const io::KeptModels& kept, const std::string& trial, const std::string& ensemble,
+                                    const std::string& file) {
+  if (!trial.empty()) return {trial};
+  if (ensemble.empty()) {
+    if (kept.members.best.empty()) throw InputError(file + ": no trial finished with the sweep's metric: nothing to predict with");
+    return {kept.members.best};
+  }
+  const std::vector<std::string>& ids = ensemble == "seed_mean" ? kept.members.seed_mean : kept.members.top_k;
+  if (ids.empty())
+    throw InputError("--ensemble " + ensemble + ": " + file + " has no such ensemble" +
+                     (ensemble == "seed_mean" ? " (no configuration ran with more than one seed; see `repeats`)" : ""));
+  return ids;
+}
+
+train::ForecastMember kept_member(const io::SweepReader& results, const io::KeptModels& kept,
+                                  const std::vector<io::StoredTrial>& trials, const std::string& id) {
+  std::optional<train::Checkpoint> model = results.model(id);  // InputError for an unknown id
+  if (!model)
+    throw InputError(results.file().string() + ": trial " + id + " has no kept model (models kept: trials " +
+                     id_list(kept.ids) + "; it failed or diverged, or the sweep kept only the best and the ensembles')");
+  const auto trial = std::find_if(trials.begin(), trials.end(), [&](const io::StoredTrial& t) { return t.id == id; });
+  return {std::move(*model), trial == trials.end() ? 1 : trial->result.threads};
+}
+
+eval::Calibration ensemble_calibration(const io::SweepReader& results, const std::vector<std::string>& ids,
+                                       const std::vector<train::ForecastMember>& members) {
+  std::vector<train::Predictions> predictions;
+  for (const std::string& id : ids) predictions.push_back(results.trial(id).result.predictions);
+  return train::calibration_of(train::mean_predictions(predictions), train::trained_horizon(members));
+}
+
+}  // namespace
+
+PredictionModels prediction_models(const io::SweepReader& results, const std::string& trial, const std::string& ensemble) {
+  const io::KeptModels kept = kept_models(results);
+  PredictionModels models;
+  models.ids = chosen_ids(kept, trial, ensemble, results.file().string());
+  models.label = ensemble.empty() ? "trial " + models.ids.front() : ensemble;
+  const std::vector<io::StoredTrial> trials = results.trials();  // summaries: each trial's thread count
+  for (const std::string& id : models.ids) models.members.push_back(kept_member(results, kept, trials, id));
+  models.calibration = models.members.size() == 1 ? eval::Calibration{models.members.front().model.calibration}
+                                                  : ensemble_calibration(results, models.ids, models.members);
+  return models;
+}
+
+}  // namespace vmsweep::cli

@@ -1,0 +1,86 @@
+#include "vmsweep/io/ensembles.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace vmsweep::io {
+
+namespace {
+
+Value without_seed(Value params) {
+  if (params.is_map()) std::erase_if(params.as_map(), [](const auto& entry) { return entry.first == "seed"; });
+  return params;
+}
+
+// Trial ids per configuration, configurations in the order of their best trial.
+std::vector<std::vector<std::string>> configurations(const std::vector<const StoredTrial*>& ranked) {
+  std::vector<std::pair<Value, std::vector<std::string>>> groups;
+  for (const StoredTrial* trial : ranked) {
+    Value config = without_seed(trial->result.params);
+    auto found = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == config; });
+    if (found == groups.end()) found = groups.insert(groups.end(), {std::move(config), {}});
+    found->second.push_back(trial->id);
+  }
+  std::vector<std::vector<std::string>> ids;
+  for (auto& group : groups) ids.push_back(std::move(group.second));
+  return ids;
+}
+
+// The mean of the sweep's metric over a configuration's repeats, lower is better.
+double mean_sweep_metric(const std::vector<const StoredTrial*>& ranked, const std::vector<std::string>& ids,
+                         const SweepMeta& meta) {
+  double sum = 0.0;
+  for (const std::string& id : ids) {
+    const auto trial = std::find_if(ranked.begin(), ranked.end(), [&](const StoredTrial* t) { return t->id == id; });
+    const double value = *sweep_metric(**trial, meta);
+    sum += meta.metric_goal == "maximize" ? -value : value;
+  }
+  return sum / static_cast<double>(ids.size());
+}
+
+std::vector<std::string> best_seed_mean(const std::vector<const StoredTrial*>& ranked, const SweepMeta& meta) {
+  std::vector<std::string> best;
+  double best_score = std::numeric_limits<double>::infinity();
+  for (std::vector<std::string>& ids : configurations(ranked)) {
+    if (ids.size() < 2) continue;
+    const double score = mean_sweep_metric(ranked, ids, meta);
+    if (best.empty() || score < best_score) {
+      best = std::move(ids);
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::optional<double> sweep_metric(const StoredTrial& trial, const SweepMeta& meta) {
+  const double* value = trial.result.metric(meta.metric);
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  return *value;
+}
+
+std::vector<const StoredTrial*> ranked_trials(const std::vector<StoredTrial>& trials, const SweepMeta& meta) {
+  std::vector<const StoredTrial*> ranked;
+  for (const auto& trial : trials)
+    if (sweep_metric(trial, meta)) ranked.push_back(&trial);
+  const bool maximize = meta.metric_goal == "maximize";
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto* a, const auto* b) {
+    const double x = *sweep_metric(*a, meta), y = *sweep_metric(*b, meta);
+    return maximize ? x > y : x < y;
+  });
+  return ranked;
+}
+
+EnsembleMembers choose_members(const std::vector<StoredTrial>& trials, const SweepMeta& meta, std::size_t top_k) {
+  const std::vector<const StoredTrial*> ranked = ranked_trials(trials, meta);
+  EnsembleMembers members;
+  if (ranked.empty()) return members;
+  members.best = ranked.front()->id;
+  members.seed_mean = best_seed_mean(ranked, meta);
+  for (std::size_t i = 0; i < ranked.size() && i < top_k; ++i) members.top_k.push_back(ranked[i]->id);
+  return members;
+}
+
+}  // namespace vmsweep::io
