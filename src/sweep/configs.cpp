@@ -16,12 +16,12 @@ constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
 std::int64_t grid_size(const SweepSpec& spec) {
   std::int64_t size = 1;
-  for (const ParameterSpec& parameter : spec.parameters) {
-    const std::int64_t choices = grid_choices(parameter);
-    if (choices > 0 && size > kMax / choices) return kMax;
-    size *= choices;
-  }
+  for (const ParameterSpec& parameter : spec.parameters) size = saturating_product(size, grid_choices(parameter));
   return size;
+}
+
+std::int64_t saturating_product(std::int64_t size, std::int64_t factor) {
+  return factor > 0 && size > kMax / factor ? kMax : size * factor;
 }
 
 Value grid_config(const SweepSpec& spec, std::int64_t index) {

@@ -28,4 +28,7 @@ Value list_config(const SweepSpec& spec, std::int64_t index);
 // keeps it times repeats within kMaxTrials.
 std::int64_t config_count(const SweepSpec& spec);
 
+// size * factor, or the largest int64 when that overflows (sizes of search spaces only grow).
+std::int64_t saturating_product(std::int64_t size, std::int64_t factor);
+
 }  // namespace vmsweep::sweep

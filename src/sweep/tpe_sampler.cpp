@@ -29,8 +29,7 @@ std::optional<std::int64_t> finite_size(const SweepSpec& spec) {
     std::vector<Value> distinct;
     for (const Value& value : parameter.values)
       if (std::ranges::find(distinct, value) == distinct.end()) distinct.push_back(value);
-    const auto count = static_cast<std::int64_t>(distinct.size());
-    size = size > std::numeric_limits<std::int64_t>::max() / count ? std::numeric_limits<std::int64_t>::max() : size * count;
+    size = saturating_product(size, static_cast<std::int64_t>(distinct.size()));
   }
   return size;
 }
