@@ -20,12 +20,12 @@ struct Pooled {
 };
 
 // The mean validation and test prediction of `ids`, scored on the points every member predicted.
-train::Metrics mean_forecast_metrics(const SweepResults& results, const std::vector<std::string>& ids) {
+Metrics mean_forecast_metrics(const SweepResults& results, const std::vector<std::string>& ids) {
   std::map<Key, Pooled> pool;
   for (const std::string& id : ids) {
-    const train::Predictions p = results.trial(id).result.predictions;
+    const Predictions p = results.trial(id).result.predictions;
     for (std::size_t i = 0; i < p.actual.size(); ++i) {
-      if (p.split[i] == train::SplitPart::train) continue;
+      if (p.split[i] == SplitPart::train) continue;
       Pooled& point = pool[{static_cast<int>(p.split[i]), p.timestamp_ms[i], p.horizon_step[i]}];
       point.actual = p.actual[i];
       point.predicted_sum += p.predicted[i];
@@ -38,7 +38,7 @@ train::Metrics mean_forecast_metrics(const SweepResults& results, const std::vec
     actual[std::get<0>(key)].push_back(point.actual);
     predicted[std::get<0>(key)].push_back(point.predicted_sum / static_cast<double>(ids.size()));
   }
-  train::Metrics metrics;
+  Metrics metrics;
   for (int part : {1, 2}) {
     if (actual[part].empty()) continue;
     add_metrics(metrics, part == 1 ? "val" : "test", eval::score(actual[part], predicted[part]));

@@ -103,7 +103,7 @@ void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
   }
   ++tally_.finished;
   const double* value = outcome.metric(metric_.name);
-  bool usable = outcome.status == train::TrialStatus::ok || outcome.status == train::TrialStatus::stopped;
+  bool usable = outcome.status == TrialStatus::ok || outcome.status == TrialStatus::stopped;
   if (!usable) ++tally_.failed;
   queue_.tell(outcome.trial_id, usable && value ? std::optional<double>(*value) : std::nullopt);
 }

@@ -16,7 +16,7 @@
 #include <string>
 
 #include "vmsweep/sweep/sampler.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 #include "wire.hpp"
 
 namespace vmsweep::dist {
@@ -36,15 +36,15 @@ struct Ruling {
 
 struct EpochReport {
   std::int64_t trial_id = 0;
-  train::EpochRecord record;
+  EpochRecord record;
 };
 
 // What the coordinator learns about a finished trial (the full result stays in its file).
 struct TrialOutcome {
   std::int64_t trial_id = 0;
-  train::TrialStatus status = train::TrialStatus::ok;
+  TrialStatus status = TrialStatus::ok;
   std::string reason;
-  train::Metrics metrics;
+  Metrics metrics;
   int epochs_run = 0;
   double seconds = 0.0;
   int rank = 0;

@@ -10,9 +10,8 @@
 #include "mpi_comm.hpp"
 #include "sweep_preflight.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/dist/aggregate_sweep.hpp"
 #include "vmsweep/dist/thread_budget.hpp"
-#include "vmsweep/io/baselines_table.hpp"
-#include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
 #include "vmsweep/train/run_trial.hpp"
 #include "worker_loop.hpp"
@@ -89,10 +88,10 @@ int coordinate(const Communicator& world, const RunOptions& options, PreparedSwe
   progress.summary();
   if (auto reason = queue.stop_reason()) progress.note("stopped: " + *reason);
   if (options.aggregate && options.write_trials) {
-    for (const std::string& problem : io::store_baselines(prepared.layout)) progress.note(problem);
     prepared.meta.finished = std::chrono::system_clock::now();
-    std::size_t trials = io::aggregate(prepared.layout, prepared.meta);
-    progress.note("wrote " + prepared.layout.results_file().string() + " (" + std::to_string(trials) + " trials)");
+    AggregateReport report = aggregate_sweep(prepared.layout, prepared.meta);
+    for (const std::string& problem : report.problems) progress.note(problem);
+    progress.note("wrote " + prepared.layout.results_file().string() + " (" + std::to_string(report.trials) + " trials)");
   }
   if (tally.interrupted) progress.note("interrupted: rerun the same command to resume");
   return exit_code_of(tally);
@@ -119,7 +118,7 @@ RankResult run_rank(const Communicator& world, const RunOptions& options) {
   WorkerIdentity identity = identify(world, options);
   std::vector<std::string> hosts = world.gather_hostnames(coordinator_rank);
   io::TrialStore store(setup.trials_dir);
-  auto write = [&store, &identity, &options](const sweep::TrialSpec& trial, const train::TrialResult& result) {
+  auto write = [&store, &identity, &options](const sweep::TrialSpec& trial, const TrialResult& result) {
     if (options.write_trials) store.write(result, std::to_string(trial.id), identity.rank, identity.host);
   };
   TrialExecutor executor(trial_function(options, interrupt), write, identity, interrupt);

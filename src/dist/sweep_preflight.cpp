@@ -47,8 +47,8 @@ struct Resumed {
   EarlierEpochs epochs;
 };
 
-void take_curve(std::int64_t id, const train::TrialResult& result, EarlierEpochs& epochs) {
-  for (const train::EpochRecord& record : result.curve) epochs.push_back({id, record.epoch, record.val_loss});
+void take_curve(std::int64_t id, const TrialResult& result, EarlierEpochs& epochs) {
+  for (const EpochRecord& record : result.curve) epochs.push_back({id, record.epoch, record.val_loss});
 }
 
 // Trial files are read only where something learns from them (bayes' objectives, metric.target's
@@ -64,9 +64,9 @@ Resumed finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& stor
     std::optional<double> objective;
     if (learns || prunes) {
       // Neither needs the predictions, the largest part of a trial file.
-      train::TrialResult result = (prunes ? store.read_with_curves(id) : store.read_summary(id)).result;
+      TrialResult result = (prunes ? store.read_with_curves(id) : store.read_summary(id)).result;
       const double* value = result.metric(spec.metric.name);
-      if (learns && value && result.status == train::TrialStatus::ok) objective = *value;
+      if (learns && value && result.status == TrialStatus::ok) objective = *value;
       if (prunes) take_curve(*number, result, resumed.epochs);
     }
     resumed.finished.emplace(*number, objective);

@@ -9,18 +9,18 @@
 #include "protocol.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/train/run_trial.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::dist {
 
 // Returns false to stop the trial after this epoch (train's callback type).
 using train::EpochCallback;
-using AskCoordinator = std::function<Ruling(const train::EpochRecord&)>;
+using AskCoordinator = std::function<Ruling(const EpochRecord&)>;
 // Trains one trial: train::run_trial, or a fake that only sleeps (for scheduler benchmarks).
 using TrialFunction =
-    std::function<train::TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
+    std::function<TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
 // Stores a finished trial (io::TrialStore: a temporary file renamed into place).
-using TrialWriter = std::function<void(const sweep::TrialSpec& trial, const train::TrialResult& result)>;
+using TrialWriter = std::function<void(const sweep::TrialSpec& trial, const TrialResult& result)>;
 
 struct WorkerIdentity {
   int rank = 0;
@@ -38,8 +38,8 @@ public:
   int threads() const { return identity_.threads; }
 
 private:
-  train::TrialResult train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch);
-  TrialOutcome summarise(const sweep::TrialSpec& trial, const train::TrialResult& result) const;
+  TrialResult train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch);
+  TrialOutcome summarise(const sweep::TrialSpec& trial, const TrialResult& result) const;
 
   TrialFunction train_;
   TrialWriter write_;

@@ -6,7 +6,7 @@ namespace vmsweep::dist {
 
 namespace {
 
-Ruling ask_to_continue(WorkerLink& link, std::int64_t trial_id, const train::EpochRecord& record) {
+Ruling ask_to_continue(WorkerLink& link, std::int64_t trial_id, const EpochRecord& record) {
   link.send(encode_epoch({trial_id, record}));
   Message answer = link.receive();
   if (answer.tag != Tag::verdict) throw Error("protocol error: expected a verdict after an epoch report");
@@ -21,7 +21,7 @@ void serve_trials(WorkerLink& link, TrialExecutor& executor) {
     if (message.tag == Tag::shutdown) return;
     if (message.tag != Tag::assign) throw Error("protocol error: a worker expected an assignment or shutdown");
     sweep::TrialSpec trial = decode_assign(message.body);
-    auto ask = [&](const train::EpochRecord& record) { return ask_to_continue(link, trial.id, record); };
+    auto ask = [&](const EpochRecord& record) { return ask_to_continue(link, trial.id, record); };
     link.send(encode_result(executor.execute(trial, ask)));
   }
 }

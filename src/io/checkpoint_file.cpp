@@ -53,7 +53,7 @@ NamedTensor read_tensor(hid_t weights, const std::string& name, const h5::Where&
   return tensor;
 }
 
-void write_header(hid_t file, const train::Checkpoint& checkpoint, const h5::Where& where) {
+void write_header(hid_t file, const Checkpoint& checkpoint, const h5::Where& where) {
   using h5::write_attribute;
   write_format(file, checkpoint_file_format, where);
   write_attribute(file, "params_json", checkpoint.params.to_json(), where);
@@ -65,7 +65,7 @@ void write_header(hid_t file, const train::Checkpoint& checkpoint, const h5::Whe
 
 }  // namespace
 
-void write_checkpoint(const std::filesystem::path& path, const train::Checkpoint& checkpoint) {
+void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint) {
   h5::QuietErrors quiet;
   h5::write_atomically(path, [&](hid_t file, const h5::Where& where) {
     write_header(file, checkpoint, where);
@@ -80,12 +80,12 @@ void write_checkpoint(const std::filesystem::path& path, const train::Checkpoint
   });
 }
 
-train::Checkpoint read_checkpoint(const std::filesystem::path& path) {
+Checkpoint read_checkpoint(const std::filesystem::path& path) {
   h5::QuietErrors quiet;
   h5::Where where(path.string());
   h5::File file = h5::open_file(path.string());
   check_format(file.get(), checkpoint_file_format, where);
-  train::Checkpoint checkpoint;
+  Checkpoint checkpoint;
   checkpoint.params = parse_json(h5::read_string_attribute(file.get(), "params_json", where), path.string());
   checkpoint.scaler_kind = h5::read_string_attribute(file.get(), "scaler_kind", where);
   checkpoint.scaler_offset = h5::read_double_attribute(file.get(), "scaler_offset", where);

@@ -71,7 +71,7 @@ std::filesystem::path TrialStore::write(const StoredTrial& trial) const {
   return path;
 }
 
-std::filesystem::path TrialStore::write(const train::TrialResult& result, const std::string& id, int rank,
+std::filesystem::path TrialStore::write(const TrialResult& result, const std::string& id, int rank,
                                         const std::string& host) const {
   return write(StoredTrial{id, rank, host, result});
 }

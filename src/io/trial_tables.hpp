@@ -5,14 +5,14 @@
 #include <vector>
 
 #include "vmsweep/io/table.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::io {
 
-Table curve_table(const std::vector<train::EpochRecord>& curve);
-std::vector<train::EpochRecord> curve_from_table(const Table& table);
+Table curve_table(const std::vector<EpochRecord>& curve);
+std::vector<EpochRecord> curve_from_table(const Table& table);
 
-Table predictions_table(const train::Predictions& predictions);
-train::Predictions predictions_from_table(const Table& table);
+Table predictions_table(const Predictions& predictions);
+Predictions predictions_from_table(const Table& table);
 
 }  // namespace vmsweep::io

@@ -90,7 +90,7 @@ TEST_CASE("a value's source mark crosses the wire, so a worker's error names the
 }
 
 TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
-  train::EpochRecord record{3, 0.25, std::nan(""), 1e-3, 0.5};
+  EpochRecord record{3, 0.25, std::nan(""), 1e-3, 0.5};
   EpochReport report = decode_epoch(encode_epoch({9, record}).body);
   CHECK(report.trial_id == 9);
   CHECK(report.record.epoch == 3);
@@ -104,11 +104,11 @@ TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
   CHECK_THROWS_AS(decode_verdict(unknown), Error);
   CHECK(decode_fatal(encode_fatal("disk full").body) == "disk full");
 
-  TrialOutcome outcome{5, train::TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
+  TrialOutcome outcome{5, TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
                        2, 1.5, 3, "node7", false};
   TrialOutcome back = decode_result(encode_result(outcome).body);
   CHECK(back.trial_id == 5);
-  CHECK(back.status == train::TrialStatus::diverged);
+  CHECK(back.status == TrialStatus::diverged);
   CHECK(back.reason == outcome.reason);
   REQUIRE(back.metric("val_mse"));
   CHECK(*back.metric("val_mse") == 0.125);
@@ -128,7 +128,7 @@ TEST_CASE("a truncated or padded message is an error, not garbage") {
   // A list claiming more elements than the message has bytes.
   Bytes huge_count = encode_result({}).body;
   std::uint64_t absurd = 1ULL << 60;
-  std::memcpy(huge_count.data() + sizeof(std::int64_t) + sizeof(train::TrialStatus) + sizeof(std::uint64_t), &absurd,
+  std::memcpy(huge_count.data() + sizeof(std::int64_t) + sizeof(TrialStatus) + sizeof(std::uint64_t), &absurd,
               sizeof absurd);
   CHECK_THROWS_AS(decode_result(huge_count), Error);
 }
@@ -243,28 +243,28 @@ TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards"
 TEST_CASE("the executor turns an exception into a failed trial and writes it") {
   InterruptWatch interrupt;
   int written = 0;
-  train::TrialStatus written_status = train::TrialStatus::ok;
-  auto write = [&](const sweep::TrialSpec&, const train::TrialResult& result) {
+  TrialStatus written_status = TrialStatus::ok;
+  auto write = [&](const sweep::TrialSpec&, const TrialResult& result) {
     ++written;
     written_status = result.status;
   };
-  auto throwing = [](const Value&, int, const EpochCallback&) -> train::TrialResult {
+  auto throwing = [](const Value&, int, const EpochCallback&) -> TrialResult {
     throw InputError("look_back 5000 is longer than the series");
   };
   TrialExecutor executor(throwing, write, {4, "node", 2}, interrupt);
   TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return Ruling{}; });
   CHECK(outcome.trial_id == 8);
-  CHECK(outcome.status == train::TrialStatus::failed);
+  CHECK(outcome.status == TrialStatus::failed);
   CHECK_THAT(outcome.reason, Catch::Contains("longer than the series"));
   CHECK(outcome.rank == 4);
   CHECK(written == 1);
-  CHECK(written_status == train::TrialStatus::failed);
+  CHECK(written_status == TrialStatus::failed);
 }
 
 TEST_CASE("an interrupted trial is reported as such and not written, so a resume reruns it") {
   InterruptWatch interrupt;
   int written = 0;
-  auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
+  auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(200), interrupt), write, {0, "node", 1}, interrupt);
   std::raise(SIGINT);
   TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Ruling{}; });
@@ -275,11 +275,11 @@ TEST_CASE("an interrupted trial is reported as such and not written, so a resume
 TEST_CASE("a prune verdict ends a trial as stopped and written; abandon leaves it for a resume") {
   InterruptWatch interrupt;
   int written = 0;
-  auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
+  auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(1), interrupt), write, {0, "node", 1}, interrupt);
   auto prune = [](const auto&) { return Ruling{Verdict::prune, "pruned by hyperband at epoch 1"}; };
   TrialOutcome pruned = executor.execute({1, 1, 0, 1, Value::Map{}}, prune);
-  CHECK(pruned.status == train::TrialStatus::stopped);
+  CHECK(pruned.status == TrialStatus::stopped);
   CHECK(pruned.reason == "pruned by hyperband at epoch 1");  // the coordinator's reason, not the trainer's
   CHECK_FALSE(pruned.interrupted);
   CHECK(written == 1);
@@ -295,7 +295,7 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   ProgressSetup setup{&text, LogFormat::text, false, 0.0, 10, 4, metric, {"learning_rate"}};
   Progress progress(setup);
   progress.trial_started({6, 6, 0, 1, Value::Map{{"learning_rate", 0.01}, {"epochs", 3}}});
-  progress.trial_finished({6, train::TrialStatus::ok, "", {{"val_mse", 0.5}}, 3, 2.0, 1, "node", false});
+  progress.trial_finished({6, TrialStatus::ok, "", {{"val_mse", 0.5}}, 3, 2.0, 1, "node", false});
   progress.tick();
   CHECK_THAT(text.str(), Catch::Contains("trial 6 ok  val_mse=0.5"));
   CHECK_THAT(text.str(), Catch::Contains("5/10 done, 0 running, 0 failed"));
@@ -305,7 +305,7 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   setup.format = LogFormat::json;
   Progress batch(setup);
   batch.trial_started({7, 7, 0, 1, Value::Map{}});
-  batch.trial_finished({7, train::TrialStatus::failed, "bad \"data\"", {}, 0, 0.1, 0, "node", false});
+  batch.trial_finished({7, TrialStatus::failed, "bad \"data\"", {}, 0, 0.1, 0, "node", false});
   batch.summary();
   CHECK_THAT(json.str(), Catch::Contains(R"({"event":"trial","id":7,"status":"failed","val_mse":null)"));
   CHECK_THAT(json.str(), Catch::Contains(R"("reason":"bad \"data\"")"));
@@ -318,7 +318,7 @@ TEST_CASE("progress counts pruned trials in the status line and shows why per tr
   std::ostringstream text, json;
   ProgressSetup setup{&text, LogFormat::text, false, 0.0, 3, 0, sweep::Metric{}, {}};
   const std::string why = "pruned by hyperband at epoch 2: val_loss 0.9 > threshold 0.5 of 3 trials at this band";
-  const TrialOutcome pruned{2, train::TrialStatus::stopped, why, {{"val_mse", 0.7}}, 2, 1.0, 0, "node", false};
+  const TrialOutcome pruned{2, TrialStatus::stopped, why, {{"val_mse", 0.7}}, 2, 1.0, 0, "node", false};
   Progress progress(setup);
   progress.trial_finished(pruned);
   progress.summary();

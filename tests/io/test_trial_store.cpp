@@ -17,7 +17,7 @@ TEST_CASE("A trial file reads back bitwise, parameter kinds included", "[io]") {
   TrialStore store(scratch.path() / "trials");
   store.prepare();
   StoredTrial trial = sample_trial("7", 14, 0.001);
-  trial.result.status = train::TrialStatus::diverged;
+  trial.result.status = TrialStatus::diverged;
   trial.result.diverged_epoch = 4;
   trial.result.reason = "loss became NaN at epoch 4";
   trial.result.curve.back().train_loss = std::numeric_limits<double>::quiet_NaN();

@@ -27,7 +27,7 @@ public:
   // Safe to call from several threads and processes at once for different ids.
   // Returns the final path. Throws Error naming the file on failure (no file is left behind).
   std::filesystem::path write(const StoredTrial& trial) const;
-  std::filesystem::path write(const train::TrialResult& result, const std::string& id, int rank,
+  std::filesystem::path write(const TrialResult& result, const std::string& id, int rank,
                               const std::string& host) const;
 
   StoredTrial read(const std::string& id) const;          // everything, curves and predictions included

@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "vmsweep/common/value.hpp"
-#include "vmsweep/train/checkpoint.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/checkpoint.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train {
 

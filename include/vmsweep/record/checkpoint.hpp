@@ -7,7 +7,7 @@
 #include "vmsweep/common/tensor.hpp"
 #include "vmsweep/common/value.hpp"
 
-namespace vmsweep::train {
+namespace vmsweep {
 
 struct Checkpoint {
   Value params;                    // the trial's parameters as run (a map), data-block fields included
@@ -18,4 +18,4 @@ struct Checkpoint {
   std::vector<NamedTensor> weights;
 };
 
-}  // namespace vmsweep::train
+}  // namespace vmsweep

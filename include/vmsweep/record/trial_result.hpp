@@ -1,0 +1,37 @@
+#pragma once
+// What one trial produces: the record every later stage (MPI protocol, HDF5 stores, report,
+// plots) reads. Plain data, below both the trainer and the stores, so io and dist use it without
+// knowing how a trial is trained.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "vmsweep/common/value.hpp"
+#include "vmsweep/record/epoch_record.hpp"
+#include "vmsweep/record/predictions.hpp"
+#include "vmsweep/record/trial_status.hpp"
+
+namespace vmsweep {
+
+// Metric names: {train,val,test}_{mse,rmse,mae,mape,smape}, in original units.
+using Metrics = std::vector<std::pair<std::string, double>>;
+
+struct TrialResult {
+  TrialStatus status = TrialStatus::ok;
+  std::string reason;          // why a trial failed, diverged or stopped; empty when ok
+  Value params;                // the trial's parameters as run (a map), data-block fields included
+  std::int64_t seed = 0;
+  int epochs_run = 0;
+  int best_epoch = 0;          // the epoch whose weights were restored; 0 if none
+  int diverged_epoch = 0;      // the epoch at which the loss became NaN/inf; 0 if it did not
+  double seconds = 0.0;        // wall time of the whole trial, data preparation included
+  int threads = 1;             // the thread budget the trial ran with
+  std::vector<EpochRecord> curve;
+  Metrics metrics;
+  Predictions predictions;
+
+  const double* metric(const std::string& name) const;
+};
+
+}  // namespace vmsweep
