@@ -35,7 +35,7 @@ std::vector<BaselineScore> baselines_from_table(const Table& table) {
 }
 
 void write_baselines(const ResultsLayout& layout, const std::vector<BaselineScore>& scores) {
-  write_table(layout.stamp_file(), baselines_table_name, baselines_table(scores));
+  write_tables(layout.baselines_file(), {{baselines_table_name, baselines_table(scores)}});
 }
 
 }  // namespace vmsweep::io

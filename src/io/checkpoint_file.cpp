@@ -67,7 +67,7 @@ void write_header(hid_t file, const Checkpoint& checkpoint, const h5::Where& whe
 
 void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint) {
   h5::QuietErrors quiet;
-  h5::write_atomically(path, [&](hid_t file, const h5::Where& where) {
+  h5::write_atomically(path, "checkpoint_temp", [&](hid_t file, const h5::Where& where) {
     write_header(file, checkpoint, where);
     h5::Group weights = h5::create_group(file, "weights", where);
     std::vector<std::string> order;

@@ -11,6 +11,7 @@
 #include "trial_record.hpp"
 #include "trials_table.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/pause_point.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/trial_store.hpp"
 
@@ -39,6 +40,7 @@ std::vector<StoredTrial> copy_trials(const TrialStore& store, hid_t file, const 
     trial.result.curve = {};
     trial.result.predictions = {};
     summaries.push_back(std::move(trial));
+    pause_point("aggregate_trial");
   }
   return summaries;
 }
@@ -73,13 +75,13 @@ std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
   h5::QuietErrors quiet;
   TrialStore store(layout.trials_dir());
   std::size_t count = 0;
-  h5::write_atomically(layout.results_file(), [&](hid_t file, const h5::Where& where) {
+  h5::write_atomically(layout.results_file(), "aggregate_temp", [&](hid_t file, const h5::Where& where) {
     std::vector<StoredTrial> summaries = copy_trials(store, file, where);
     SweepMeta merged = meta;
     merged.hosts = merged_hosts(meta.hosts, summaries);
     write_sweep_meta(file, results_file_format, merged, where);
     write_trials_table(file, build_trials_table(summaries), where);
-    copy_tables(layout.stamp_file(), file, where);
+    copy_tables(layout.baselines_file(), file, where);
     count = summaries.size();
   });
   return count;

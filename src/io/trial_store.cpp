@@ -8,6 +8,7 @@
 #include "h5_file.hpp"
 #include "trial_record.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/pause_point.hpp"
 
 namespace vmsweep::io {
 
@@ -64,10 +65,11 @@ std::filesystem::path TrialStore::write(const StoredTrial& trial) const {
   check_id(trial.id);
   h5::QuietErrors quiet;
   std::filesystem::path path = path_of(trial.id);
-  h5::write_atomically(path, [&](hid_t file, const h5::Where& where) {
+  h5::write_atomically(path, "trial_file_temp", [&](hid_t file, const h5::Where& where) {
     write_format(file, trial_file_format, where);
     write_trial_record(file, trial, where);
   });
+  pause_point("trial_file");
   return path;
 }
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <cmath>
 
 #include "io/sample_trials.hpp"
@@ -21,7 +23,7 @@ std::vector<StoredTrial> make_sweep(const ResultsLayout& layout) {
   write_sweep_stamp(layout, sample_meta());
   Table baselines{{{"method", std::vector<std::string>{"persistence", "ridge_ar"}, {}},
                    {"test_mse", std::vector<double>{1.4287, 1.08}, {}}}};
-  write_table(layout.stamp_file(), "baselines", baselines);
+  write_tables(layout.baselines_file(), {{"baselines", baselines}});
   std::vector<StoredTrial> trials{sample_trial("1", 7, 0.001), sample_trial("2", 14, 0.01, 3),
                                   sample_failed_trial("10")};
   TrialStore store(layout.trials_dir());
@@ -123,16 +125,24 @@ TEST_CASE("The stored sweep hash comes from the stamp, else from the results fil
   CHECK(ResultsLayout(scratch.path() / "sample/").results_file() == layout.results_file());
 }
 
-TEST_CASE("Rewriting the stamp keeps its tables", "[io]") {
+TEST_CASE("A rewritten stamp is a new file; the baselines live in a file of their own", "[io]") {
   ScratchDir scratch("restamp");
   ResultsLayout layout(scratch.path() / "sample");
   make_sweep(layout);
+  const auto inode = [](const std::filesystem::path& file) {
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    return info.st_ino;
+  };
+  const auto first = inode(layout.stamp_file());
   SweepMeta changed = sample_meta();
   changed.sweep_text += "# edited\n";
   changed.sweep_hash = sweep_hash(changed.sweep_text);
   write_sweep_stamp(layout, changed);
   CHECK(stored_sweep_hash(layout) == changed.sweep_hash);
-  CHECK(read_table(layout.stamp_file(), "baselines").values<double>("test_mse") == std::vector<double>{1.4287, 1.08});
+  CHECK(inode(layout.stamp_file()) != first);  // replaced through a rename, never written in place
+  CHECK(table_names(layout.stamp_file()).empty());
+  CHECK(read_table(layout.baselines_file(), "baselines").values<double>("test_mse") == std::vector<double>{1.4287, 1.08});
 }
 
 TEST_CASE("Sweep hash and ISO 8601 times", "[io]") {
@@ -145,12 +155,12 @@ TEST_CASE("Sweep hash and ISO 8601 times", "[io]") {
   CHECK_THROWS_AS(parse_iso8601_utc("yesterday"), Error);
 }
 
-TEST_CASE("Extra tables are replaced by name", "[io]") {
+TEST_CASE("A tables file is written whole, in the order given", "[io]") {
   ScratchDir scratch("tables");
   auto file = scratch.path() / "t.h5";
-  write_table(file, "a", Table{{{"x", std::vector<double>{1, 2}, {}}}});
-  write_table(file, "b", Table{{{"y", std::vector<std::int32_t>{3}, {}}}});
-  write_table(file, "a", Table{{{"x", std::vector<double>{5}, {}}, {"s", std::vector<std::string>{"long text"}, {}}}});
+  write_tables(file, {{"a", Table{{{"x", std::vector<double>{1, 2}, {}}}}}});
+  write_tables(file, {{"b", Table{{{"y", std::vector<std::int32_t>{3}, {}}}}},
+                      {"a", Table{{{"x", std::vector<double>{5}, {}}, {"s", std::vector<std::string>{"long text"}, {}}}}}});
   CHECK(table_names(file) == std::vector<std::string>{"b", "a"});
   Table a = read_table(file, "a");
   CHECK(a.values<double>("x") == std::vector<double>{5});

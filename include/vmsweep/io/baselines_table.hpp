@@ -17,7 +17,8 @@ inline constexpr const char* baselines_table_name = "baselines";
 Table baselines_table(const std::vector<BaselineScore>& scores);
 std::vector<BaselineScore> baselines_from_table(const Table& table);
 
-// Writes the table into the sweep's stamp, from where io::aggregate copies it into results/<name>.h5.
+// Writes results/<name>/baselines.h5 (temporary name, then rename), from where io::aggregate
+// copies the table into results/<name>.h5.
 void write_baselines(const ResultsLayout& layout, const std::vector<BaselineScore>& scores);
 
 }  // namespace vmsweep::io
