@@ -11,7 +11,7 @@
 #include "sweep_preflight.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/aggregate_sweep.hpp"
-#include "vmsweep/dist/thread_budget.hpp"
+#include "vmsweep/dist/thread_choice.hpp"
 #include "vmsweep/io/trial_store.hpp"
 #include "vmsweep/train/run_trial.hpp"
 #include "worker_loop.hpp"
@@ -46,13 +46,13 @@ TrialFunction trial_function(const RunOptions& options, const InterruptWatch& in
 }
 
 WorkerIdentity identify(const Communicator& world, const RunOptions& options) {
-  ThreadBudgetInputs inputs;
+  ThreadChoiceInputs inputs;
   inputs.requested = options.threads;
   inputs.slurm_cpus_per_task = slurm_cpus_per_task();
   inputs.node_cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   inputs.ranks_on_node = world.ranks_on_this_node();
   inputs.affinity_cpus = affinity_cpu_count();
-  return {world.rank(), processor_name(), thread_budget(inputs).threads};
+  return {world.rank(), processor_name(), choose_threads(inputs).threads};
 }
 
 std::vector<std::string> distinct(std::vector<std::string> names) {

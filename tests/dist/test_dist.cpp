@@ -18,7 +18,7 @@
 #include "trial_queue.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
-#include "vmsweep/dist/thread_budget.hpp"
+#include "vmsweep/dist/thread_choice.hpp"
 #include "vmsweep/train/parameters.hpp"
 #include "vmsweep/train/settings.hpp"
 
@@ -134,21 +134,21 @@ TEST_CASE("a truncated or padded message is an error, not garbage") {
 }
 
 TEST_CASE("the thread budget follows --threads, then Slurm, then cores per rank, capped by affinity") {
-  ThreadBudgetInputs inputs;
+  ThreadChoiceInputs inputs;
   inputs.node_cores = 32;
   inputs.ranks_on_node = 4;
   inputs.affinity_cpus = 32;
-  CHECK(thread_budget(inputs).threads == 8);
+  CHECK(choose_threads(inputs).threads == 8);
   inputs.slurm_cpus_per_task = 6;
-  CHECK(thread_budget(inputs).threads == 6);
+  CHECK(choose_threads(inputs).threads == 6);
   inputs.requested = 3;
-  CHECK(thread_budget(inputs).threads == 3);
-  CHECK(thread_budget(inputs).reason == "--threads 3");
+  CHECK(choose_threads(inputs).threads == 3);
+  CHECK(choose_threads(inputs).reason == "--threads 3");
   inputs.affinity_cpus = 2;  // mpirun bound the rank to two cores
-  CHECK(thread_budget(inputs).threads == 2);
-  CHECK_THAT(thread_budget(inputs).reason, Catch::Contains("affinity"));
-  ThreadBudgetInputs crowded{std::nullopt, std::nullopt, 2, 16, 2};  // 16 ranks oversubscribing 2 cores
-  CHECK(thread_budget(crowded).threads == 1);
+  CHECK(choose_threads(inputs).threads == 2);
+  CHECK_THAT(choose_threads(inputs).reason, Catch::Contains("affinity"));
+  ThreadChoiceInputs crowded{std::nullopt, std::nullopt, 2, 16, 2};  // 16 ranks oversubscribing 2 cores
+  CHECK(choose_threads(crowded).threads == 1);
   CHECK(affinity_cpu_count() >= 1);
 }
 
