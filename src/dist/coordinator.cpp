@@ -102,10 +102,8 @@ void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
     return;
   }
   ++tally_.finished;
-  const double* value = outcome.metric(metric_.name);
-  bool usable = outcome.status == TrialStatus::ok || outcome.status == TrialStatus::stopped;
-  if (!usable) ++tally_.failed;
-  queue_.tell(outcome.trial_id, usable && value ? std::optional<double>(*value) : std::nullopt);
+  if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++tally_.failed;
+  queue_.tell(outcome.trial_id, search_objective(outcome.status, outcome.metric(metric_.name)));
 }
 
 bool Coordinator::all_closed() const {

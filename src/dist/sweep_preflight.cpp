@@ -65,8 +65,7 @@ Resumed finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& stor
     if (learns || prunes) {
       // Neither needs the predictions, the largest part of a trial file.
       TrialResult result = (prunes ? store.read_with_curves(id) : store.read_summary(id)).result;
-      const double* value = result.metric(spec.metric.name);
-      if (learns && value && result.status == TrialStatus::ok) objective = *value;
+      if (learns) objective = search_objective(result.status, result.metric(spec.metric.name));
       if (prunes) take_curve(*number, result, resumed.epochs);
     }
     resumed.finished.emplace(*number, objective);

@@ -8,6 +8,8 @@
 #                  folder of a changed sweep file: exit 2, nothing trained
 #   sigterm        SIGTERM stops a sweep (exit 4) keeping what finished; the rerun completes it
 #   sigterm_rank0  SIGTERM to rank 0 only: the workers abandon their trials unrecorded; the rerun completes it
+#   tpe_resume     a TPE sweep with pruned trials, killed (kill -9) after its 8th trial file and resumed, proposes
+#                  exactly what the uninterrupted one did (a resume learns from pruned trials as the live run does)
 #   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
 #                  stopped with the pruner's reason, exit 0, kept on resume, judged alike when rerun after
 #                  a resume); robust properties on two ranks
@@ -51,6 +53,27 @@ wait_for_first_trial() {
   done
   fail "no trial finished within 60 s"
 }
+
+# run_until_paused POINT COMMAND...: starts COMMAND in the background with the developer pause hook
+# (docs/reliability.md) and returns once it waits at POINT; sets background_pid and paused_pid (the
+# process that waits, as it reported itself).
+run_until_paused() {
+  local point=$1
+  shift
+  rm -f "$work/paused"
+  VMSWEEP_PAUSE_AT=$point VMSWEEP_PAUSE_FILE=$work/paused "$@" &
+  background_pid=$!
+  for _ in $(seq 6000); do
+    [ -f "$work/paused" ] && break
+    kill -0 "$background_pid" 2>/dev/null || fail "'$*' ended before it reached $point"
+    sleep 0.01
+  done
+  [ -f "$work/paused" ] || fail "'$*' did not reach $point within a minute"
+  paused_pid=$(awk '{print $3}' "$work/paused")
+}
+
+# release: lets the paused process go on.
+release() { rm -f "$work/paused"; }
 
 rank_pid() {  # rank_pid MPIRUN_PID RANK: the pid of that rank among mpirun's children
   for pid in $(pgrep -P "$1"); do
@@ -165,6 +188,20 @@ case_sigterm_rank0() {
   local statuses
   statuses=$($check statuses out/grid9.h5 | awk '{print $2}' | sort | uniq -c | tr -s ' ')
   [ "$statuses" = " 9 ok" ] || fail "abandoned trials were recorded: $statuses"
+}
+
+case_tpe_resume() {
+  # gamma 0.5 makes the best half of the finished trials TPE's good group: after 8 trials two pruned
+  # ones (6, 7) belong to it, so a resume that does not learn their scores proposes trial 8 otherwise.
+  expect_code 0 "$vmsweep" run tpe_pruned.yaml --results live --threads 1 --quiet
+  [ "$($check statuses live/tpe_pruned.h5 | head -8 | grep -c stopped)" -ge 2 ] ||
+    fail "fewer than two of the first eight trials were pruned: the test proves nothing"
+  run_until_paused trial_file:8 "$vmsweep" run tpe_pruned.yaml --results resumed --threads 1 --quiet
+  kill -9 "$paused_pid"
+  wait "$background_pid" 2>/dev/null || true
+  [ "$(ls resumed/tpe_pruned/trials | grep -c '\.h5$')" -eq 8 ] || fail "expected 8 trial files after the kill"
+  expect_code 0 "$vmsweep" run tpe_pruned.yaml --results resumed --threads 1 --quiet
+  $check same live/tpe_pruned.h5 resumed/tpe_pruned.h5
 }
 
 # expect_pruned RESULTS ID EPOCH PEERS: trial ID was pruned at EPOCH among PEERS trials at that band.
