@@ -1,7 +1,5 @@
 #include "trial_executor.hpp"
 
-#include <chrono>
-#include <exception>
 #include <string>
 
 namespace vmsweep::dist {
@@ -17,7 +15,7 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
     if (ruling.verdict == Verdict::prune) pruned_because = std::move(ruling.reason);
     return ruling.verdict == Verdict::go_on;
   };
-  TrialResult result = train_guarded(trial, on_epoch);
+  TrialResult result = train_(trial.params, identity_.threads, on_epoch);
   // The trainer only knows that its callback said stop; the coordinator's reason says why.
   if (result.status == TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
   interrupted = interrupted || interrupt_.requested();
@@ -26,23 +24,6 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
   TrialOutcome outcome = summarise(trial, result);
   outcome.interrupted = interrupted;
   return outcome;
-}
-
-TrialResult TrialExecutor::train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch) {
-  auto start = std::chrono::steady_clock::now();
-  TrialResult result;
-  try {
-    result = train_(trial.params, identity_.threads, on_epoch);
-  } catch (const std::exception& error) {
-    result = TrialResult{};
-    result.status = TrialStatus::failed;
-    result.reason = error.what();
-    result.params = trial.params;
-    result.seed = trial.seed;
-    result.threads = identity_.threads;
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  }
-  return result;
 }
 
 TrialOutcome TrialExecutor::summarise(const sweep::TrialSpec& trial, const TrialResult& result) const {

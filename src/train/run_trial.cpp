@@ -82,6 +82,20 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, trial);
 }
 
+// An exception from the caller's callback (a lost link to the coordinator, a full disk) is not the
+// trial's fault: it is noted so that it passes on instead of failing the trial.
+EpochCallback noting_failures(EpochCallback on_epoch, std::exception_ptr& caller_failure) {
+  if (!on_epoch) return {};
+  return [on_epoch = std::move(on_epoch), &caller_failure](const EpochRecord& record) {
+    try {
+      return on_epoch(record);
+    } catch (...) {
+      caller_failure = std::current_exception();
+      throw;
+    }
+  };
+}
+
 }  // namespace
 
 TrainedTrial train_trial(const Value& params, int threads, EpochCallback on_epoch) {
@@ -89,9 +103,11 @@ TrainedTrial train_trial(const Value& params, int threads, EpochCallback on_epoc
   TrainedTrial trial;
   trial.result.params = params;
   trial.result.threads = threads;
+  std::exception_ptr caller_failure;
   try {
-    train_and_evaluate(params, threads, on_epoch, trial);
+    train_and_evaluate(params, threads, noting_failures(std::move(on_epoch), caller_failure), trial);
   } catch (const std::exception& error) {
+    if (caller_failure) std::rethrow_exception(caller_failure);
     // InputError (bad parameters or data) and any other error alike: the trial failed, the sweep goes on.
     trial.result.status = TrialStatus::failed;
     trial.result.reason = error.what();

@@ -20,6 +20,7 @@
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/dist/thread_choice.hpp"
 #include "vmsweep/train/parameters.hpp"
+#include "vmsweep/train/run_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
 using namespace vmsweep;
@@ -51,6 +52,18 @@ sweep::SweepSpec grid_spec(const std::string& extra = "") {
                      "  epochs: {value: 2}\n" +
                      extra;
   return sweep::SweepSpec::parse(text, "t.yaml", train::all_knobs(), VMSWEEP_SOURCE_DIR);
+}
+
+// Two epochs of a tiny model on aa.txt's daily means.
+Value train_params() {
+  Value params;
+  params.set("path", VMSWEEP_AA_TXT);
+  params.set("timestamp", "datetime");
+  params.set("value", "data_hourly");
+  params.set("resample", "D");
+  params.set("layers", Value::List{4});
+  params.set("epochs", 2);
+  return params;
 }
 
 std::vector<std::int64_t> drain(TrialQueue& queue) {
@@ -240,7 +253,7 @@ TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards"
   CHECK(current.sa_handler == before.sa_handler);
 }
 
-TEST_CASE("the executor turns an exception into a failed trial and writes it") {
+TEST_CASE("the executor records a failed trial as trained, and passes on what is not the trial's fault") {
   InterruptWatch interrupt;
   int written = 0;
   TrialStatus written_status = TrialStatus::ok;
@@ -248,17 +261,21 @@ TEST_CASE("the executor turns an exception into a failed trial and writes it") {
     ++written;
     written_status = result.status;
   };
-  auto throwing = [](const Value&, int, const EpochCallback&) -> TrialResult {
-    throw InputError("look_back 5000 is longer than the series");
-  };
-  TrialExecutor executor(throwing, write, {4, "node", 2}, interrupt);
-  TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return Ruling{}; });
+  // train::run_trial turns a trial's own error (here a look_back longer than the series) into this.
+  Value too_long = train_params();
+  too_long.set("look_back", 5000);
+  TrialExecutor executor(&train::run_trial, write, {4, "node", 1}, interrupt);
+  TrialOutcome outcome = executor.execute({8, 8, 0, 1, too_long}, [](const auto&) { return Ruling{}; });
   CHECK(outcome.trial_id == 8);
   CHECK(outcome.status == TrialStatus::failed);
-  CHECK_THAT(outcome.reason, Catch::Contains("longer than the series"));
+  CHECK_THAT(outcome.reason, Catch::Contains("look_back"));
   CHECK(outcome.rank == 4);
   CHECK(written == 1);
   CHECK(written_status == TrialStatus::failed);
+  // The coordinator's link failing in the middle of a trial is the worker's problem: nothing is recorded.
+  auto lost_link = [](const auto&) -> Ruling { throw Error("MPI_Send failed"); };
+  CHECK_THROWS_WITH(executor.execute({9, 9, 0, 1, train_params()}, lost_link), "MPI_Send failed");
+  CHECK(written == 1);
 }
 
 TEST_CASE("an interrupted trial is reported as such and not written, so a resume reruns it") {
