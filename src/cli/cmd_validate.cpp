@@ -1,5 +1,6 @@
-// `vmsweep validate SWEEP.yaml`: everything a sweep would check before training, and what it would
-// run, without training: the file, the data with each distinct data setting, every trial's settings.
+// `vmsweep validate SWEEP.yaml`: everything a sweep checks before training (dist::check_sweep, the
+// preflight `vmsweep run` does too), and what it would run, without training: the file, the data
+// with each distinct data setting, every trial's settings, and a rough cost.
 #include <algorithm>
 #include <filesystem>
 #include <iomanip>
@@ -10,10 +11,8 @@
 
 #include "commands.hpp"
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/data/prepare.hpp"
+#include "vmsweep/dist/sweep_check.hpp"
 #include "vmsweep/sweep/sampler.hpp"
-#include "vmsweep/train/parameters.hpp"
-#include "vmsweep/train/settings.hpp"
 #include "vmsweep/train/trial_cost.hpp"
 
 namespace vmsweep::cli {
@@ -31,77 +30,20 @@ struct ValidateArguments {
   int show = 5;
 };
 
-// What the data looks like for one data setting and window shape.
-struct DataCheck {
-  std::size_t steps = 0;
-  std::size_t train_windows = 0, val_windows = 0, test_windows = 0;
-  std::string file;
-  int input_channels = 1;  // 1 + the sub-steps of history_freq
-};
-
-// The trials to check: the whole list for grid and random, the first proposals for bayes (its
-// start-up trials are random draws, so they cover the space like random search's do).
-std::vector<sweep::TrialSpec> trials_to_check(const sweep::SweepSpec& spec) {
-  if (spec.method != sweep::Method::bayes) return sweep::trial_list(spec);
-  std::vector<sweep::TrialSpec> trials;
-  auto sampler = sweep::make_sampler(spec);
-  while (trials.size() < static_cast<std::size_t>(std::max(spec.bayes.n_startup, 1)))
-    if (auto trial = sampler->next()) trials.push_back(std::move(*trial));
-    else break;
-  return trials;
-}
-
-DataCheck prepare_once(const train::TrainSettings& settings) {
-  const data::WindowSpec windows{settings.look_back, settings.horizon, settings.data.stride};
-  const data::PreparedData prepared = data::prepare(settings.data, windows);
-  return {prepared.report().steps, prepared.range(data::Split::train).count, prepared.range(data::Split::val).count,
-          prepared.range(data::Split::test).count, settings.data.path.string(), prepared.input_channels()};
-}
-
-std::string data_key(const train::TrainSettings& settings) {
-  return settings.data_block.to_json() + " look_back " + std::to_string(settings.look_back) + " horizon " +
-         std::to_string(settings.horizon);
-}
-
-struct Checked {
+struct Costs {
   std::vector<double> flops;  // per epoch, by trial
   double sweep_flops = 0;     // every trial to its last epoch (early stopping makes it less)
-  std::map<std::string, DataCheck> data;
 };
 
-// A problem that only some trials have (a look_back too long for the split) names the trial.
-train::TrainSettings trial_settings(const sweep::SweepSpec& spec, const sweep::TrialSpec& trial) {
-  try {
-    return train::settings_from_params(trial.params);
-  } catch (const InputError& e) {
-    throw InputError(spec.path.string() + ": trial #" + std::to_string(trial.id) + ": " + e.what());
+Costs costs_of(const dist::SweepCheck& check) {
+  Costs costs;
+  for (const dist::CheckedTrial& trial : check.trials) {
+    const dist::DataShape& data = check.data.at(trial.data_key);
+    const double flops = train::flops_per_epoch(trial.settings, {data.train_windows, data.val_windows, data.input_channels});
+    costs.flops.push_back(flops);
+    costs.sweep_flops += flops * trial.settings.epochs;
   }
-}
-
-DataCheck trial_data(const sweep::SweepSpec& spec, const sweep::TrialSpec& trial, const train::TrainSettings& settings) {
-  try {
-    return prepare_once(settings);
-  } catch (const InputError& e) {
-    std::string swept;
-    for (const sweep::ParameterSpec& parameter : spec.parameters)
-      if (!parameter.is_discrete() || parameter.values.size() > 1)
-        swept += " " + parameter.name + "=" + trial.params.find(parameter.name)->to_string();
-    throw InputError(spec.path.string() + ": trial #" + std::to_string(trial.id) + swept + ": " + e.what());
-  }
-}
-
-Checked check_trials(const sweep::SweepSpec& spec, const std::vector<sweep::TrialSpec>& trials) {
-  Checked checked;
-  for (const sweep::TrialSpec& trial : trials) {
-    const train::TrainSettings settings = trial_settings(spec, trial);
-    const std::string key = data_key(settings);
-    if (!checked.data.contains(key)) checked.data.emplace(key, trial_data(spec, trial, settings));
-    const DataCheck& data = checked.data.at(key);
-    const double flops = train::flops_per_epoch(settings, {data.train_windows, data.val_windows, data.input_channels});
-    checked.flops.push_back(flops);
-    checked.sweep_flops += flops * settings.epochs;
-  }
-  return checked;
+  return costs;
 }
 
 std::string parameter_text(const sweep::ParameterSpec& parameter) {
@@ -136,42 +78,41 @@ void print_summary(const sweep::SweepSpec& spec, std::ostream& out) {
     out << "  " << std::left << std::setw(16) << parameter.name << parameter_text(parameter) << "\n";
 }
 
-void print_data(const Checked& checked, std::ostream& out) {
-  out << "data: " << checked.data.size() << " distinct setting(s) loaded\n";
-  for (const auto& [key, data] : checked.data)
+void print_data(const dist::SweepCheck& check, std::ostream& out) {
+  out << "data: " << check.data.size() << " distinct setting(s) loaded\n";
+  for (const auto& [key, data] : check.data)
     out << "  " << data.file << ": " << data.steps << " steps; windows train " << data.train_windows << ", val "
         << data.val_windows << ", test " << data.test_windows << "\n";
 }
 
-void print_trials(const sweep::SweepSpec& spec, const std::vector<sweep::TrialSpec>& trials, int show,
-                  std::ostream& out) {
-  out << (spec.method == sweep::Method::bayes ? "first proposals (random start-up):\n" : "first trials:\n");
-  for (std::size_t i = 0; i < trials.size() && i < static_cast<std::size_t>(show); ++i) {
-    out << "  #" << trials[i].id;
-    for (const sweep::ParameterSpec& parameter : spec.parameters)
-      out << " " << parameter.name << "=" << trials[i].params.find(parameter.name)->to_string();
-    out << " seed=" << trials[i].seed << "\n";
+void print_trials(const dist::SweepCheck& check, int show, std::ostream& out) {
+  out << (check.spec.method == sweep::Method::bayes ? "first proposals (random start-up):\n" : "first trials:\n");
+  for (std::size_t i = 0; i < check.trials.size() && i < static_cast<std::size_t>(show); ++i) {
+    const sweep::TrialSpec& trial = check.trials[i].trial;
+    out << "  #" << trial.id;
+    for (const sweep::ParameterSpec& parameter : check.spec.parameters)
+      out << " " << parameter.name << "=" << trial.params.find(parameter.name)->to_string();
+    out << " seed=" << trial.seed << "\n";
   }
 }
 
-void print_cost(const sweep::SweepSpec& spec, const Checked& checked, std::ostream& out) {
-  const auto [low, high] = std::ranges::minmax(checked.flops);
+void print_cost(const sweep::SweepSpec& spec, const Costs& costs, std::ostream& out) {
+  const auto [low, high] = std::ranges::minmax(costs.flops);
   out << std::setprecision(3) << "cost estimate (LSTM forward + backward over the training windows):\n"
       << "  per epoch " << low / 1e9 << " to " << high / 1e9 << " GFLOP per trial\n";
   if (spec.method != sweep::Method::bayes)
-    out << "  whole sweep at most " << checked.sweep_flops / 1e12 << " TFLOP (every trial to its last epoch)\n";
+    out << "  whole sweep at most " << costs.sweep_flops / 1e12 << " TFLOP (every trial to its last epoch)\n";
 }
 
 int validate(const ValidateArguments& args) {
-  const sweep::SweepSpec spec = sweep::SweepSpec::load(args.sweep_file, train::all_knobs());
-  for (const std::string& warning : spec.warnings) std::cerr << "vmsweep: warning: " << warning << "\n";
-  const std::vector<sweep::TrialSpec> trials = trials_to_check(spec);
-  const Checked checked = check_trials(spec, trials);
-  print_summary(spec, std::cout);
-  print_data(checked, std::cout);
-  print_trials(spec, trials, args.show, std::cout);
-  if (!checked.flops.empty()) print_cost(spec, checked, std::cout);
-  std::cout << "ok: " << spec.path.string() << " is a valid sweep\n";
+  const dist::SweepCheck check = dist::check_sweep(args.sweep_file);
+  for (const std::string& warning : check.spec.warnings) std::cerr << "vmsweep: warning: " << warning << "\n";
+  const Costs costs = costs_of(check);
+  print_summary(check.spec, std::cout);
+  print_data(check, std::cout);
+  print_trials(check, args.show, std::cout);
+  if (!costs.flops.empty()) print_cost(check.spec, costs, std::cout);
+  std::cout << "ok: " << check.spec.path.string() << " is a valid sweep\n";
   return exit_ok;
 }
 

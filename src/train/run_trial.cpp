@@ -12,16 +12,12 @@
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/trial_data.hpp"
 #include "window_forecast.hpp"
 
 namespace vmsweep::train {
 
 namespace {
-
-data::PreparedData prepare_data(const TrainSettings& settings, ThreadBudget& budget) {
-  const data::WindowSpec windows{settings.look_back, settings.horizon, settings.data.stride};
-  return budget.run_in_arena([&] { return data::prepare(settings.data, windows); });
-}
 
 void take_outcome(TrainingOutcome&& outcome, TrialResult& result) {
   result.status = outcome.status;
@@ -70,9 +66,7 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   result.params = settings.params;
   result.seed = settings.seed;
   ThreadBudget budget(threads);
-  const data::PreparedData data = prepare_data(settings, budget);
-  if (settings.refit) own_validation(data, "refit: true");  // refuses `val: test` before any training
-  if (settings.val_folds > 1) fold_ranges(data, settings.val_folds - 1);  // enough windows for every fold
+  const data::PreparedData data = budget.run_in_arena([&] { return prepare_trial_data(settings); });
   model::LstmStack model(model_config_for(settings, data.input_channels()));
   take_outcome(Trainer(settings, model, data).run(on_epoch), result);
   if (result.status == TrialStatus::diverged) return;
