@@ -12,10 +12,8 @@ namespace {
 // The parameters of the trials whose windows the baselines are scored on: those that ended ok,
 // or all of them when none did.
 std::vector<Value> scored_trial_params(const io::ResultsLayout& layout) {
-  const io::TrialStore store(layout.trials_dir());
   std::vector<Value> ok, all;
-  for (const std::string& id : store.list()) {
-    io::StoredTrial trial = store.read_summary(id);
+  for (io::StoredTrial& trial : io::TrialStore(layout.trials_dir()).scan().trials) {
     if (trial.result.status == TrialStatus::ok) ok.push_back(trial.result.params);
     all.push_back(std::move(trial.result.params));
   }
@@ -29,20 +27,21 @@ std::vector<std::string> store_baselines(const io::ResultsLayout& layout) {
   return problems;
 }
 
+AggregateReport report_of(std::vector<std::string> problems, io::Aggregated aggregated) {
+  problems.insert(problems.end(), aggregated.problems.begin(), aggregated.problems.end());
+  return {aggregated.trials, std::move(problems)};
+}
+
 }  // namespace
 
 AggregateReport aggregate_sweep(const io::ResultsLayout& layout, const io::SweepMeta& meta) {
-  AggregateReport report;
-  report.problems = store_baselines(layout);
-  report.trials = io::aggregate(layout, meta);
-  return report;
+  std::vector<std::string> problems = store_baselines(layout);
+  return report_of(std::move(problems), io::aggregate(layout, meta));
 }
 
 AggregateReport aggregate_sweep(const io::ResultsLayout& layout) {
-  AggregateReport report;
-  report.problems = store_baselines(layout);
-  report.trials = io::aggregate(layout);
-  return report;
+  std::vector<std::string> problems = store_baselines(layout);
+  return report_of(std::move(problems), io::aggregate(layout));
 }
 
 }  // namespace vmsweep::dist

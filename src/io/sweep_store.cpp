@@ -29,12 +29,20 @@ std::vector<std::string> merged_hosts(std::vector<std::string> hosts, const std:
   return hosts;
 }
 
-// Each trial is written to /trial/<id> as soon as it is read and only its summary is kept.
-std::vector<StoredTrial> copy_trials(const TrialStore& store, hid_t file, const h5::Where& where) {
+// Each trial is written to /trial/<id> as soon as it is read and only its summary is kept; a file
+// that cannot be read is left out and named in `problems`.
+std::vector<StoredTrial> copy_trials(const TrialStore& store, hid_t file, const h5::Where& where,
+                                     std::vector<std::string>& problems) {
   h5::Group groups = h5::create_group(file, trial_groups, where, true);
   std::vector<StoredTrial> summaries;
   for (const auto& id : store.list()) {
-    StoredTrial trial = store.read(id);
+    StoredTrial trial;
+    try {
+      trial = store.read(id);
+    } catch (const Error& unreadable) {
+      problems.push_back(std::string(unreadable.what()) + " (left out of the aggregate)");
+      continue;
+    }
     h5::Group group = h5::create_group(groups.get(), id, where, true);
     write_trial_record(group.get(), trial, where);
     trial.result.curve = {};
@@ -71,23 +79,25 @@ std::vector<std::string> read_trials_attribute(const std::string& path, const ch
 
 }  // namespace
 
-std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
+Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
   h5::QuietErrors quiet;
   TrialStore store(layout.trials_dir());
-  std::size_t count = 0;
+  Aggregated result;
   h5::write_atomically(layout.results_file(), "aggregate_temp", [&](hid_t file, const h5::Where& where) {
-    std::vector<StoredTrial> summaries = copy_trials(store, file, where);
+    result.problems.clear();
+    std::vector<StoredTrial> summaries = copy_trials(store, file, where, result.problems);
     SweepMeta merged = meta;
     merged.hosts = merged_hosts(meta.hosts, summaries);
     write_sweep_meta(file, results_file_format, merged, where);
     write_trials_table(file, build_trials_table(summaries), where);
     copy_tables(layout.baselines_file(), file, where);
-    count = summaries.size();
+    result.trials = summaries.size();
   });
-  return count;
+  for (std::string& stray : store.misnamed_files()) result.problems.push_back(std::move(stray));
+  return result;
 }
 
-std::size_t aggregate(const ResultsLayout& layout) {
+Aggregated aggregate(const ResultsLayout& layout) {
   std::optional<SweepMeta> meta = read_sweep_stamp(layout);
   if (!meta)
     throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +

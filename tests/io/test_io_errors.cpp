@@ -20,7 +20,7 @@ TEST_CASE("A missing file is an input error naming it", "[io]") {
   CHECK_THROWS_AS(SweepReader(path), InputError);
   CHECK_THROWS_WITH(SweepReader(path), Contains(path) && Contains("no such file"));
   CHECK_THROWS_WITH(read_checkpoint(path), Contains(path));
-  CHECK_THROWS_WITH(TrialStore(scratch.path()).read("nope"), Contains(path));
+  CHECK_THROWS_WITH(TrialStore(scratch.path()).read("404"), Contains((scratch.path() / "404.h5").string()));
 }
 
 TEST_CASE("A file that is not HDF5 is an input error naming it", "[io]") {

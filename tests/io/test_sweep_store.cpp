@@ -3,11 +3,13 @@
 #include <sys/stat.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "io/sample_trials.hpp"
 #include "vmsweep/common/error.hpp"
 #include "io/trial_checks.hpp"
 #include "vmsweep/common/version.hpp"
+#include "vmsweep/io/leftovers.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
@@ -39,7 +41,7 @@ TEST_CASE("Aggregation keeps every trial bitwise and the sweep's meta", "[io]") 
   auto written = make_sweep(layout);
   SweepMeta meta = sample_meta();
   meta.finished = parse_iso8601_utc("2026-11-29T16:30:00.000Z");
-  REQUIRE(aggregate(layout, meta) == 3);
+  REQUIRE(aggregate(layout, meta).trials == 3);
 
   SweepReader reader(scratch.path() / "sample.h5");
   CHECK(reader.meta().sweep_text == meta.sweep_text);
@@ -105,7 +107,7 @@ TEST_CASE("aggregate without a meta takes the stamp's and ends at the last trial
   ScratchDir scratch("aggregate-again");
   ResultsLayout layout(scratch.path() / "sample");
   make_sweep(layout);
-  REQUIRE(aggregate(layout) == 3);
+  REQUIRE(aggregate(layout).trials == 3);
   SweepReader reader(layout.results_file());
   CHECK(reader.meta().name == "sample");
   auto last_write = std::filesystem::last_write_time(layout.trials_dir() / "10.h5");
@@ -167,4 +169,35 @@ TEST_CASE("A tables file is written whole, in the order given", "[io]") {
   CHECK(a.values<std::string>("s") == std::vector<std::string>{"long text"});
   CHECK_THROWS_WITH(a.values<std::int32_t>("x"), Catch::Contains("'x'") && Catch::Contains("int32"));
   CHECK_THROWS_WITH(read_table(file, "c"), Catch::Contains("t.h5") && Catch::Contains("'c'"));
+}
+
+TEST_CASE("The aggregate leaves out and names the trial files that do not count, and never counts one twice", "[io]") {
+  ScratchDir scratch("aggregate-strays");
+  ResultsLayout layout(scratch.path() / "sample");
+  make_sweep(layout);
+  std::filesystem::copy_file(layout.trials_dir() / "2.h5", layout.trials_dir() / "002.h5");
+  std::filesystem::resize_file(layout.trials_dir() / "10.h5", 100);
+  const Aggregated aggregated = aggregate(layout, sample_meta());
+  CHECK(aggregated.trials == 2);
+  REQUIRE(aggregated.problems.size() == 2);
+  CHECK_THAT(aggregated.problems[0], Catch::Contains("10.h5") && Catch::Contains("left out"));
+  CHECK_THAT(aggregated.problems[1], Catch::Contains("002.h5: not a trial file"));
+  std::vector<std::string> ids;
+  for (const StoredTrial& trial : SweepReader(layout.results_file()).trials()) ids.push_back(trial.id);
+  CHECK(ids == std::vector<std::string>{"1", "2"});
+}
+
+TEST_CASE("Leftover temporaries of a sweep are removed, other sweeps' are not", "[io]") {
+  ScratchDir scratch("leftovers");
+  ResultsLayout layout(scratch.path() / "sample");
+  make_sweep(layout);
+  const std::vector<std::filesystem::path> leftovers{
+      layout.trials_dir() / "4.h5.tmp-host-1-2", layout.sweep_dir() / "sweep.h5.tmp-host-1-2",
+      layout.sweep_dir() / "baselines.h5.tmp-host-1-2", scratch.path() / "sample.h5.tmp-host-1-2"};
+  for (const auto& file : leftovers) std::ofstream(file) << "half written";
+  std::ofstream(scratch.path() / "other.h5.tmp-host-1-2") << "another sweep's aggregate being written";
+  CHECK(remove_leftovers(layout) == 4);
+  for (const auto& file : leftovers) CHECK_FALSE(std::filesystem::exists(file));
+  CHECK(std::filesystem::exists(scratch.path() / "other.h5.tmp-host-1-2"));
+  CHECK(std::filesystem::exists(layout.stamp_file()));
 }
