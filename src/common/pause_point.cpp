@@ -1,5 +1,6 @@
 #include "vmsweep/common/pause_point.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -38,9 +39,20 @@ const PauseRequest& request() {
   return parsed;
 }
 
+// Processes of one run share the environment (mpirun passes it on): the first to arrive pauses, the
+// others pass, then and later. The claim is a file created once, next to the note.
+bool claim(const PauseRequest& pause) {
+  std::filesystem::path claim_file = pause.note;
+  claim_file += ".claimed";
+  int fd = ::open(claim_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  ::close(fd);
+  return true;
+}
+
 void say_paused(const PauseRequest& pause) {
   std::filesystem::path partial = pause.note;
-  partial += ".partial";
+  partial += ".partial-" + std::to_string(getpid());
   {
     std::ofstream out(partial);
     out << pause.name << " " << pause.arrival << " " << getpid() << "\n";
@@ -59,7 +71,7 @@ void pause_point(const char* name) {
   const PauseRequest& pause = request();
   if (pause.name.empty() || pause.name != name) return;
   static std::atomic<long> arrivals{0};
-  if (arrivals.fetch_add(1) + 1 != pause.arrival) return;
+  if (arrivals.fetch_add(1) + 1 != pause.arrival || !claim(pause)) return;
   say_paused(pause);
   wait_until_released(pause);
 }

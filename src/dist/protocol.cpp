@@ -108,4 +108,15 @@ std::string decode_fatal(const Bytes& body) {
   return finish(reader, reader.get_string());
 }
 
+Message encode_interrupted(int signal_number) {
+  ByteWriter writer;
+  writer.put(signal_number);
+  return {Tag::interrupted, std::move(writer).take()};
+}
+
+int decode_interrupted(const Bytes& body) {
+  ByteReader reader(body);
+  return finish(reader, reader.get<int>());
+}
+
 }  // namespace vmsweep::dist

@@ -5,6 +5,12 @@
 namespace vmsweep::dist {
 
 TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
+  // Assigned just before the coordinator heard of this rank's signal: do not start it.
+  if (interrupt_.requested()) {
+    TrialOutcome outcome = summarise(trial, TrialResult{});
+    outcome.interrupted = true;
+    return outcome;
+  }
   bool interrupted = false;
   std::string pruned_because;
   auto on_epoch = [&](const EpochRecord& record) {

@@ -3,6 +3,9 @@
 // tested by mpirun_sweep.sh (see tests.cmake).
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <bit>
 #include <cmath>
 #include <csignal>
@@ -238,11 +241,29 @@ TEST_CASE("a grid of 10^8 trials is drawn lazily: the queue holds a window, not 
   CHECK_FALSE(queue.exhausted());
 }
 
+// Before anything is written a signal ends the process at once (in a child here: it exits).
+TEST_CASE("a signal before stop_cleanly ends the process at once with exit code 4") {
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      InterruptWatch watch;
+      std::raise(signal_number);
+      std::_Exit(0);  // not reached when the handler exits
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == exit_interrupted);
+  }
+}
+
 TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards") {
   struct sigaction before {};
   sigaction(SIGTERM, nullptr, &before);
   {
     InterruptWatch watch;
+    watch.stop_cleanly();
     CHECK_FALSE(watch.requested());
     std::raise(SIGTERM);
     CHECK(watch.requested());
@@ -255,6 +276,7 @@ TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards"
 
 TEST_CASE("the executor records a failed trial as trained, and passes on what is not the trial's fault") {
   InterruptWatch interrupt;
+  interrupt.stop_cleanly();
   int written = 0;
   TrialStatus written_status = TrialStatus::ok;
   auto write = [&](const sweep::TrialSpec&, const TrialResult& result) {
@@ -280,6 +302,7 @@ TEST_CASE("the executor records a failed trial as trained, and passes on what is
 
 TEST_CASE("an interrupted trial is reported as such and not written, so a resume reruns it") {
   InterruptWatch interrupt;
+  interrupt.stop_cleanly();
   int written = 0;
   auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(200), interrupt), write, {0, "node", 1}, interrupt);
@@ -291,6 +314,7 @@ TEST_CASE("an interrupted trial is reported as such and not written, so a resume
 
 TEST_CASE("a prune verdict ends a trial as stopped and written; abandon leaves it for a resume") {
   InterruptWatch interrupt;
+  interrupt.stop_cleanly();
   int written = 0;
   auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(1), interrupt), write, {0, "node", 1}, interrupt);

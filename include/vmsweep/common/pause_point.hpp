@@ -4,8 +4,9 @@
 //   VMSWEEP_PAUSE_AT=NAME[:K]   the point, and which arrival at it in this process (default 1)
 //   VMSWEEP_PAUSE_FILE=PATH     where to say so
 // in the environment, the K-th time this process passes NAME it writes "NAME K PID" to PATH (whole,
-// through a rename) and waits there until PATH is removed. Without them a pause point does nothing
-// but compare a name. Several threads may pass points at once; only the one that arrives K-th waits.
+// through a rename) and waits there until PATH is removed. Only the first process to get there
+// pauses (the ranks of an mpirun share the environment): it creates PATH.claimed, and every later
+// arrival, in any process, passes. Without them a pause point does nothing but compare a name.
 
 namespace vmsweep {
 
