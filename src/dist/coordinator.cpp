@@ -4,6 +4,7 @@
 #include <string>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/pause_point.hpp"
 
 namespace vmsweep::dist {
 
@@ -116,6 +117,7 @@ void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
     return;
   }
   ++tally_.finished;
+  pause_point("trial_recorded");
   if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++tally_.failed;
   queue_.tell(outcome.trial_id, search_objective(outcome.status, outcome.metric(metric_.name)));
 }

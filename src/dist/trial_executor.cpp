@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "vmsweep/common/pause_point.hpp"
+
 namespace vmsweep::dist {
 
 TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
@@ -14,6 +16,7 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
   bool interrupted = false;
   std::string pruned_because;
   auto on_epoch = [&](const EpochRecord& record) {
+    pause_point("epoch");
     interrupted = interrupted || interrupt_.requested();
     if (interrupted) return false;
     Ruling ruling = ask_coordinator(record);
