@@ -77,7 +77,7 @@ void add_aggregate_command(CLI::App& app) {
       ->check(CLI::ExistingDirectory);
   aggregate->callback([folder] {
     io::ResultsLayout layout(*folder);
-    const dist::AggregateReport report = dist::aggregate_sweep(layout);
+    const dist::AggregateReport report = dist::aggregate_folder(layout);
     for (const std::string& problem : report.problems) std::cerr << "vmsweep: warning: " << problem << "\n";
     std::cout << "wrote " << layout.results_file().string() << " (" << report.trials << " trials)\n";
   });

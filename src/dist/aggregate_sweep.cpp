@@ -1,6 +1,10 @@
 #include "vmsweep/dist/aggregate_sweep.hpp"
 
+#include "vmsweep/common/error.hpp"
 #include "vmsweep/io/baselines_table.hpp"
+#include "vmsweep/io/leftovers.hpp"
+#include "vmsweep/io/sweep_lock.hpp"
+#include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
 #include "vmsweep/train/baseline_scores.hpp"
@@ -39,8 +43,14 @@ AggregateReport aggregate_sweep(const io::ResultsLayout& layout, const io::Sweep
   return report_of(std::move(problems), io::aggregate(layout, meta));
 }
 
-AggregateReport aggregate_sweep(const io::ResultsLayout& layout) {
+AggregateReport aggregate_folder(const io::ResultsLayout& layout) {
+  if (!io::read_sweep_stamp(layout))
+    throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +
+                     layout.stamp_file().filename().string() + ")");
+  const io::SweepLock lock = io::SweepLock::whole(layout);
+  io::remove_leftovers(layout);
   std::vector<std::string> problems = store_baselines(layout);
+  if (!lock.warning().empty()) problems.insert(problems.begin(), lock.warning());
   return report_of(std::move(problems), io::aggregate(layout));
 }
 

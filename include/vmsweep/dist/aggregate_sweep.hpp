@@ -16,9 +16,11 @@ struct AggregateReport {
   std::vector<std::string> problems;  // what could not be scored (e.g. a trace that moved)
 };
 
-// With `meta` as the sweep's /sweep attributes.
+// For `vmsweep run`, which holds the folder's lock: with `meta` as the sweep's /sweep attributes.
 AggregateReport aggregate_sweep(const io::ResultsLayout& layout, const io::SweepMeta& meta);
-// With the stamp's meta, ended when the last trial file was written; InputError without a stamp.
-AggregateReport aggregate_sweep(const io::ResultsLayout& layout);
+// For `vmsweep aggregate`: takes the folder's lock (InputError naming a run that holds it), removes
+// what killed writers left, and uses the stamp's meta, ended when the last trial file was written.
+// InputError when the folder has no stamp.
+AggregateReport aggregate_folder(const io::ResultsLayout& layout);
 
 }  // namespace vmsweep::dist
