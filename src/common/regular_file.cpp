@@ -21,6 +21,11 @@ std::string file_kind(unsigned mode) {
   }
 }
 
+std::string file_kind(const std::filesystem::path& path) {
+  struct stat status {};
+  return ::stat(path.c_str(), &status) == 0 ? file_kind(status.st_mode) : "nothing";
+}
+
 void require_regular_file(const std::filesystem::path& path, const std::string& what) {
   struct stat status {};
   if (::stat(path.c_str(), &status) != 0)
