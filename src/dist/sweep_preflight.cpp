@@ -87,9 +87,9 @@ PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt
   meta.ranks = ranks;
   meta.hosts = {host};
   refuse_changed_sweep(options, layout, meta);
+  ResumeState resume = read_resume_state(check.spec, store, planned_trials(check));  // may refuse: before writing
   stamp(layout, meta);
   remove_leftovers(options, layout);
-  ResumeState resume = read_resume_state(check.spec, store, planned_trials(check));
 
   std::vector<std::string> warnings = check.spec.warnings;
   if (!lock.warning().empty()) warnings.push_back(lock.warning());

@@ -3,8 +3,8 @@
 // behind. First what writes nothing (a signal ends the process at once meanwhile): the sweep file
 // parses, --shard fits its method, and the data prepares as every trial would prepare it
 // (dist::check_sweep). Then the results folder: it is locked against a second run, a folder left
-// by an earlier run must belong to the same sweep file (or --force-resume), the stamp is written,
-// leftovers of killed writers are removed, and what earlier runs finished is read for the resume.
+// by an earlier run must belong to the same sweep file (or --force-resume) and its finished trials to
+// the trials of their ids, then the stamp is written and leftovers of killed writers are removed.
 #include <string>
 #include <vector>
 
