@@ -30,20 +30,20 @@ struct ValidateArguments {
   int show = 5;
 };
 
-struct Costs {
-  std::vector<double> flops;  // per epoch, by trial
-  double sweep_flops = 0;     // every trial to its last epoch (early stopping makes it less)
+// What validate shows of the checked trials: the first few, and their cost.
+struct Shown {
+  std::vector<sweep::TrialSpec> first;
+  double low_flops = 0, high_flops = 0;  // per epoch, over the trials
+  double sweep_flops = 0;                // every trial to its last epoch (early stopping makes it less)
 };
 
-Costs costs_of(const dist::SweepCheck& check) {
-  Costs costs;
-  for (const dist::CheckedTrial& trial : check.trials) {
-    const dist::DataShape& data = check.data.at(trial.data_key);
-    const double flops = train::flops_per_epoch(trial.settings, {data.train_windows, data.val_windows, data.input_channels});
-    costs.flops.push_back(flops);
-    costs.sweep_flops += flops * trial.settings.epochs;
-  }
-  return costs;
+void take(Shown& shown, const dist::CheckedTrial& checked, int show) {
+  const dist::DataShape& data = checked.data;
+  const double flops = train::flops_per_epoch(checked.settings, {data.train_windows, data.val_windows, data.input_channels});
+  shown.low_flops = shown.first.empty() ? flops : std::min(shown.low_flops, flops);
+  shown.high_flops = std::max(shown.high_flops, flops);
+  shown.sweep_flops += flops * checked.settings.epochs;
+  if (shown.first.size() < static_cast<std::size_t>(show)) shown.first.push_back(checked.trial);
 }
 
 std::string parameter_text(const sweep::ParameterSpec& parameter) {
@@ -85,33 +85,31 @@ void print_data(const dist::SweepCheck& check, std::ostream& out) {
         << data.val_windows << ", test " << data.test_windows << "\n";
 }
 
-void print_trials(const dist::SweepCheck& check, int show, std::ostream& out) {
-  out << (check.spec.method == sweep::Method::bayes ? "first proposals (random start-up):\n" : "first trials:\n");
-  for (std::size_t i = 0; i < check.trials.size() && i < static_cast<std::size_t>(show); ++i) {
-    const sweep::TrialSpec& trial = check.trials[i].trial;
+void print_trials(const sweep::SweepSpec& spec, const Shown& shown, std::ostream& out) {
+  out << (spec.method == sweep::Method::bayes ? "first proposals (random start-up):\n" : "first trials:\n");
+  for (const sweep::TrialSpec& trial : shown.first) {
     out << "  #" << trial.id;
-    for (const sweep::ParameterSpec& parameter : check.spec.parameters)
+    for (const sweep::ParameterSpec& parameter : spec.parameters)
       out << " " << parameter.name << "=" << trial.params.find(parameter.name)->to_string();
     out << " seed=" << trial.seed << "\n";
   }
 }
 
-void print_cost(const sweep::SweepSpec& spec, const Costs& costs, std::ostream& out) {
-  const auto [low, high] = std::ranges::minmax(costs.flops);
+void print_cost(const sweep::SweepSpec& spec, const Shown& costs, std::ostream& out) {
   out << std::setprecision(3) << "cost estimate (LSTM forward + backward over the training windows):\n"
-      << "  per epoch " << low / 1e9 << " to " << high / 1e9 << " GFLOP per trial\n";
+      << "  per epoch " << costs.low_flops / 1e9 << " to " << costs.high_flops / 1e9 << " GFLOP per trial\n";
   if (spec.method != sweep::Method::bayes)
     out << "  whole sweep at most " << costs.sweep_flops / 1e12 << " TFLOP (every trial to its last epoch)\n";
 }
 
 int validate(const ValidateArguments& args) {
-  const dist::SweepCheck check = dist::check_sweep(args.sweep_file);
+  Shown shown;
+  const dist::SweepCheck check = dist::check_sweep(dist::load_sweep_file(args.sweep_file), [&](const dist::CheckedTrial& trial) { take(shown, trial, args.show); });
   for (const std::string& warning : check.spec.warnings) std::cerr << "vmsweep: warning: " << warning << "\n";
-  const Costs costs = costs_of(check);
   print_summary(check.spec, std::cout);
   print_data(check, std::cout);
-  print_trials(check, args.show, std::cout);
-  if (!costs.flops.empty()) print_cost(check.spec, costs, std::cout);
+  print_trials(check.spec, shown, std::cout);
+  if (check.trials > 0) print_cost(check.spec, shown, std::cout);
   std::cout << "ok: " << check.spec.path.string() << " is a valid sweep\n";
   return exit_ok;
 }

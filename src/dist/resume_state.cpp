@@ -19,17 +19,14 @@ std::string difference(const Value& planned, const Value& ran) {
   return {};
 }
 
-// Trial id -> parameters, for the trials a grid or random sweep plans.
-std::map<std::int64_t, const Value*> planned_params(const std::vector<sweep::TrialSpec>& planned) {
-  std::map<std::int64_t, const Value*> params;
-  for (const sweep::TrialSpec& trial : planned) params.emplace(trial.id, &trial.params);
-  return params;
-}
-
-std::string mismatch_of(const io::StoredTrial& trial, const std::map<std::int64_t, const Value*>& planned) {
-  auto found = planned.find(std::stoll(trial.id));
-  if (found == planned.end()) return "trial " + trial.id + " is not one of the sweep's " + std::to_string(planned.size()) + " trials";
-  std::string differs = difference(*found->second, trial.result.params);
+// A trial file that appeared after the preflight drew the plan was written by a shard running now,
+// with the same sweep file: only ids beyond the sweep are then known to be wrong.
+std::string mismatch_of(const io::StoredTrial& trial, const PlannedParams& planned, std::int64_t trials) {
+  const std::int64_t id = std::stoll(trial.id);
+  if (id >= trials) return "trial " + trial.id + " is not one of the sweep's " + std::to_string(trials) + " trials";
+  auto found = planned.find(id);
+  if (found == planned.end()) return {};
+  std::string differs = difference(found->second, trial.result.params);
   return differs.empty() ? differs : "trial " + trial.id + ": " + differs;
 }
 
@@ -47,16 +44,16 @@ void take_curve(std::int64_t id, const TrialResult& result, EarlierEpochs& epoch
 
 }  // namespace
 
-ResumeState read_resume_state(const sweep::SweepSpec& spec, const io::TrialStore& store,
-                              const std::vector<sweep::TrialSpec>& planned) {
+ResumeState read_resume_state(const sweep::SweepSpec& spec, const io::TrialStore& store, const PlannedParams& planned) {
   const bool prunes = spec.early_terminate.has_value();
+  const bool listed = spec.method != sweep::Method::bayes;
   io::TrialScan scan = store.scan(prunes);  // curves only for the pruner; never the predictions
-  const auto planned_by_id = planned_params(planned);
   ResumeState resume{{}, {}, std::move(scan.problems)};
   std::vector<std::string> mismatches;
   for (const io::StoredTrial& trial : scan.trials) {
-    if (!planned.empty())
-      if (std::string mismatch = mismatch_of(trial, planned_by_id); !mismatch.empty()) mismatches.push_back(mismatch);
+    if (listed)
+      if (std::string mismatch = mismatch_of(trial, planned, sweep::trial_count(spec)); !mismatch.empty())
+        mismatches.push_back(mismatch);
     const std::int64_t id = std::stoll(trial.id);
     resume.finished.emplace(id, search_objective(trial.result.status, trial.result.metric(spec.metric.name)));
     if (prunes) take_curve(id, trial.result, resume.epochs);

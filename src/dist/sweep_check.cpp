@@ -11,14 +11,10 @@ namespace vmsweep::dist {
 
 namespace {
 
-std::vector<sweep::TrialSpec> trials_to_check(const sweep::SweepSpec& spec) {
-  if (spec.method != sweep::Method::bayes) return sweep::trial_list(spec);
-  std::vector<sweep::TrialSpec> trials;
-  auto sampler = sweep::make_sampler(spec);
-  while (trials.size() < static_cast<std::size_t>(std::max(spec.bayes.n_startup, 1)))
-    if (auto trial = sampler->next()) trials.push_back(std::move(*trial));
-    else break;
-  return trials;
+// How many proposals to check: the whole list of grid and random, bayes' random start-up.
+std::int64_t checked_count(const sweep::SweepSpec& spec) {
+  if (spec.method != sweep::Method::bayes) return sweep::trial_count(spec);
+  return std::min<std::int64_t>(std::max(spec.bayes.n_startup, 1), sweep::trial_count(spec));
 }
 
 std::string data_key(const train::TrainSettings& settings) {
@@ -53,16 +49,29 @@ DataShape trial_data(const sweep::SweepSpec& spec, const sweep::TrialSpec& trial
   }
 }
 
+void check_trial(SweepCheck& check, const sweep::TrialSpec& trial, const CheckedTrialVisitor& visit) {
+  const train::TrainSettings settings = trial_settings(check.spec, trial);
+  const std::string key = data_key(settings);
+  auto data = check.data.find(key);
+  if (data == check.data.end()) data = check.data.emplace(key, trial_data(check.spec, trial, settings)).first;
+  if (visit) visit({trial, settings, data->second});
+}
+
 }  // namespace
 
-SweepCheck check_sweep(const std::filesystem::path& sweep_file) {
+sweep::SweepSpec load_sweep_file(const std::filesystem::path& sweep_file) {
   require_regular_file(sweep_file, "sweep file");
-  SweepCheck check{sweep::SweepSpec::load(sweep_file, train::all_knobs()), {}, {}};
-  for (sweep::TrialSpec& trial : trials_to_check(check.spec)) {
-    train::TrainSettings settings = trial_settings(check.spec, trial);
-    std::string key = data_key(settings);
-    if (!check.data.contains(key)) check.data.emplace(key, trial_data(check.spec, trial, settings));
-    check.trials.push_back({std::move(trial), std::move(settings), std::move(key)});
+  return sweep::SweepSpec::load(sweep_file, train::all_knobs());
+}
+
+SweepCheck check_sweep(sweep::SweepSpec spec, const CheckedTrialVisitor& visit) {
+  SweepCheck check{std::move(spec), {}, 0};
+  const std::int64_t count = checked_count(check.spec);
+  const std::unique_ptr<sweep::Sampler> sampler = sweep::make_sampler(check.spec);
+  for (; check.trials < count; ++check.trials) {
+    const std::optional<sweep::TrialSpec> trial = sampler->next();
+    if (!trial) break;
+    check_trial(check, *trial, visit);
   }
   return check;
 }

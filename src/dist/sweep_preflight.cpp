@@ -1,5 +1,7 @@
 #include "sweep_preflight.hpp"
 
+#include <set>
+
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/pause_point.hpp"
 #include "vmsweep/common/version.hpp"
@@ -64,30 +66,33 @@ void remove_leftovers(const RunOptions& options, const io::ResultsLayout& layout
   });
 }
 
-std::vector<sweep::TrialSpec> planned_trials(const SweepCheck& check) {
-  std::vector<sweep::TrialSpec> planned;
-  if (check.spec.method == sweep::Method::bayes) return planned;
-  for (const CheckedTrial& trial : check.trials) planned.push_back(trial.trial);
-  return planned;
+// Keeps, while the preflight checks every trial, the parameters of those an earlier run finished.
+CheckedTrialVisitor keeping_finished(const io::TrialStore& store, PlannedParams& planned) {
+  std::vector<std::string> listed = store.list();
+  return [finished = std::set<std::string>(listed.begin(), listed.end()), &planned](const CheckedTrial& checked) {
+    if (finished.contains(std::to_string(checked.trial.id))) planned.emplace(checked.trial.id, checked.trial.params);
+  };
 }
 
 }  // namespace
 
 PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt, int ranks, const std::string& host) {
-  SweepCheck check = check_sweep(options.sweep_file);
-  refuse_shard_of_bayes(options, check.spec);
+  sweep::SweepSpec spec = load_sweep_file(options.sweep_file);
+  refuse_shard_of_bayes(options, spec);
+  io::ResultsLayout layout(options.results_root / spec.name);
+  io::TrialStore store(layout.trials_dir());
+  PlannedParams planned;
+  SweepCheck check = check_sweep(std::move(spec), keeping_finished(store, planned));
   pause_point("preflight_checked");
   interrupt.stop_cleanly();
 
-  io::ResultsLayout layout(options.results_root / check.spec.name);
-  io::TrialStore store(layout.trials_dir());
   store.prepare();
   io::SweepLock lock = lock_for(options, layout);
   io::SweepMeta meta = describe(check.spec);
   meta.ranks = ranks;
   meta.hosts = {host};
   refuse_changed_sweep(options, layout, meta);
-  ResumeState resume = read_resume_state(check.spec, store, planned_trials(check));  // may refuse: before writing
+  ResumeState resume = read_resume_state(check.spec, store, planned);  // may refuse: before writing
   stamp(layout, meta);
   remove_leftovers(options, layout);
 

@@ -2,9 +2,12 @@
 // Everything a sweep is checked for before any training, writing nothing: `vmsweep validate` prints
 // it, and `vmsweep run` does it on rank 0 before the results folder is touched. The sweep file
 // parses, every trial's settings read, and the data prepares with each distinct data setting and
-// window shape exactly as a trial prepares it (train::prepare_trial_data).
+// window shape exactly as a trial prepares it (train::prepare_trial_data). Trials are drawn one at
+// a time and handed to the caller, so memory holds the distinct data settings, not the trial list.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,21 +27,26 @@ struct DataShape {
 };
 
 struct CheckedTrial {
-  sweep::TrialSpec trial;
-  train::TrainSettings settings;
-  std::string data_key;  // its entry in SweepCheck::data
+  const sweep::TrialSpec& trial;
+  const train::TrainSettings& settings;
+  const DataShape& data;
 };
 
 struct SweepCheck {
   sweep::SweepSpec spec;
-  // grid and random: every trial; bayes: the first proposals (its random start-up, which covers the
-  // space as random search's draws do).
-  std::vector<CheckedTrial> trials;
-  std::map<std::string, DataShape> data;
+  std::map<std::string, DataShape> data;  // by data setting and window shape
+  std::int64_t trials = 0;                // checked
 };
 
-// InputError for the first problem: "FILE:LINE:COL: ..." for the sweep file, and "FILE: trial #ID
-// name=value ...: ..." for a problem only some trials have (a look_back too long for the split).
-SweepCheck check_sweep(const std::filesystem::path& sweep_file);
+// Called with every checked trial, in order: grid and random, every trial; bayes, the first
+// proposals (its random start-up, which covers the space as random search's draws do).
+using CheckedTrialVisitor = std::function<void(const CheckedTrial&)>;
+
+// The sweep file parsed with the trial parameters train declares; InputError "FILE:LINE:COL: ..."
+// (or "FILE: is a FIFO, not a sweep file").
+sweep::SweepSpec load_sweep_file(const std::filesystem::path& sweep_file);
+// InputError for the first problem, "FILE: trial #ID name=value ...: ..." when only some trials
+// have it (a look_back too long for the split).
+SweepCheck check_sweep(sweep::SweepSpec spec, const CheckedTrialVisitor& visit = {});
 
 }  // namespace vmsweep::dist
