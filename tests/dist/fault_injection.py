@@ -221,7 +221,8 @@ def main():
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--scenarios", type=int, default=10)
     args = parser.parse_args()
-    os.environ.update(OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    # HWLOC_COMPONENTS: see mpirun_sweep.sh (hwloc's x86 backend stalls MPI_Init on a crowded machine).
+    os.environ.update(OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1", HWLOC_COMPONENTS="-x86")
     work = tempfile.mkdtemp(prefix="vmsweep-faults.")
     try:
         aa = os.path.join(HERE, "..", "..", "data", "aa.txt")

@@ -37,6 +37,10 @@ case_name=$2
 here=$(cd "$(dirname "$0")" && pwd)
 check="/usr/bin/python3 $here/sweep_results.py"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# hwloc's x86 backend binds the thread that reads the topology to every CPU in turn: on a crowded
+# machine MPI_Init then stalled for minutes (seen in MPI_Init_thread -> hwloc_topology_load ->
+# sched_setaffinity). The Linux backend reads the same topology from /sys without binding.
+export HWLOC_COMPONENTS=-x86
 work=$(mktemp -d /tmp/vmsweep-dist-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
