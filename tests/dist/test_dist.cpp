@@ -119,6 +119,7 @@ TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
   Bytes unknown{char(7)};
   CHECK_THROWS_AS(decode_verdict(unknown), Error);
   CHECK(decode_fatal(encode_fatal("disk full").body) == "disk full");
+  CHECK(decode_interrupted(encode_interrupted(SIGTERM).body) == SIGTERM);
 
   TrialOutcome outcome{5, TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
                        2, 1.5, 3, "node7", false};
