@@ -22,9 +22,10 @@ std::vector<std::string> distinct(std::vector<std::string> names) {
   return names;
 }
 
-// Every rank stops with rank 0's code; rank 0 alone says why.
+// Rank 0 alone says why and carries the exit code, as at the end of a sweep. The other ranks exit 0:
+// mpirun kills every rank once one exits non-zero, which could cut rank 0 off before it has printed.
 RankResult refused(const Communicator& world, const RankSetup& setup) {
-  if (world.rank() != coordinator_rank) return {setup.status, nullptr};
+  if (world.rank() != coordinator_rank) return {};
   switch (setup.status) {
     case exit_bad_input: return {setup.status, std::make_exception_ptr(InputError(setup.message))};
     case exit_interrupted: std::cerr << "vmsweep: " << setup.message << std::endl; return {setup.status, nullptr};
