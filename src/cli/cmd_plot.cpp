@@ -38,7 +38,7 @@ std::string chosen_trial(const SweepResults& results, const std::string& asked) 
   }
   const io::StoredTrial trial = results.trial(asked);
   if (trial.result.curve.empty() || trial.result.predictions.actual.empty())
-    throw InputError("trial " + asked + " " + train::to_string(trial.result.status) + " without a loss curve or predictions: " +
+    throw InputError("trial " + asked + " " + to_string(trial.result.status) + " without a loss curve or predictions: " +
                      (trial.result.reason.empty() ? "nothing to plot" : trial.result.reason));
   return asked;
 }

@@ -4,10 +4,9 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "vmsweep/dist/aggregate_sweep.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
-#include "vmsweep/io/baselines_table.hpp"
 #include "vmsweep/io/results_layout.hpp"
-#include "vmsweep/io/sweep_store.hpp"
 
 namespace vmsweep::cli {
 
@@ -78,9 +77,9 @@ void add_aggregate_command(CLI::App& app) {
       ->check(CLI::ExistingDirectory);
   aggregate->callback([folder] {
     io::ResultsLayout layout(*folder);
-    for (const std::string& problem : io::store_baselines(layout)) std::cerr << "vmsweep: warning: " << problem << "\n";
-    std::size_t trials = io::aggregate(layout);
-    std::cout << "wrote " << layout.results_file().string() << " (" << trials << " trials)\n";
+    const dist::AggregateReport report = dist::aggregate_folder(layout);
+    for (const std::string& problem : report.problems) std::cerr << "vmsweep: warning: " << problem << "\n";
+    std::cout << "wrote " << layout.results_file().string() << " (" << report.trials << " trials)\n";
   });
 }
 

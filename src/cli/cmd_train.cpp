@@ -79,15 +79,15 @@ Value checked_params(const TrainArguments& args) {
   return params;
 }
 
-bool print_epoch(const train::EpochRecord& record, int epochs) {
+bool print_epoch(const EpochRecord& record, int epochs) {
   std::printf("epoch %4d/%d  train %.6g  val %.6g  lr %.3e  %.2f s\n", record.epoch, epochs, record.train_loss,
               record.val_loss, record.learning_rate, record.seconds);
   std::fflush(stdout);
   return true;
 }
 
-void print_metrics(const train::TrialResult& result) {
-  std::printf("%s after %d epochs (weights of epoch %d), %.2f s on %d threads\n", train::to_string(result.status),
+void print_metrics(const TrialResult& result) {
+  std::printf("%s after %d epochs (weights of epoch %d), %.2f s on %d threads\n", to_string(result.status),
               result.epochs_run, result.best_epoch, result.seconds, result.threads);
   if (const Value* folds = result.params.find("val_folds"); folds && folds->is_int() && folds->as_int("val_folds") > 1)
     std::printf("val is the mean over %lld validation folds (val_folds)\n", static_cast<long long>(folds->as_int("val_folds")));
@@ -107,10 +107,10 @@ void run_train_command(const TrainArguments& args, CommandStatus& status) {
   const Value params = checked_params(args);
   const int epochs = train::settings_from_params(params).epochs;
   train::EpochCallback on_epoch;
-  if (!args.quiet) on_epoch = [epochs](const train::EpochRecord& record) { return print_epoch(record, epochs); };
-  const train::TrialResult trial = train::run_trial(params, args.threads, on_epoch);
-  if (trial.status == train::TrialStatus::failed || trial.status == train::TrialStatus::diverged) {
-    std::cerr << "vmsweep: trial " << train::to_string(trial.status) << ": " << trial.reason << "\n";
+  if (!args.quiet) on_epoch = [epochs](const EpochRecord& record) { return print_epoch(record, epochs); };
+  const TrialResult trial = train::run_trial(params, args.threads, on_epoch);
+  if (trial.status == TrialStatus::failed || trial.status == TrialStatus::diverged) {
+    std::cerr << "vmsweep: trial " << to_string(trial.status) << ": " << trial.reason << "\n";
     status.exit_code = 3;
     return;
   }

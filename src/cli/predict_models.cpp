@@ -40,7 +40,7 @@ std::vector<std::string> chosen_ids(const io::KeptModels& kept, const std::strin
 
 train::ForecastMember kept_member(const io::SweepReader& results, const io::KeptModels& kept,
                                   const std::vector<io::StoredTrial>& trials, const std::string& id) {
-  std::optional<train::Checkpoint> model = results.model(id);  // InputError for an unknown id
+  std::optional<Checkpoint> model = results.model(id);  // InputError for an unknown id
   if (!model)
     throw InputError(results.file().string() + ": trial " + id + " has no kept model (models kept: trials " +
                      id_list(kept.ids) + "; it failed or diverged, or the sweep kept only the best and the ensembles')");
@@ -50,7 +50,7 @@ train::ForecastMember kept_member(const io::SweepReader& results, const io::Kept
 
 eval::Calibration ensemble_calibration(const io::SweepReader& results, const std::vector<std::string>& ids,
                                        const std::vector<train::ForecastMember>& members) {
-  std::vector<train::Predictions> predictions;
+  std::vector<Predictions> predictions;
   for (const std::string& id : ids) predictions.push_back(results.trial(id).result.predictions);
   return train::calibration_of(train::mean_predictions(predictions), train::trained_horizon(members));
 }

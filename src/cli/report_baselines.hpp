@@ -1,6 +1,6 @@
 #pragma once
 // The baselines the report shows: the table the sweep stored when it was aggregated
-// (io::store_baselines), or, for a sweep still running or aggregated without them, computed from
+// (dist::aggregate_sweep), or, for a sweep still running or aggregated without them, computed from
 // the finished trials' parameters (train::compute_baselines).
 #include <string>
 #include <vector>
@@ -11,7 +11,6 @@
 namespace vmsweep::cli {
 
 using train::add_metrics;
-using train::BaselineScore;
 
 // The baselines on the windows of these trials (their parameters hold the data block as run).
 std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredTrial*>& trials,

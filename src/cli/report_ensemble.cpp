@@ -16,19 +16,19 @@ struct PartRows {
 
 // The pooled metrics of the mean forecast, its error per step ahead and its intervals' coverage,
 // scored on the points every member predicted.
-train::Metrics mean_forecast_metrics(const SweepResults& results, const std::vector<std::string>& ids) {
-  std::vector<train::Predictions> members;
+Metrics mean_forecast_metrics(const SweepResults& results, const std::vector<std::string>& ids) {
+  std::vector<Predictions> members;
   for (const std::string& id : ids) members.push_back(results.trial(id).result.predictions);
-  const train::Predictions mean = train::mean_predictions(members);
+  const Predictions mean = train::mean_predictions(members);
   PartRows parts[3];
   for (std::size_t i = 0; i < mean.actual.size(); ++i) {
     parts[static_cast<int>(mean.split[i])].actual.push_back(mean.actual[i]);
     parts[static_cast<int>(mean.split[i])].predicted.push_back(mean.predicted[i]);
   }
-  train::Metrics metrics;
-  for (train::SplitPart part : {train::SplitPart::val, train::SplitPart::test}) {
+  Metrics metrics;
+  for (SplitPart part : {SplitPart::val, SplitPart::test}) {
     const PartRows& rows = parts[static_cast<int>(part)];
-    if (!rows.actual.empty()) add_metrics(metrics, train::to_string(part), eval::score(rows.actual, rows.predicted));
+    if (!rows.actual.empty()) add_metrics(metrics, to_string(part), eval::score(rows.actual, rows.predicted));
   }
   const int horizon = mean.horizon_step.empty() ? 1 : *std::max_element(mean.horizon_step.begin(), mean.horizon_step.end());
   train::add_step_metrics(metrics, mean, horizon);

@@ -4,13 +4,11 @@
 
 #include "report_params.hpp"
 #include "report_sections.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::cli {
 
 namespace {
-
-using train::TrialStatus;
 
 // val and test (train too when the sweep optimises a training metric) x mse, mae and the sweep's own.
 std::vector<std::string> shown_metrics(const io::SweepMeta& meta) {
@@ -32,7 +30,7 @@ void add_coverage_columns(const std::vector<io::StoredTrial>& trials, std::vecto
   if (covered) names.insert(names.end(), {"test_cover80", "test_width80", "test_cover95", "test_width95"});
 }
 
-Value metric_cell(const train::Metrics& metrics, const std::string& name) {
+Value metric_cell(const Metrics& metrics, const std::string& name) {
   for (const auto& [key, value] : metrics)
     if (key == name) return value;
   return nullptr;
@@ -58,7 +56,7 @@ struct Columns {
 };
 
 std::vector<Value> trial_row(std::size_t rank, const io::StoredTrial& trial, const Columns& columns) {
-  const train::TrialResult& r = trial.result;
+  const TrialResult& r = trial.result;
   const FlatParams flat = flatten_params(r.params);
   std::vector<Value> row{static_cast<std::int64_t>(rank), "trial", trial.id};
   for (const auto& name : columns.params) {
@@ -120,8 +118,8 @@ Section leaderboard_section(const SweepResults& results, const std::vector<Basel
 Section problems_section(const SweepResults& results) {
   Section section{"problems", "trials that failed, diverged or were stopped", {"id", "status", "epochs", "reason"}, {}};
   for (const auto& trial : results.trials()) {
-    const train::TrialResult& r = trial.result;
-    if (r.status != TrialStatus::ok) section.add_row({trial.id, train::to_string(r.status), r.epochs_run, r.reason});
+    const TrialResult& r = trial.result;
+    if (r.status != TrialStatus::ok) section.add_row({trial.id, to_string(r.status), r.epochs_run, r.reason});
   }
   return section;
 }

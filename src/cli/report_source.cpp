@@ -55,7 +55,9 @@ io::StoredTrial SweepResults::trial(const std::string& id) const {
 }
 
 std::optional<io::Table> SweepResults::table(const std::string& name) const {
-  const fs::path file = aggregate_ ? source_ : io::ResultsLayout(source_).stamp_file();
+  const fs::path file = aggregate_ ? source_ : io::ResultsLayout(source_).baselines_file();
+  std::error_code error;
+  if (!fs::exists(file, error)) return std::nullopt;
   const std::vector<std::string> names = io::table_names(file);
   if (std::find(names.begin(), names.end(), name) == names.end()) return std::nullopt;
   return io::read_table(file, name);

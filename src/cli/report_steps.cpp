@@ -17,7 +17,7 @@ std::int64_t int_param(const Value& params, const char* name, std::int64_t fallb
 
 // One row: the forecaster, the metric, its value at every step, and their mean.
 std::vector<Value> step_row(const char* kind, const std::string& name, const std::string& metric,
-                            const train::Metrics& metrics, std::int64_t horizon) {
+                            const Metrics& metrics, std::int64_t horizon) {
   std::vector<Value> row{kind, name, metric};
   double sum = 0;
   for (std::int64_t k = 1; k <= horizon; ++k) {
@@ -30,7 +30,7 @@ std::vector<Value> step_row(const char* kind, const std::string& name, const std
   return row;
 }
 
-void add_rows(Section& section, const char* kind, const std::string& name, const train::Metrics& metrics, std::int64_t horizon) {
+void add_rows(Section& section, const char* kind, const std::string& name, const Metrics& metrics, std::int64_t horizon) {
   for (const char* metric : {"test_mse", "test_mae"}) section.add_row(step_row(kind, name, metric, metrics, horizon));
 }
 

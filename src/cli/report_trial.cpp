@@ -7,10 +7,10 @@ namespace vmsweep::cli {
 namespace {
 
 Section trial_fields(const io::StoredTrial& trial) {
-  const train::TrialResult& r = trial.result;
+  const TrialResult& r = trial.result;
   Section section{"trial", "trial " + trial.id, {"field", "value"}, {}};
   const std::vector<std::pair<std::string, Value>> fields{
-      {"id", trial.id},          {"status", train::to_string(r.status)}, {"reason", r.reason},
+      {"id", trial.id},          {"status", to_string(r.status)}, {"reason", r.reason},
       {"seed", r.seed},          {"epochs", r.epochs_run},               {"best_epoch", r.best_epoch},
       {"diverged_epoch", r.diverged_epoch}, {"seconds", r.seconds},      {"threads", r.threads},
       {"rank", trial.rank},      {"host", trial.host}};
@@ -23,7 +23,7 @@ Section trial_fields(const io::StoredTrial& trial) {
 Section trial_curve(const io::StoredTrial& trial) {
   Section section{"curve", "loss per epoch (scaled units; * = restored)",
                   {"epoch", "train_loss", "val_loss", "learning_rate", "seconds", "restored"}, {}};
-  for (const train::EpochRecord& e : trial.result.curve)
+  for (const EpochRecord& e : trial.result.curve)
     section.add_row({e.epoch, e.train_loss, e.val_loss, e.learning_rate, e.seconds,
                      e.epoch == trial.result.best_epoch ? Value("*") : Value(nullptr)});
   return section;

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/regular_file.hpp"
 
 namespace vmsweep::data {
 
@@ -30,11 +31,12 @@ struct FileDescriptor {
 }  // namespace
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
-  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; a regular file ignores it.
+  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0) fail(path, "cannot open the file");
   struct stat status {};
   if (::fstat(file.fd, &status) != 0) fail(path, "cannot read the file");
-  if (S_ISDIR(status.st_mode)) throw InputError(path.string() + ": is a directory, not a trace file");
+  if (!S_ISREG(status.st_mode)) throw InputError(path.string() + ": is " + file_kind(status.st_mode) + ", not a trace file");
   size_ = static_cast<std::size_t>(status.st_size);
   if (size_ == 0) return;
   void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, file.fd, 0);

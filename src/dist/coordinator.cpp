@@ -4,6 +4,7 @@
 #include <string>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/pause_point.hpp"
 
 namespace vmsweep::dist {
 
@@ -19,7 +20,7 @@ constexpr auto longest_wait = std::chrono::microseconds(500);
 Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
                          const sweep::SweepSpec& spec, const EarlierEpochs& earlier)
     : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
-      slots_(static_cast<std::size_t>(pool.size()), Slot::idle) {
+      slots_(static_cast<std::size_t>(pool.size()), Slot::idle), running_(slots_.size(), -1) {
   if (!spec.early_terminate) return;
   pruner_ = sweep::make_pruner(*spec.early_terminate);
   for (const EarlierEpoch& epoch : earlier) pruner_->remember(epoch.trial_id, epoch.epoch, epoch.val_loss);
@@ -42,9 +43,15 @@ SweepTally Coordinator::run() {
 }
 
 void Coordinator::notice_interrupt() {
-  if (tally_.interrupted || !interrupt_.requested()) return;
+  if (interrupt_.requested()) stop_for_signal(interrupt_.signal_number(), 0);
+}
+
+// A signal on any rank stops the whole sweep: a sweep that went on without that rank's trials, or
+// cut them short, would end looking finished with trials missing.
+void Coordinator::stop_for_signal(int signal_number, int rank) {
+  if (tally_.interrupted) return;
   tally_.interrupted = true;
-  progress_.note("signal " + std::to_string(interrupt_.signal_number()) +
+  progress_.note("signal " + std::to_string(signal_number) + " on rank " + std::to_string(rank) +
                  ": no new trials; stopping the running ones (they run again when the sweep is resumed)");
 }
 
@@ -52,12 +59,13 @@ void Coordinator::hand_out() {
   for (int slot = 0; slot < static_cast<int>(slots_.size()); ++slot) {
     if (slots_[slot] != Slot::idle) continue;
     std::optional<sweep::TrialSpec> trial;
-    if (!tally_.interrupted) trial = queue_.next();
+    if (!tally_.stopped()) trial = queue_.next();
     if (trial) {
       progress_.trial_started(*trial);
       pool_.send(slot, encode_assign(*trial));
       slots_[slot] = Slot::busy;
-    } else if (tally_.interrupted || queue_.exhausted() || none_busy()) {
+      running_[slot] = trial->id;
+    } else if (tally_.stopped() || queue_.exhausted() || none_busy()) {
       // A sampler that proposes nothing while no trial runs would never propose again.
       close(slot);
     }
@@ -78,7 +86,11 @@ void Coordinator::handle(WorkerPool::Incoming& incoming) {
       on_result(incoming.slot, decode_result(incoming.message.body));
       return;
     case Tag::fatal:
-      throw Error(decode_fatal(incoming.message.body));
+      on_fatal(incoming.slot, decode_fatal(incoming.message.body));
+      return;
+    case Tag::interrupted:
+      stop_for_signal(decode_interrupted(incoming.message.body), incoming.slot);
+      return;
     default:
       throw Error("protocol error: rank " + std::to_string(incoming.slot) + " sent an unexpected message");
   }
@@ -87,7 +99,7 @@ void Coordinator::handle(WorkerPool::Incoming& incoming) {
 Ruling Coordinator::judge(const EpochReport& report) {
   // A worker rank may not have seen the signal itself (only rank 0 was told): abandon, so that it
   // does not record the cut-short trial as finished.
-  if (tally_.interrupted) return {Verdict::abandon, {}};
+  if (tally_.stopped()) return {Verdict::abandon, {}};
   if (!pruner_) return {};
   auto pruning = pruner_->should_stop(report.trial_id, report.record.epoch, report.record.val_loss);
   if (!pruning) return {};
@@ -99,13 +111,31 @@ void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
   progress_.trial_finished(outcome);
   if (outcome.interrupted) {
     ++tally_.abandoned;
+    // Only a signal makes a worker abandon a trial on its own, and it reports the signal first; this
+    // keeps the rule should a report ever be missing.
+    if (!tally_.stopped()) stop_for_signal(SIGTERM, slot);
     return;
   }
   ++tally_.finished;
-  const double* value = outcome.metric(metric_.name);
-  bool usable = outcome.status == train::TrialStatus::ok || outcome.status == train::TrialStatus::stopped;
-  if (!usable) ++tally_.failed;
-  queue_.tell(outcome.trial_id, usable && value ? std::optional<double>(*value) : std::nullopt);
+  pause_point("trial_recorded");
+  if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++tally_.failed;
+  queue_.tell(outcome.trial_id, search_objective(outcome.status, outcome.metric(metric_.name)));
+}
+
+// The worker's trial was not recorded (its file could not be written): it runs again on resume.
+void Coordinator::on_fatal(int slot, const std::string& message) {
+  if (slots_[slot] == Slot::busy) {
+    TrialOutcome lost;
+    lost.trial_id = running_[slot];
+    lost.interrupted = true;
+    progress_.trial_finished(lost);
+    ++tally_.abandoned;
+    slots_[slot] = Slot::idle;
+  }
+  if (tally_.failure) return;
+  tally_.failure = "rank " + std::to_string(slot) + ": " + message;
+  progress_.note("error on rank " + std::to_string(slot) + ": " + message +
+                 "; no new trials, stopping the running ones (they run again when the sweep is resumed)");
 }
 
 bool Coordinator::all_closed() const {

@@ -1,11 +1,15 @@
 #pragma once
 // Rank 0's main thread: hands trials to workers as they free up, answers their epoch reports,
-// collects outcomes, prints progress, and stops handing out work on SIGINT/SIGTERM. It sees every
-// rank's epoch reports, so it is where early termination (the sweep file's early_terminate) decides.
+// collects outcomes and prints progress. It stops handing out work when a signal reaches any rank
+// (its own, or a worker's, which that worker reports) or when a worker meets an error that is not
+// its trial's; running trials are then abandoned at their next epoch and run again on resume. It
+// sees every rank's epoch reports, so it is where early termination (the sweep file's
+// early_terminate) decides.
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "earlier_epochs.hpp"
@@ -21,8 +25,10 @@ namespace vmsweep::dist {
 struct SweepTally {
   int finished = 0;            // trials that ended and were recorded in this run
   int failed = 0;              // of which failed or diverged
-  int abandoned = 0;           // interrupted before they ended (they run again on resume)
-  bool interrupted = false;
+  int abandoned = 0;           // stopped before they ended (they run again on resume)
+  bool interrupted = false;    // a signal reached some rank
+  std::optional<std::string> failure;  // the first error a worker reported that was not its trial's
+  bool stopped() const { return interrupted || failure.has_value(); }
 };
 
 class Coordinator {
@@ -39,11 +45,13 @@ private:
   enum class Slot { idle, busy, closed };
 
   void notice_interrupt();
+  void stop_for_signal(int signal_number, int rank);
   void hand_out();
   void close(int slot);
   void handle(WorkerPool::Incoming& incoming);
   void on_result(int slot, const TrialOutcome& outcome);
-  // Whether a running trial may start its next epoch: abandon once interrupted, else the pruner's word.
+  void on_fatal(int slot, const std::string& message);
+  // Whether a running trial may start its next epoch: abandon once stopping, else the pruner's word.
   Ruling judge(const EpochReport& report);
   bool all_closed() const;
   bool none_busy() const;
@@ -55,6 +63,7 @@ private:
   sweep::Metric metric_;
   std::unique_ptr<sweep::Pruner> pruner_;  // none without early_terminate
   std::vector<Slot> slots_;
+  std::vector<std::int64_t> running_;  // the trial each busy slot runs
   SweepTally tally_;
 };
 

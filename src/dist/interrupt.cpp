@@ -1,19 +1,29 @@
 #include "interrupt.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <string>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/dist/run_sweep.hpp"
 
 namespace vmsweep::dist {
 
 namespace {
 
-// A signal handler can only reach static storage; this one flag is the whole of it.
+// A signal handler can only reach static storage; these two flags are the whole of it.
 std::atomic<int> received_signal{0};
-static_assert(std::atomic<int>::is_always_lock_free, "the handler needs a lock-free flag");
+std::atomic<bool> exit_at_once{true};
+static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_always_lock_free,
+              "the handler needs lock-free flags");
 
 extern "C" void note_signal(int number) {
+  if (exit_at_once.load()) {
+    static constexpr char message[] = "vmsweep: interrupted by a signal before anything was written\n";
+    [[maybe_unused]] ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+    ::_exit(exit_interrupted);
+  }
   received_signal.store(number);
   // SA_RESETHAND already restored the default action, so a second signal terminates.
 }
@@ -31,6 +41,7 @@ void install(int number, struct sigaction* previous) {
 
 InterruptWatch::InterruptWatch() {
   received_signal.store(0);
+  exit_at_once.store(true);
   install(SIGINT, &previous_int_);
   install(SIGTERM, &previous_term_);
 }
@@ -40,6 +51,7 @@ InterruptWatch::~InterruptWatch() {
   sigaction(SIGTERM, &previous_term_, nullptr);
 }
 
+void InterruptWatch::stop_cleanly() { exit_at_once.store(false); }
 bool InterruptWatch::requested() const { return received_signal.load() != 0; }
 int InterruptWatch::signal_number() const { return received_signal.load(); }
 

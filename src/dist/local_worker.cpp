@@ -4,13 +4,12 @@
 
 namespace vmsweep::dist {
 
-LocalWorker::LocalWorker(TrialExecutor& executor) {
-  thread_ = std::thread([this, &executor] {
+LocalWorker::LocalWorker(TrialExecutor& executor, const InterruptWatch& interrupt) {
+  thread_ = std::thread([this, &executor, &interrupt] {
     try {
       MailboxWorkerLink link(to_worker_, from_worker_);
-      serve_trials(link, executor);
+      serve_trials(link, executor, interrupt);
     } catch (const std::exception& error) {
-      failure_ = std::current_exception();
       from_worker_.push(encode_fatal(error.what()));
     }
   });
@@ -22,9 +21,6 @@ LocalWorker::~LocalWorker() {
   thread_.join();
 }
 
-void LocalWorker::join() {
-  thread_.join();
-  if (failure_) std::rethrow_exception(failure_);
-}
+void LocalWorker::join() { thread_.join(); }
 
 }  // namespace vmsweep::dist

@@ -44,15 +44,15 @@ void Progress::trial_finished(const TrialOutcome& outcome) {
   if (entry != running_.end()) running_.erase(entry);
   if (outcome.interrupted) return;
   ++done_;
-  if (outcome.status == train::TrialStatus::failed || outcome.status == train::TrialStatus::diverged) ++failed_;
-  if (outcome.status == train::TrialStatus::stopped) ++pruned_;
+  if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++failed_;
+  if (outcome.status == TrialStatus::stopped) ++pruned_;
   update_best(outcome, params);
   if (!setup_.quiet) print_trial(outcome, params);
 }
 
 void Progress::update_best(const TrialOutcome& outcome, const std::string& params) {
   const double* value = outcome.metric(setup_.metric.name);
-  if (outcome.status != train::TrialStatus::ok || !value || !std::isfinite(*value)) return;
+  if (outcome.status != TrialStatus::ok || !value || !std::isfinite(*value)) return;
   if (!best_ || setup_.metric.to_loss(*value) < setup_.metric.to_loss(best_->value))
     best_ = Best{outcome.trial_id, *value, params};
 }
@@ -62,13 +62,13 @@ void Progress::print_trial(const TrialOutcome& outcome, const std::string& param
   std::ostream& out = *setup_.out;
   if (setup_.format == LogFormat::json) {
     out << "{\"event\":\"trial\",\"id\":" << outcome.trial_id << ",\"status\":\""
-        << train::to_string(outcome.status) << "\",\"" << setup_.metric.name
+        << to_string(outcome.status) << "\",\"" << setup_.metric.name
         << "\":" << (value && std::isfinite(*value) ? short_number(*value) : "null") << ",\"epochs\":" << outcome.epochs_run
         << ",\"seconds\":" << short_number(outcome.seconds) << ",\"rank\":" << outcome.rank
         << ",\"host\":" << json_string(outcome.host) << ",\"reason\":" << json_string(outcome.reason)
         << ",\"params\":" << json_string(params) << "}\n";
   } else {
-    out << "trial " << outcome.trial_id << " " << train::to_string(outcome.status) << "  " << setup_.metric.name
+    out << "trial " << outcome.trial_id << " " << to_string(outcome.status) << "  " << setup_.metric.name
         << "=" << (value ? short_number(*value) : "-") << "  " << outcome.epochs_run << " epochs  "
         << format_duration(outcome.seconds) << "  rank " << outcome.rank << "  " << params;
     if (!outcome.reason.empty()) out << "  (" << outcome.reason << ")";

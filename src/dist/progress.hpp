@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "protocol.hpp"
-#include "vmsweep/dist/run_sweep.hpp"
+#include "vmsweep/dist/log_format.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 
 namespace vmsweep::dist {

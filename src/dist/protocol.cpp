@@ -47,7 +47,7 @@ EpochReport decode_epoch(const Bytes& body) {
   ByteReader reader(body);
   EpochReport report;
   report.trial_id = reader.get<std::int64_t>();
-  report.record = reader.get<train::EpochRecord>();
+  report.record = reader.get<EpochRecord>();
   return finish(reader, report);
 }
 
@@ -80,7 +80,7 @@ TrialOutcome decode_result(const Bytes& body) {
   ByteReader reader(body);
   TrialOutcome outcome;
   outcome.trial_id = reader.get<std::int64_t>();
-  outcome.status = reader.get<train::TrialStatus>();
+  outcome.status = reader.get<TrialStatus>();
   outcome.reason = reader.get_string();
   outcome.metrics.resize(reader.get_count());
   for (auto& [name, value] : outcome.metrics) {
@@ -106,6 +106,17 @@ Message encode_fatal(const std::string& what) {
 std::string decode_fatal(const Bytes& body) {
   ByteReader reader(body);
   return finish(reader, reader.get_string());
+}
+
+Message encode_interrupted(int signal_number) {
+  ByteWriter writer;
+  writer.put(signal_number);
+  return {Tag::interrupted, std::move(writer).take()};
+}
+
+int decode_interrupted(const Bytes& body) {
+  ByteReader reader(body);
+  return finish(reader, reader.get<int>());
 }
 
 }  // namespace vmsweep::dist

@@ -8,6 +8,9 @@
 //                                               the reason is recorded), or abandon (stop;
 //                                               unrecorded, a resume reruns it)
 //   worker -> coordinator   result(outcome)     the trial ended; its file is already written
+//   worker -> coordinator   interrupted(signal) SIGTERM/SIGINT reached this rank: stop the whole sweep
+//   worker -> coordinator   fatal(message)      instead of a result: an error that is not the trial's
+//                                               (its file cannot be written): stop the whole sweep
 //   coordinator -> worker   shutdown            no more trials: leave the loop
 //
 // The epoch/verdict round trip exists from the start so that rung-based early termination
@@ -16,14 +19,15 @@
 #include <string>
 
 #include "vmsweep/sweep/sampler.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 #include "wire.hpp"
 
 namespace vmsweep::dist {
 
-enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown = 5, fatal = 6 };
-// fatal: rank 0's own trial thread hit an error it cannot turn into a trial state (a full disk);
-// the body is the message. Other ranks abort the job instead.
+// Rank 0 coordinates (and trains in a thread of its own); every rank trains.
+inline constexpr int coordinator_rank = 0;
+
+enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown = 5, fatal = 6, interrupted = 7 };
 
 enum class Verdict : std::uint8_t { go_on, prune, abandon };
 
@@ -36,15 +40,15 @@ struct Ruling {
 
 struct EpochReport {
   std::int64_t trial_id = 0;
-  train::EpochRecord record;
+  EpochRecord record;
 };
 
 // What the coordinator learns about a finished trial (the full result stays in its file).
 struct TrialOutcome {
   std::int64_t trial_id = 0;
-  train::TrialStatus status = train::TrialStatus::ok;
+  TrialStatus status = TrialStatus::ok;
   std::string reason;
-  train::Metrics metrics;
+  Metrics metrics;
   int epochs_run = 0;
   double seconds = 0.0;
   int rank = 0;
@@ -67,11 +71,13 @@ Message encode_verdict(const Ruling& ruling);
 Message encode_result(const TrialOutcome& outcome);
 Message encode_shutdown();
 Message encode_fatal(const std::string& what);
+Message encode_interrupted(int signal_number);
 
 sweep::TrialSpec decode_assign(const Bytes& body);
 EpochReport decode_epoch(const Bytes& body);
 Ruling decode_verdict(const Bytes& body);
 TrialOutcome decode_result(const Bytes& body);
 std::string decode_fatal(const Bytes& body);
+int decode_interrupted(const Bytes& body);
 
 }  // namespace vmsweep::dist

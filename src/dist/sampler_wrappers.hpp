@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "finished_trials.hpp"
-#include "vmsweep/dist/run_sweep.hpp"
+#include "vmsweep/dist/shard.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 
 namespace vmsweep::dist {

@@ -1,7 +1,7 @@
 #include <charconv>
 
 #include "vmsweep/common/error.hpp"
-#include "vmsweep/dist/run_sweep.hpp"
+#include "vmsweep/dist/shard.hpp"
 
 namespace vmsweep::dist {
 

@@ -10,7 +10,7 @@ public:
 
   std::optional<sweep::TrialSpec> next() override {
     while (auto trial = inner().next()) {
-      if (trial->id % shard_.count == shard_.index) return trial;
+      if (shard_.owns(trial->id)) return trial;
       inner().skip(trial->id);
     }
     return std::nullopt;

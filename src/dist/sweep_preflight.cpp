@@ -1,12 +1,14 @@
 #include "sweep_preflight.hpp"
 
-#include <charconv>
+#include <set>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/pause_point.hpp"
 #include "vmsweep/common/version.hpp"
+#include "vmsweep/dist/sweep_check.hpp"
+#include "vmsweep/io/leftovers.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/trial_store.hpp"
-#include "vmsweep/train/parameters.hpp"
 
 namespace vmsweep::dist {
 
@@ -26,6 +28,11 @@ io::SweepMeta describe(const sweep::SweepSpec& spec) {
   return meta;
 }
 
+void refuse_shard_of_bayes(const RunOptions& options, const sweep::SweepSpec& spec) {
+  if (options.shard && spec.method == sweep::Method::bayes)
+    throw InputError(options.sweep_file.string() + ": --shard needs a grid or random sweep (bayes has no fixed list)");
+}
+
 void refuse_changed_sweep(const RunOptions& options, const io::ResultsLayout& layout, const io::SweepMeta& meta) {
   auto stored = io::stored_sweep_hash(layout);
   if (!stored || *stored == meta.sweep_hash || options.force_resume) return;
@@ -35,62 +42,70 @@ void refuse_changed_sweep(const RunOptions& options, const io::ResultsLayout& la
                    "away); to continue with the changed file anyway, rerun with --force-resume.");
 }
 
-std::optional<std::int64_t> numeric_id(const std::string& id) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), value);
-  if (error != std::errc{} || end != id.data() + id.size()) return std::nullopt;
-  return value;
+io::SweepLock lock_for(const RunOptions& options, const io::ResultsLayout& layout) {
+  if (options.shard) return io::SweepLock::shard(layout, options.shard->index, options.shard->count);
+  return io::SweepLock::whole(layout);
 }
 
-struct Resumed {
-  FinishedTrials finished;
-  EarlierEpochs epochs;
-};
-
-void take_curve(std::int64_t id, const train::TrialResult& result, EarlierEpochs& epochs) {
-  for (const train::EpochRecord& record : result.curve) epochs.push_back({id, record.epoch, record.val_loss});
+// The stamp is written once, and replaced whole only when a forced resume changed the sweep file.
+void stamp(const io::ResultsLayout& layout, io::SweepMeta& meta) {
+  std::optional<io::SweepMeta> earlier = io::read_sweep_stamp(layout);
+  if (earlier) meta.started = earlier->started;
+  if (!earlier || earlier->sweep_hash != meta.sweep_hash) io::write_sweep_stamp(layout, meta);
 }
 
-// Trial files are read only where something learns from them (bayes' objectives, metric.target's
-// configurations, early_terminate's band values): reading every file of a large grid just to skip
-// it would slow the resume down.
-Resumed finished_trials(const sweep::SweepSpec& spec, const io::TrialStore& store) {
-  const bool learns = spec.method == sweep::Method::bayes || spec.metric.target.has_value();
-  const bool prunes = spec.early_terminate.has_value();
-  Resumed resumed;
-  for (const std::string& id : store.list()) {
-    auto number = numeric_id(id);
-    if (!number) continue;
-    std::optional<double> objective;
-    if (learns || prunes) {
-      // Neither needs the predictions, the largest part of a trial file.
-      train::TrialResult result = (prunes ? store.read_with_curves(id) : store.read_summary(id)).result;
-      const double* value = result.metric(spec.metric.name);
-      if (learns && value && result.status == train::TrialStatus::ok) objective = *value;
-      if (prunes) take_curve(*number, result, resumed.epochs);
-    }
-    resumed.finished.emplace(*number, objective);
+// A whole run is the only writer of the folder; a shard only of its own trials.
+void remove_leftovers(const RunOptions& options, const io::ResultsLayout& layout) {
+  if (!options.shard) {
+    io::remove_leftovers(layout);
+    return;
   }
-  return resumed;
+  const Shard shard = *options.shard;
+  io::TrialStore(layout.trials_dir()).remove_temporaries([shard](const std::string& id) {
+    return io::is_trial_id(id) && shard.owns(std::stoll(id));
+  });
+}
+
+// What the sweep plans for the trials an earlier run finished, to match them by parameters. grid and
+// random trials are a pure function of the file and their index: the sampler is walked up to the
+// last finished one (no data is prepared). bayes proposes as it learns, so it plans nothing ahead.
+PlannedParams planned_for_finished(const sweep::SweepSpec& spec, const io::TrialStore& store) {
+  PlannedParams planned;
+  if (spec.method == sweep::Method::bayes) return planned;
+  std::set<std::int64_t> finished;
+  for (const std::string& id : store.list()) finished.insert(std::stoll(id));
+  if (finished.empty()) return planned;
+  const std::unique_ptr<sweep::Sampler> sampler = sweep::make_sampler(spec);
+  for (auto trial = sampler->next(); trial && trial->id <= *finished.rbegin(); trial = sampler->next())
+    if (finished.contains(trial->id)) planned.emplace(trial->id, std::move(trial->params));
+  return planned;
 }
 
 }  // namespace
 
-PreparedSweep prepare_sweep(const RunOptions& options, int ranks, const std::string& host) {
-  sweep::SweepSpec spec = sweep::SweepSpec::load(options.sweep_file, train::all_knobs());
+PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt, int ranks, const std::string& host) {
+  sweep::SweepSpec spec = load_sweep_file(options.sweep_file);
+  refuse_shard_of_bayes(options, spec);
   io::ResultsLayout layout(options.results_root / spec.name);
-  io::SweepMeta meta = describe(spec);
+  io::TrialStore store(layout.trials_dir());
+  SweepCheck check = check_sweep(std::move(spec));
+  pause_point("preflight_checked");
+  interrupt.stop_cleanly();
+
+  store.prepare();
+  io::SweepLock lock = lock_for(options, layout);
+  io::SweepMeta meta = describe(check.spec);
   meta.ranks = ranks;
   meta.hosts = {host};
   refuse_changed_sweep(options, layout, meta);
-  if (auto earlier = io::read_sweep_stamp(layout)) meta.started = earlier->started;
-  io::write_sweep_stamp(layout, meta);
-  io::TrialStore store(layout.trials_dir());
-  store.prepare();
-  // Shards of one sweep run at the same time (a job array): another shard may be writing now.
-  if (!options.shard) store.remove_temporaries();
-  Resumed resumed = finished_trials(spec, store);
-  return {std::move(spec), std::move(layout), std::move(meta), std::move(resumed.finished), std::move(resumed.epochs)};
+  ResumeState resume = read_resume_state(check.spec, store, planned_for_finished(check.spec, store));  // may refuse: before writing
+  stamp(layout, meta);
+  remove_leftovers(options, layout);
+
+  std::vector<std::string> warnings = check.spec.warnings;
+  if (!lock.warning().empty()) warnings.push_back(lock.warning());
+  warnings.insert(warnings.end(), resume.problems.begin(), resume.problems.end());
+  return {std::move(check.spec), std::move(layout), std::move(lock), std::move(meta), std::move(resume), std::move(warnings)};
 }
 
 }  // namespace vmsweep::dist

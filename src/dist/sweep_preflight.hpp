@@ -1,12 +1,18 @@
 #pragma once
-// Everything rank 0 checks before any training starts, so that bad input costs nothing: the sweep
-// file parses, the results folder is writable (the stamp is written), and a folder left by an
-// earlier run belongs to the same sweep file (or --force-resume). Also what an earlier run
-// finished, for resume.
-#include "earlier_epochs.hpp"
-#include "trial_queue.hpp"
+// Everything rank 0 does before any training, so that bad input costs nothing and leaves nothing
+// behind. First what writes nothing (a signal ends the process at once meanwhile): the sweep file
+// parses, --shard fits its method, and the data prepares as every trial would prepare it
+// (dist::check_sweep). Then the results folder: it is locked against a second run, a folder left
+// by an earlier run must belong to the same sweep file (or --force-resume) and its finished trials to
+// the trials of their ids, then the stamp is written and leftovers of killed writers are removed.
+#include <string>
+#include <vector>
+
+#include "interrupt.hpp"
+#include "resume_state.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/io/results_layout.hpp"
+#include "vmsweep/io/sweep_lock.hpp"
 #include "vmsweep/io/sweep_meta.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 
@@ -15,12 +21,14 @@ namespace vmsweep::dist {
 struct PreparedSweep {
   sweep::SweepSpec spec;
   io::ResultsLayout layout;
-  io::SweepMeta meta;       // as stamped; the caller completes hosts once all ranks are known
-  FinishedTrials finished;  // trial files already present
-  EarlierEpochs epochs;     // their validation losses, when early_terminate needs them
+  io::SweepLock lock;                 // held until the run ends
+  io::SweepMeta meta;                 // as stamped; the caller completes hosts once all ranks are known
+  ResumeState resume;
+  std::vector<std::string> warnings;  // for stderr: the sweep file's, the lock's, the trial files'
 };
 
-// Throws InputError for anything the user must fix.
-PreparedSweep prepare_sweep(const RunOptions& options, int ranks, const std::string& host);
+// Throws InputError for anything the user must fix. Calls interrupt.stop_cleanly() before it
+// writes; a signal noted after that is the caller's to act on.
+PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt, int ranks, const std::string& host);
 
 }  // namespace vmsweep::dist

@@ -1,15 +1,22 @@
 #include "trial_executor.hpp"
 
-#include <chrono>
-#include <exception>
 #include <string>
+
+#include "vmsweep/common/pause_point.hpp"
 
 namespace vmsweep::dist {
 
 TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
+  // Assigned just before the coordinator heard of this rank's signal: do not start it.
+  if (interrupt_.requested()) {
+    TrialOutcome outcome = summarise(trial, TrialResult{});
+    outcome.interrupted = true;
+    return outcome;
+  }
   bool interrupted = false;
   std::string pruned_because;
-  auto on_epoch = [&](const train::EpochRecord& record) {
+  auto on_epoch = [&](const EpochRecord& record) {
+    pause_point("epoch");
     interrupted = interrupted || interrupt_.requested();
     if (interrupted) return false;
     Ruling ruling = ask_coordinator(record);
@@ -17,9 +24,9 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
     if (ruling.verdict == Verdict::prune) pruned_because = std::move(ruling.reason);
     return ruling.verdict == Verdict::go_on;
   };
-  train::TrialResult result = train_guarded(trial, on_epoch);
+  TrialResult result = train_(trial.params, identity_.threads, on_epoch);
   // The trainer only knows that its callback said stop; the coordinator's reason says why.
-  if (result.status == train::TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
+  if (result.status == TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
   interrupted = interrupted || interrupt_.requested();
   // An interrupted trial is not written: without its file a resumed sweep runs it again.
   if (!interrupted) write_(trial, result);
@@ -28,24 +35,7 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
   return outcome;
 }
 
-train::TrialResult TrialExecutor::train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch) {
-  auto start = std::chrono::steady_clock::now();
-  train::TrialResult result;
-  try {
-    result = train_(trial.params, identity_.threads, on_epoch);
-  } catch (const std::exception& error) {
-    result = train::TrialResult{};
-    result.status = train::TrialStatus::failed;
-    result.reason = error.what();
-    result.params = trial.params;
-    result.seed = trial.seed;
-    result.threads = identity_.threads;
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  }
-  return result;
-}
-
-TrialOutcome TrialExecutor::summarise(const sweep::TrialSpec& trial, const train::TrialResult& result) const {
+TrialOutcome TrialExecutor::summarise(const sweep::TrialSpec& trial, const TrialResult& result) const {
   TrialOutcome outcome;
   outcome.trial_id = trial.id;
   outcome.status = result.status;

@@ -1,7 +1,8 @@
 #pragma once
-// Runs one assigned trial on a worker: the single place where an exception thrown by training
-// becomes a failed trial, where an interrupt is noticed between epochs, and where the finished
-// trial's file is written (by the worker itself, never by the coordinator).
+// Runs one assigned trial on a worker: where an interrupt is noticed between epochs, and where the
+// finished trial's file is written (by the worker itself, never by the coordinator). A trial's own
+// errors were already turned into a failed result by train::run_trial; what reaches here (a file
+// that cannot be written, a lost coordinator) passes on and stops the worker.
 #include <functional>
 #include <string>
 
@@ -9,18 +10,19 @@
 #include "protocol.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/train/run_trial.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::dist {
 
 // Returns false to stop the trial after this epoch (train's callback type).
 using train::EpochCallback;
-using AskCoordinator = std::function<Ruling(const train::EpochRecord&)>;
-// Trains one trial: train::run_trial, or a fake that only sleeps (for scheduler benchmarks).
+using AskCoordinator = std::function<Ruling(const EpochRecord&)>;
+// Trains one trial: train::run_trial, or a fake that only sleeps (for scheduler benchmarks). Returns
+// a failed result for the trial's own errors; throws only for the caller's.
 using TrialFunction =
-    std::function<train::TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
+    std::function<TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
 // Stores a finished trial (io::TrialStore: a temporary file renamed into place).
-using TrialWriter = std::function<void(const sweep::TrialSpec& trial, const train::TrialResult& result)>;
+using TrialWriter = std::function<void(const sweep::TrialSpec& trial, const TrialResult& result)>;
 
 struct WorkerIdentity {
   int rank = 0;
@@ -38,8 +40,7 @@ public:
   int threads() const { return identity_.threads; }
 
 private:
-  train::TrialResult train_guarded(const sweep::TrialSpec& trial, const EpochCallback& on_epoch);
-  TrialOutcome summarise(const sweep::TrialSpec& trial, const train::TrialResult& result) const;
+  TrialOutcome summarise(const sweep::TrialSpec& trial, const TrialResult& result) const;
 
   TrialFunction train_;
   TrialWriter write_;

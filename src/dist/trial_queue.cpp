@@ -22,7 +22,7 @@ std::unique_ptr<sweep::Sampler> wrapped_sampler(const sweep::SweepSpec& spec, co
 }
 
 bool in_shard(std::int64_t trial_id, const std::optional<Shard>& shard) {
-  return !shard || trial_id % shard->count == shard->index;
+  return !shard || shard->owns(trial_id);
 }
 
 // The ids 0 .. total-1 with id % count == index.

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "finished_trials.hpp"
-#include "vmsweep/dist/run_sweep.hpp"
+#include "vmsweep/dist/shard.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
 

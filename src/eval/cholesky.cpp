@@ -13,7 +13,7 @@ void factor(std::vector<double>& a, std::size_t n) {
   for (std::size_t j = 0; j < n; ++j) {
     double diagonal = a[j * n + j];
     for (std::size_t k = 0; k < j; ++k) diagonal -= a[j * n + k] * a[j * n + k];
-    if (!(diagonal > 0)) throw Error("cholesky_solve: the matrix is not positive definite");
+    if (!(diagonal > 0)) throw NotPositiveDefinite("cholesky_solve: the matrix is not positive definite");
     const double root = std::sqrt(diagonal);
     a[j * n + j] = root;
     for (std::size_t i = j + 1; i < n; ++i) {

@@ -7,15 +7,15 @@
 
 namespace vmsweep::io {
 
-void write_checkpoint(const std::filesystem::path& path, const train::Checkpoint& checkpoint) {
+void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint) {
   h5::QuietErrors quiet;
-  h5::write_atomically(path, [&](hid_t file, const h5::Where& where) {
+  h5::write_atomically(path, "checkpoint_temp", [&](hid_t file, const h5::Where& where) {
     write_format(file, checkpoint_file_format, where);
     write_checkpoint_record(file, checkpoint, where);
   });
 }
 
-train::Checkpoint read_checkpoint(const std::filesystem::path& path) {
+Checkpoint read_checkpoint(const std::filesystem::path& path) {
   h5::QuietErrors quiet;
   h5::Where where(path.string());
   h5::File file = h5::open_file(path.string());

@@ -65,7 +65,7 @@ void write_scaler(hid_t group, const std::string& prefix, const std::string& kin
   write_attribute(group, prefix + "_scale", scale, where);
 }
 
-void write_header(hid_t group, const train::Checkpoint& checkpoint, const h5::Where& where) {
+void write_header(hid_t group, const Checkpoint& checkpoint, const h5::Where& where) {
   write_attribute(group, "params_json", checkpoint.params.to_json(), where);
   write_scaler(group, "scaler", checkpoint.scaler_kind, checkpoint.scaler_offset, checkpoint.scaler_scale, where);
   write_scaler(group, "history_scaler", checkpoint.history_scaler_kind, checkpoint.history_scaler_offset,
@@ -110,7 +110,7 @@ std::vector<std::vector<double>> calibration_from(const Table& rows) {
 }
 
 // A record written before the history scaler was stored has none: the identity.
-void read_history_scaler(hid_t group, train::Checkpoint& checkpoint, const h5::Where& where) {
+void read_history_scaler(hid_t group, Checkpoint& checkpoint, const h5::Where& where) {
   if (!h5::has_attribute(group, "history_scaler_kind")) return;
   checkpoint.history_scaler_kind = h5::read_string_attribute(group, "history_scaler_kind", where);
   checkpoint.history_scaler_offset = h5::read_double_attribute(group, "history_scaler_offset", where);
@@ -119,14 +119,14 @@ void read_history_scaler(hid_t group, train::Checkpoint& checkpoint, const h5::W
 
 }  // namespace
 
-void write_checkpoint_record(hid_t group, const train::Checkpoint& checkpoint, const h5::Where& where) {
+void write_checkpoint_record(hid_t group, const Checkpoint& checkpoint, const h5::Where& where) {
   write_header(group, checkpoint, where);
   write_weights(group, checkpoint.weights, where);
   h5::write_compound_table(group, calibration_table, calibration_rows(checkpoint.calibration), where);
 }
 
-train::Checkpoint read_checkpoint_record(hid_t group, const h5::Where& where) {
-  train::Checkpoint checkpoint;
+Checkpoint read_checkpoint_record(hid_t group, const h5::Where& where) {
+  Checkpoint checkpoint;
   const std::string origin = where.file() + ": " + h5::object_path(group) + " attribute params_json";
   checkpoint.params = parse_json(h5::read_string_attribute(group, "params_json", where), origin);
   checkpoint.scaler_kind = h5::read_string_attribute(group, "scaler_kind", where);

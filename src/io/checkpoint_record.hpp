@@ -7,12 +7,12 @@
 #include <cstdint>
 
 #include "h5_error.hpp"
-#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/record/checkpoint.hpp"
 
 namespace vmsweep::io {
 
-void write_checkpoint_record(hid_t group, const train::Checkpoint& checkpoint, const h5::Where& where);
-train::Checkpoint read_checkpoint_record(hid_t group, const h5::Where& where);
+void write_checkpoint_record(hid_t group, const Checkpoint& checkpoint, const h5::Where& where);
+Checkpoint read_checkpoint_record(hid_t group, const h5::Where& where);
 // The number of weights (float32 values) the record holds, from its `parameters` attribute.
 std::int64_t checkpoint_parameters(hid_t group, const h5::Where& where);
 

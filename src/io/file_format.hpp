@@ -16,6 +16,7 @@ inline constexpr FileFormat results_file_format{"vmsweep-results", "results file
 inline constexpr FileFormat stamp_file_format{"vmsweep-sweep-stamp", "sweep stamp"};
 inline constexpr FileFormat checkpoint_file_format{"vmsweep-checkpoint", "checkpoint"};
 inline constexpr FileFormat forecast_file_format{"vmsweep-forecast", "forecast"};
+inline constexpr FileFormat tables_file_format{"vmsweep-tables", "tables file"};
 
 // Writes format, format_version (1) and vmsweep_version on the file's root.
 void write_format(hid_t file, const FileFormat& format, const h5::Where& where);

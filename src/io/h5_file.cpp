@@ -29,24 +29,15 @@ PropList order_tracking_group() {
 
 }  // namespace
 
-File create_file(const std::string& path, const Where& where) {
-  PropList fapl = file_access();
-  PropList fcpl(H5Pcreate(H5P_FILE_CREATE));
-  H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-  File file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()));
-  if (!file) where.fail_input("create the file");
-  return file;
-}
-
-File open_file(const std::string& path, bool writable) {
+File open_file(const std::string& path) {
   Where where(path);
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
     throw InputError(path + ": " + (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
   if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError(path + ": not an HDF5 file");
   PropList fapl = file_access();
-  File file(H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.get()));
-  if (!file) where.fail_input(writable ? "open the file for writing" : "open the file");
+  File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()));
+  if (!file) where.fail_input("open the file");
   return file;
 }
 

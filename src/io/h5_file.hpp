@@ -7,12 +7,9 @@
 
 namespace vmsweep::io::h5 {
 
-// A new file (truncating one of the same name). The directory not existing or not being
-// writable is the user's input problem: InputError, naming `where` (the final name when `path`
-// is a temporary one).
-File create_file(const std::string& path, const Where& where);
-// An existing file; InputError when it is missing or not HDF5.
-File open_file(const std::string& path, bool writable = false);
+// An existing file, read-only: vmsweep never changes a file in place (atomic_file.hpp writes new
+// ones). InputError when it is missing or not HDF5.
+File open_file(const std::string& path);
 
 // `track_order` keeps the creation order of the group's attributes and links, so a reader sees
 // metrics and tensors in the order they were written rather than sorted by name.

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "vmsweep/common/error.hpp"
+
 namespace vmsweep::io {
 
 namespace {
@@ -20,8 +22,13 @@ KeptModels choose_kept_models(const TrialStore& store, const SweepMeta& meta, st
   KeptModels kept;
   std::set<std::string> with_model;
   for (const std::string& id : store.list()) {
-    summaries.push_back(store.read_summary(id));
-    const std::int64_t parameters = store.model_parameters(id);
+    std::int64_t parameters = 0;
+    try {
+      summaries.push_back(store.read_summary(id));
+      parameters = store.model_parameters(id);
+    } catch (const Error&) {
+      continue;  // an unreadable file: aggregate() leaves it out and names it
+    }
     kept.total_bytes += parameters * static_cast<std::int64_t>(sizeof(float));
     if (parameters > 0) with_model.insert(id);
   }

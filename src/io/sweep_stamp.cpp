@@ -4,7 +4,6 @@
 #include "h5_attribute.hpp"
 #include "h5_file.hpp"
 #include "sweep_meta_record.hpp"
-#include "table_copy.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/trial_store.hpp"
 
@@ -25,9 +24,8 @@ std::optional<SweepMeta> read_meta_if_present(const std::filesystem::path& path,
 void write_sweep_stamp(const ResultsLayout& layout, const SweepMeta& meta) {
   TrialStore(layout.trials_dir()).prepare();
   h5::QuietErrors quiet;
-  h5::write_atomically(layout.stamp_file(), [&](hid_t file, const h5::Where& where) {
+  h5::write_atomically(layout.stamp_file(), "stamp_temp", [&](hid_t file, const h5::Where& where) {
     write_sweep_meta(file, stamp_file_format, meta, where);
-    copy_tables(layout.stamp_file(), file, where);  // a rewritten stamp keeps its baselines
   });
 }
 

@@ -12,6 +12,7 @@
 #include "trial_record.hpp"
 #include "trials_table.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/pause_point.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/trial_store.hpp"
 
@@ -30,13 +31,20 @@ std::vector<std::string> merged_hosts(std::vector<std::string> hosts, const std:
 }
 
 // Each trial is written to /trial/<id> as soon as it is read (with its model when it is kept) and
-// only its summary is kept.
-std::vector<StoredTrial> copy_trials(const TrialStore& store, const KeptModels& kept, hid_t file, const h5::Where& where) {
+// only its summary is kept; a file that cannot be read is left out and named in `problems`.
+std::vector<StoredTrial> copy_trials(const TrialStore& store, const KeptModels& kept, hid_t file, const h5::Where& where,
+                                     std::vector<std::string>& problems) {
   h5::Group groups = h5::create_group(file, trial_groups, where, true);
   std::vector<StoredTrial> summaries;
   for (const auto& id : store.list()) {
-    StoredTrial trial = store.read(id);
-    if (kept.ids.contains(id)) trial.result.model = store.read_model(id);
+    StoredTrial trial;
+    try {
+      trial = store.read(id);
+      if (kept.ids.contains(id)) trial.result.model = store.read_model(id);
+    } catch (const Error& unreadable) {
+      problems.push_back(std::string(unreadable.what()) + " (left out of the aggregate)");
+      continue;
+    }
     h5::Group group = h5::create_group(groups.get(), id, where, true);
     write_trial_record(group.get(), trial, where);
     trial.result.curve = {};
@@ -44,6 +52,7 @@ std::vector<StoredTrial> copy_trials(const TrialStore& store, const KeptModels& 
     trial.result.predictions = {};
     trial.result.model.reset();
     summaries.push_back(std::move(trial));
+    pause_point("aggregate_trial");
   }
   return summaries;
 }
@@ -81,25 +90,27 @@ h5::Group open_trial_group(hid_t file, const std::string& id, const h5::Where& w
 
 }  // namespace
 
-std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
+Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
   h5::QuietErrors quiet;
   TrialStore store(layout.trials_dir());
-  std::size_t count = 0;
+  Aggregated result;
   const KeptModels kept = choose_kept_models(store, meta);
-  h5::write_atomically(layout.results_file(), [&](hid_t file, const h5::Where& where) {
-    std::vector<StoredTrial> summaries = copy_trials(store, kept, file, where);
+  h5::write_atomically(layout.results_file(), "aggregate_temp", [&](hid_t file, const h5::Where& where) {
+    result.problems.clear();
+    std::vector<StoredTrial> summaries = copy_trials(store, kept, file, where, result.problems);
     write_ensembles_group(file, kept, where);
     SweepMeta merged = meta;
     merged.hosts = merged_hosts(meta.hosts, summaries);
     write_sweep_meta(file, results_file_format, merged, where);
     write_trials_table(file, build_trials_table(summaries), where);
-    copy_tables(layout.stamp_file(), file, where);
-    count = summaries.size();
+    copy_tables(layout.baselines_file(), file, where);
+    result.trials = summaries.size();
   });
-  return count;
+  for (std::string& stray : store.misnamed_files()) result.problems.push_back(std::move(stray));
+  return result;
 }
 
-std::size_t aggregate(const ResultsLayout& layout) {
+Aggregated aggregate(const ResultsLayout& layout) {
   std::optional<SweepMeta> meta = read_sweep_stamp(layout);
   if (!meta)
     throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +
@@ -145,7 +156,7 @@ StoredTrial SweepReader::trial(const std::string& id) const {
   return read_trial_record(group.get(), where);
 }
 
-std::optional<train::Checkpoint> SweepReader::model(const std::string& id) const {
+std::optional<Checkpoint> SweepReader::model(const std::string& id) const {
   h5::QuietErrors quiet;
   h5::Where where(file_.string());
   h5::File file = h5::open_file(file_.string());

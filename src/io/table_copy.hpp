@@ -1,6 +1,6 @@
 #pragma once
-// Carrying the extra tables (/tables) of one file into another: from the stamp into the
-// aggregate, and from an old stamp into its replacement.
+// Carrying the extra tables (/tables) of one file into another: from results/<name>/baselines.h5
+// into the aggregate.
 #include <filesystem>
 
 #include "h5_error.hpp"

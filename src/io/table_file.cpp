@@ -1,8 +1,10 @@
-// The public write_table / read_table / table_names: extra tables under /tables of a file.
+// The public write_tables / read_table / table_names: extra tables under /tables of a file.
 #include <filesystem>
 
 #include "table_copy.hpp"
 
+#include "atomic_file.hpp"
+#include "file_format.hpp"
 #include "h5_file.hpp"
 #include "h5_table.hpp"
 #include "vmsweep/common/error.hpp"
@@ -14,11 +16,6 @@ namespace {
 
 constexpr const char* tables_group = "tables";
 
-h5::Group open_or_create_tables(hid_t file, const h5::Where& where) {
-  if (h5::has_link(file, tables_group)) return h5::open_group(file, tables_group, where);
-  return h5::create_group(file, tables_group, where, true);
-}
-
 herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
   static_cast<std::vector<std::string>*>(names)->emplace_back(name);
   return 0;
@@ -26,16 +23,13 @@ herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
 
 }  // namespace
 
-void write_table(const std::filesystem::path& file, const std::string& name, const Table& table) {
+void write_tables(const std::filesystem::path& file, const NamedTables& tables) {
   h5::QuietErrors quiet;
-  std::string path = file.string();
-  h5::Where where(path);
-  h5::File h5file = std::filesystem::exists(file) ? h5::open_file(path, true) : h5::create_file(path, where);
-  h5::Group tables = open_or_create_tables(h5file.get(), where);
-  if (h5::has_link(tables.get(), name))
-    where.check_status(H5Ldelete(tables.get(), name.c_str(), H5P_DEFAULT), "replace table /tables/" + name);
-  h5::write_compound_table(tables.get(), name, table, where);
-  where.check_status(h5file.close(), "close the file");
+  h5::write_atomically(file, "tables_temp", [&](hid_t h5file, const h5::Where& where) {
+    write_format(h5file, tables_file_format, where);
+    h5::Group group = h5::create_group(h5file, tables_group, where, true);
+    for (const auto& [name, table] : tables) h5::write_compound_table(group.get(), name, table, where);
+  });
 }
 
 Table read_table(const std::filesystem::path& file, const std::string& name) {

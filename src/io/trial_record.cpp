@@ -30,15 +30,15 @@ void write_params(hid_t group, const Value& params, const h5::Where& where) {
   for (const auto& [name, value] : flatten_params(params)) write_typed_param(typed.get(), name, *value, where);
 }
 
-void write_metrics(hid_t group, const train::Metrics& metrics, const h5::Where& where) {
+void write_metrics(hid_t group, const Metrics& metrics, const h5::Where& where) {
   h5::Group metrics_group = h5::create_group(group, "metrics", where, true);
   for (const auto& [name, value] : metrics) write_attribute(metrics_group.get(), name, value, where);
 }
 
 void write_scalars(hid_t group, const StoredTrial& trial, const h5::Where& where) {
-  const train::TrialResult& r = trial.result;
+  const TrialResult& r = trial.result;
   write_attribute(group, "id", trial.id, where);
-  write_attribute(group, "status", train::to_string(r.status), where);
+  write_attribute(group, "status", to_string(r.status), where);
   write_attribute(group, "reason", r.reason, where);
   write_attribute(group, "seed", r.seed, where);
   write_attribute(group, "epochs_run", std::int64_t{r.epochs_run}, where);
@@ -55,9 +55,9 @@ int read_int(hid_t group, const char* name, const h5::Where& where) {
 }
 
 void read_scalars(hid_t group, StoredTrial& trial, const h5::Where& where) {
-  train::TrialResult& r = trial.result;
+  TrialResult& r = trial.result;
   trial.id = h5::read_string_attribute(group, "id", where);
-  r.status = train::trial_status_from_string(h5::read_string_attribute(group, "status", where));
+  r.status = trial_status_from_string(h5::read_string_attribute(group, "status", where));
   r.reason = h5::read_string_attribute(group, "reason", where);
   r.seed = h5::read_int_attribute(group, "seed", where);
   r.epochs_run = read_int(group, "epochs_run", where);
@@ -69,9 +69,9 @@ void read_scalars(hid_t group, StoredTrial& trial, const h5::Where& where) {
   trial.host = h5::read_string_attribute(group, "host", where);
 }
 
-train::Metrics read_metrics(hid_t group, const h5::Where& where) {
+Metrics read_metrics(hid_t group, const h5::Where& where) {
   h5::Group metrics_group = h5::open_group(group, "metrics", where);
-  train::Metrics metrics;
+  Metrics metrics;
   for (const auto& name : h5::attribute_names(metrics_group.get(), where))
     metrics.emplace_back(name, h5::read_double_attribute(metrics_group.get(), name, where));
   return metrics;
@@ -120,7 +120,7 @@ StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts pa
   return trial;
 }
 
-std::optional<train::Checkpoint> read_trial_model(hid_t group, const h5::Where& where) {
+std::optional<Checkpoint> read_trial_model(hid_t group, const h5::Where& where) {
   if (!h5::has_link(group, model_group)) return std::nullopt;
   h5::Group model = h5::open_group(group, model_group, where);
   return read_checkpoint_record(model.get(), where);

@@ -21,7 +21,7 @@ enum class TrialParts { summary, curves, full };  // summary skips curves and pr
 // Never reads the model (it is the biggest part of the record): read_trial_model does.
 StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts parts = TrialParts::full);
 // The trial's model; nullopt when the record holds none.
-std::optional<train::Checkpoint> read_trial_model(hid_t group, const h5::Where& where);
+std::optional<Checkpoint> read_trial_model(hid_t group, const h5::Where& where);
 // The number of weights of the trial's model; 0 when the record holds none.
 std::int64_t trial_model_parameters(hid_t group, const h5::Where& where);
 

@@ -8,7 +8,7 @@ namespace {
 
 // Gathers one field of every record into a column.
 template <typename Field>
-Column gather(const std::string& name, const std::vector<train::EpochRecord>& curve, Field field) {
+Column gather(const std::string& name, const std::vector<EpochRecord>& curve, Field field) {
   std::vector<std::decay_t<decltype(curve.front().*field)>> values;
   values.reserve(curve.size());
   for (const auto& record : curve) values.push_back(record.*field);
@@ -16,7 +16,7 @@ Column gather(const std::string& name, const std::vector<train::EpochRecord>& cu
 }
 
 template <typename Field, typename T>
-void scatter(const std::vector<T>& values, std::vector<train::EpochRecord>& curve, Field field) {
+void scatter(const std::vector<T>& values, std::vector<EpochRecord>& curve, Field field) {
   curve.resize(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) curve[i].*field = values[i];
 }
@@ -30,8 +30,8 @@ const std::vector<std::string>& split_labels() {
 
 }  // namespace
 
-Table curve_table(const std::vector<train::EpochRecord>& curve, const std::vector<double>& val_loss_by_step) {
-  using R = train::EpochRecord;
+Table curve_table(const std::vector<EpochRecord>& curve, const std::vector<double>& val_loss_by_step) {
+  using R = EpochRecord;
   Table table{{gather("epoch", curve, &R::epoch), gather("train_loss", curve, &R::train_loss),
                gather("val_loss", curve, &R::val_loss), gather("learning_rate", curve, &R::learning_rate),
                gather("seconds", curve, &R::seconds)}};
@@ -53,8 +53,8 @@ std::vector<double> val_loss_by_step_from_table(const Table& table) {
   return by_step;
 }
 
-std::vector<train::EpochRecord> curve_from_table(const Table& table) {
-  using R = train::EpochRecord;
+std::vector<EpochRecord> curve_from_table(const Table& table) {
+  using R = EpochRecord;
   std::vector<R> curve;
   scatter(table.values<std::int32_t>("epoch"), curve, &R::epoch);
   scatter(table.values<double>("train_loss"), curve, &R::train_loss);
@@ -64,7 +64,7 @@ std::vector<train::EpochRecord> curve_from_table(const Table& table) {
   return curve;
 }
 
-Table predictions_table(const train::Predictions& predictions) {
+Table predictions_table(const Predictions& predictions) {
   std::vector<std::int8_t> split;
   split.reserve(predictions.split.size());
   for (auto part : predictions.split) split.push_back(static_cast<std::int8_t>(part));
@@ -75,12 +75,12 @@ Table predictions_table(const train::Predictions& predictions) {
                 {"horizon_step", predictions.horizon_step, {}}}};
 }
 
-train::Predictions predictions_from_table(const Table& table) {
-  train::Predictions predictions;
+Predictions predictions_from_table(const Table& table) {
+  Predictions predictions;
   predictions.timestamp_ms = table.values<std::int64_t>("timestamp_ms");
   predictions.actual = table.values<double>("actual");
   predictions.predicted = table.values<double>("predicted");
-  for (auto part : table.values<std::int8_t>("split")) predictions.split.push_back(static_cast<train::SplitPart>(part));
+  for (auto part : table.values<std::int8_t>("split")) predictions.split.push_back(static_cast<SplitPart>(part));
   predictions.horizon_step = table.values<std::int32_t>("horizon_step");
   return predictions;
 }

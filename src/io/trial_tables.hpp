@@ -6,17 +6,17 @@
 #include <vector>
 
 #include "vmsweep/io/table.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::io {
 
 // `val_loss_by_step` is epochs x horizon (TrialResult::val_loss_by_step), possibly empty.
-Table curve_table(const std::vector<train::EpochRecord>& curve, const std::vector<double>& val_loss_by_step);
-std::vector<train::EpochRecord> curve_from_table(const Table& table);
+Table curve_table(const std::vector<EpochRecord>& curve, const std::vector<double>& val_loss_by_step);
+std::vector<EpochRecord> curve_from_table(const Table& table);
 // The val_loss_h<k> columns back into epochs x horizon; empty when the table has none.
 std::vector<double> val_loss_by_step_from_table(const Table& table);
 
-Table predictions_table(const train::Predictions& predictions);
-train::Predictions predictions_from_table(const Table& table);
+Table predictions_table(const Predictions& predictions);
+Predictions predictions_from_table(const Table& table);
 
 }  // namespace vmsweep::io

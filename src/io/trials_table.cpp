@@ -154,7 +154,7 @@ TrialsTable build_trials_table(const std::vector<StoredTrial>& trials) {
   TrialsTable out;
   out.table.columns.push_back(fixed_column<std::string>("id", trials, [](const StoredTrial& t) { return t.id; }));
   out.table.columns.push_back(fixed_column<std::string>(
-      "status", trials, [](const StoredTrial& t) { return train::to_string(t.result.status); }));
+      "status", trials, [](const StoredTrial& t) { return to_string(t.result.status); }));
   std::set<std::string> taken = fixed_columns();
   add_param_columns(out, trials, taken);
   add_metric_columns(out, trials, taken);
@@ -167,9 +167,9 @@ std::vector<StoredTrial> trials_from_table(const TrialsTable& trials, const std:
   std::vector<StoredTrial> out(t.rows());
   for (std::size_t row = 0; row < out.size(); ++row) {
     StoredTrial& trial = out[row];
-    train::TrialResult& r = trial.result;
+    TrialResult& r = trial.result;
     trial.id = t.values<std::string>("id")[row];
-    r.status = train::trial_status_from_string(t.values<std::string>("status")[row]);
+    r.status = trial_status_from_string(t.values<std::string>("status")[row]);
     r.params = parse_json(t.values<std::string>("params_json")[row], origin + ": /trials row " + trial.id);
     r.epochs_run = t.values<std::int32_t>("epochs_run")[row];
     r.best_epoch = t.values<std::int32_t>("best_epoch")[row];

@@ -6,6 +6,7 @@
 #include "checks.hpp"
 #include "sections.hpp"
 #include "vmsweep/common/knob_check.hpp"
+#include "vmsweep/common/regular_file.hpp"
 
 namespace vmsweep::sweep {
 
@@ -37,6 +38,7 @@ std::string resolve_data_path(const Value& path, const fs::path& base_dir) {
   const fs::path written(nonempty_string(path, "data.path"));
   if (written.is_absolute()) {
     if (is_file(written)) return written.lexically_normal().string();
+    if (fs::exists(written)) fail(path, "data.path", written.string() + " is " + file_kind(written) + ", not a trace file");
     fail(path, "data.path", "file not found: " + written.string());
   }
   const fs::path beside_sweep = fs::absolute(base_dir / written).lexically_normal();

@@ -13,16 +13,12 @@
 #include "vmsweep/train/forecast_scores.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/trial_data.hpp"
 #include "window_forecast.hpp"
 
 namespace vmsweep::train {
 
 namespace {
-
-data::PreparedData prepare_data(const TrainSettings& settings, ThreadBudget& budget) {
-  const data::WindowSpec windows{settings.look_back, settings.horizon, settings.data.stride};
-  return budget.run_in_arena([&] { return data::prepare(settings.data, windows); });
-}
 
 void take_outcome(TrainingOutcome&& outcome, TrialResult& result) {
   result.status = outcome.status;
@@ -77,9 +73,7 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   result.params = settings.params;
   result.seed = settings.seed;
   ThreadBudget budget(threads);
-  const data::PreparedData data = prepare_data(settings, budget);
-  if (settings.refit) own_validation(data, "refit: true");  // refuses `val: test` before any training
-  if (settings.val_folds > 1) fold_ranges(data, settings.val_folds - 1);  // enough windows for every fold
+  const data::PreparedData data = budget.run_in_arena([&] { return prepare_trial_data(settings); });
   model::LstmStack model(model_config_for(settings, data.input_channels()));
   take_outcome(Trainer(settings, model, data).run(on_epoch), result);
   if (result.status == TrialStatus::diverged) return;
@@ -90,6 +84,20 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   if (result.status != TrialStatus::diverged) add_intervals(settings.horizon, result);
 }
 
+// An exception from the caller's callback (a lost link to the coordinator, a full disk) is not the
+// trial's fault: it is noted so that it passes on instead of failing the trial.
+EpochCallback noting_failures(EpochCallback on_epoch, std::exception_ptr& caller_failure) {
+  if (!on_epoch) return {};
+  return [on_epoch = std::move(on_epoch), &caller_failure](const EpochRecord& record) {
+    try {
+      return on_epoch(record);
+    } catch (...) {
+      caller_failure = std::current_exception();
+      throw;
+    }
+  };
+}
+
 }  // namespace
 
 TrialResult run_trial(const Value& params, int threads, EpochCallback on_epoch) {
@@ -97,9 +105,11 @@ TrialResult run_trial(const Value& params, int threads, EpochCallback on_epoch) 
   TrialResult result;
   result.params = params;
   result.threads = threads;
+  std::exception_ptr caller_failure;
   try {
-    train_and_evaluate(params, threads, on_epoch, result);
+    train_and_evaluate(params, threads, noting_failures(std::move(on_epoch), caller_failure), result);
   } catch (const std::exception& error) {
+    if (caller_failure) std::rethrow_exception(caller_failure);
     // InputError (bad parameters or data) and any other error alike: the trial failed, the sweep goes on.
     result.status = TrialStatus::failed;
     result.reason = error.what();

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "vmsweep/data/prepare.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 #include "window_forecast.hpp"
 
 namespace vmsweep::train {

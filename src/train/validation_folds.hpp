@@ -4,7 +4,7 @@
 // fresh model on the windows before it; a trial's val metrics become the mean over the folds.
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/settings.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train {
 

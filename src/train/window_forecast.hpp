@@ -6,7 +6,7 @@
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/eval/baselines.hpp"
 #include "vmsweep/model/lstm_stack.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train {
 

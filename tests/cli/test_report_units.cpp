@@ -66,7 +66,7 @@ TEST_CASE("report: the baselines table reads back from HDF5 as written") {
   const auto scores = compute_baselines({&a, &b}, problems);
   const auto file = std::filesystem::temp_directory_path() / "vmsweep_test_report_baselines.h5";
   std::filesystem::remove(file);
-  io::write_table(file, "baselines", io::baselines_table(scores));
+  io::write_tables(file, {{"baselines", io::baselines_table(scores)}});
   const auto back = io::baselines_from_table(io::read_table(file, "baselines"));
   std::filesystem::remove(file);
   REQUIRE(back.size() == scores.size());

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,6 +59,19 @@ void check_bad_input(const Run& run, const std::string& message) {
 TEST_CASE("bad input: a missing file or a directory") {
   check_bad_input(inspect("no_such_file.txt"), "no_such_file.txt: cannot open the file (No such file or directory)");
   check_bad_input(run_vmsweep("data inspect " + fixture("")), "is a directory");
+}
+
+// Opening a FIFO for reading waits for a writer: without the check the command would hang (here:
+// be stopped by `timeout` with exit code 124).
+TEST_CASE("bad input: a FIFO or a device where a trace is expected says so instead of waiting") {
+  namespace fs = std::filesystem;
+  const fs::path fifo = vmsweep::test::scratch_file("trace.fifo");
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const Run run = run_vmsweep_as("timeout 20 " VMSWEEP_BINARY, "data inspect " + fifo.string());
+  fs::remove(fifo);
+  check_bad_input(run, "trace.fifo: is a FIFO, not a trace file");
+  check_bad_input(run_vmsweep("data inspect /dev/null"), "/dev/null: is a character device, not a trace file");
 }
 
 // Root reads any file, so as root the check runs vmsweep as `nobody` (setpriv drops the

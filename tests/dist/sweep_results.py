@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Checks on vmsweep results files for the dist tests (reads them as a user would: h5py + pandas).
 
-  sweep_results.py same A.h5 B.h5      every trial exactly once in both, same ids, metrics and
-                                       curves bitwise equal
+  sweep_results.py same A.h5 B.h5      every trial exactly once in both, same ids, parameters,
+                                       statuses, metrics and curves bitwise equal
   sweep_results.py statuses A.h5       prints "id status" lines, sorted by id
   sweep_results.py reasons A.h5        prints "id status reason" lines of the trials that are not ok
   sweep_results.py count A.h5          prints the number of trials
@@ -44,6 +44,10 @@ def same(path_a, path_b):
     if set(a["id"]) != set(b["id"]):
         fail(f"trial sets differ: {sorted(a['id'])} vs {sorted(b['id'])}")
     a, b = a.set_index("id").sort_index(), b.set_index("id").sort_index()
+    for column in ("params_json", "status"):
+        differ = a.index[a[column] != b[column]]
+        if len(differ):
+            fail(f"{column} differs for trials {list(differ)}:\n{a.loc[differ, column]}\n{b.loc[differ, column]}")
     for metric in METRICS + ["epochs_run", "best_epoch"]:
         if not bitwise_equal(a[metric], b[metric]):
             fail(f"{metric} differs:\n{a[metric]}\n{b[metric]}")

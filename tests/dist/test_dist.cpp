@@ -3,6 +3,9 @@
 // tested by mpirun_sweep.sh (see tests.cmake).
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <bit>
 #include <cmath>
 #include <csignal>
@@ -18,8 +21,9 @@
 #include "trial_queue.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
-#include "vmsweep/dist/thread_budget.hpp"
+#include "vmsweep/dist/thread_choice.hpp"
 #include "vmsweep/train/parameters.hpp"
+#include "vmsweep/train/run_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
 using namespace vmsweep;
@@ -51,6 +55,18 @@ sweep::SweepSpec grid_spec(const std::string& extra = "") {
                      "  epochs: {value: 2}\n" +
                      extra;
   return sweep::SweepSpec::parse(text, "t.yaml", train::all_knobs(), VMSWEEP_SOURCE_DIR);
+}
+
+// Two epochs of a tiny model on aa.txt's daily means.
+Value train_params() {
+  Value params;
+  params.set("path", VMSWEEP_AA_TXT);
+  params.set("timestamp", "datetime");
+  params.set("value", "data_hourly");
+  params.set("resample", "D");
+  params.set("layers", Value::List{4});
+  params.set("epochs", 2);
+  return params;
 }
 
 std::vector<std::int64_t> drain(TrialQueue& queue) {
@@ -90,7 +106,7 @@ TEST_CASE("a value's source mark crosses the wire, so a worker's error names the
 }
 
 TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
-  train::EpochRecord record{3, 0.25, std::nan(""), 1e-3, 0.5};
+  EpochRecord record{3, 0.25, std::nan(""), 1e-3, 0.5};
   EpochReport report = decode_epoch(encode_epoch({9, record}).body);
   CHECK(report.trial_id == 9);
   CHECK(report.record.epoch == 3);
@@ -103,12 +119,13 @@ TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
   Bytes unknown{char(7)};
   CHECK_THROWS_AS(decode_verdict(unknown), Error);
   CHECK(decode_fatal(encode_fatal("disk full").body) == "disk full");
+  CHECK(decode_interrupted(encode_interrupted(SIGTERM).body) == SIGTERM);
 
-  TrialOutcome outcome{5, train::TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
+  TrialOutcome outcome{5, TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
                        2, 1.5, 3, "node7", false};
   TrialOutcome back = decode_result(encode_result(outcome).body);
   CHECK(back.trial_id == 5);
-  CHECK(back.status == train::TrialStatus::diverged);
+  CHECK(back.status == TrialStatus::diverged);
   CHECK(back.reason == outcome.reason);
   REQUIRE(back.metric("val_mse"));
   CHECK(*back.metric("val_mse") == 0.125);
@@ -128,27 +145,27 @@ TEST_CASE("a truncated or padded message is an error, not garbage") {
   // A list claiming more elements than the message has bytes.
   Bytes huge_count = encode_result({}).body;
   std::uint64_t absurd = 1ULL << 60;
-  std::memcpy(huge_count.data() + sizeof(std::int64_t) + sizeof(train::TrialStatus) + sizeof(std::uint64_t), &absurd,
+  std::memcpy(huge_count.data() + sizeof(std::int64_t) + sizeof(TrialStatus) + sizeof(std::uint64_t), &absurd,
               sizeof absurd);
   CHECK_THROWS_AS(decode_result(huge_count), Error);
 }
 
 TEST_CASE("the thread budget follows --threads, then Slurm, then cores per rank, capped by affinity") {
-  ThreadBudgetInputs inputs;
+  ThreadChoiceInputs inputs;
   inputs.node_cores = 32;
   inputs.ranks_on_node = 4;
   inputs.affinity_cpus = 32;
-  CHECK(thread_budget(inputs).threads == 8);
+  CHECK(choose_threads(inputs).threads == 8);
   inputs.slurm_cpus_per_task = 6;
-  CHECK(thread_budget(inputs).threads == 6);
+  CHECK(choose_threads(inputs).threads == 6);
   inputs.requested = 3;
-  CHECK(thread_budget(inputs).threads == 3);
-  CHECK(thread_budget(inputs).reason == "--threads 3");
+  CHECK(choose_threads(inputs).threads == 3);
+  CHECK(choose_threads(inputs).reason == "--threads 3");
   inputs.affinity_cpus = 2;  // mpirun bound the rank to two cores
-  CHECK(thread_budget(inputs).threads == 2);
-  CHECK_THAT(thread_budget(inputs).reason, Catch::Contains("affinity"));
-  ThreadBudgetInputs crowded{std::nullopt, std::nullopt, 2, 16, 2};  // 16 ranks oversubscribing 2 cores
-  CHECK(thread_budget(crowded).threads == 1);
+  CHECK(choose_threads(inputs).threads == 2);
+  CHECK_THAT(choose_threads(inputs).reason, Catch::Contains("affinity"));
+  ThreadChoiceInputs crowded{std::nullopt, std::nullopt, 2, 16, 2};  // 16 ranks oversubscribing 2 cores
+  CHECK(choose_threads(crowded).threads == 1);
   CHECK(affinity_cpu_count() >= 1);
 }
 
@@ -225,11 +242,29 @@ TEST_CASE("a grid of 10^8 trials is drawn lazily: the queue holds a window, not 
   CHECK_FALSE(queue.exhausted());
 }
 
+// Before anything is written a signal ends the process at once (in a child here: it exits).
+TEST_CASE("a signal before stop_cleanly ends the process at once with exit code 4") {
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      InterruptWatch watch;
+      std::raise(signal_number);
+      std::_Exit(0);  // not reached when the handler exits
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == exit_interrupted);
+  }
+}
+
 TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards") {
   struct sigaction before {};
   sigaction(SIGTERM, nullptr, &before);
   {
     InterruptWatch watch;
+    watch.stop_cleanly();
     CHECK_FALSE(watch.requested());
     std::raise(SIGTERM);
     CHECK(watch.requested());
@@ -240,31 +275,37 @@ TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards"
   CHECK(current.sa_handler == before.sa_handler);
 }
 
-TEST_CASE("the executor turns an exception into a failed trial and writes it") {
+TEST_CASE("the executor records a failed trial as trained, and passes on what is not the trial's fault") {
   InterruptWatch interrupt;
+  interrupt.stop_cleanly();
   int written = 0;
-  train::TrialStatus written_status = train::TrialStatus::ok;
-  auto write = [&](const sweep::TrialSpec&, const train::TrialResult& result) {
+  TrialStatus written_status = TrialStatus::ok;
+  auto write = [&](const sweep::TrialSpec&, const TrialResult& result) {
     ++written;
     written_status = result.status;
   };
-  auto throwing = [](const Value&, int, const EpochCallback&) -> train::TrialResult {
-    throw InputError("look_back 5000 is longer than the series");
-  };
-  TrialExecutor executor(throwing, write, {4, "node", 2}, interrupt);
-  TrialOutcome outcome = executor.execute({8, 8, 0, 1, sample_params()}, [](const auto&) { return Ruling{}; });
+  // train::run_trial turns a trial's own error (here a look_back longer than the series) into this.
+  Value too_long = train_params();
+  too_long.set("look_back", 5000);
+  TrialExecutor executor(&train::run_trial, write, {4, "node", 1}, interrupt);
+  TrialOutcome outcome = executor.execute({8, 8, 0, 1, too_long}, [](const auto&) { return Ruling{}; });
   CHECK(outcome.trial_id == 8);
-  CHECK(outcome.status == train::TrialStatus::failed);
-  CHECK_THAT(outcome.reason, Catch::Contains("longer than the series"));
+  CHECK(outcome.status == TrialStatus::failed);
+  CHECK_THAT(outcome.reason, Catch::Contains("look_back"));
   CHECK(outcome.rank == 4);
   CHECK(written == 1);
-  CHECK(written_status == train::TrialStatus::failed);
+  CHECK(written_status == TrialStatus::failed);
+  // The coordinator's link failing in the middle of a trial is the worker's problem: nothing is recorded.
+  auto lost_link = [](const auto&) -> Ruling { throw Error("MPI_Send failed"); };
+  CHECK_THROWS_WITH(executor.execute({9, 9, 0, 1, train_params()}, lost_link), "MPI_Send failed");
+  CHECK(written == 1);
 }
 
 TEST_CASE("an interrupted trial is reported as such and not written, so a resume reruns it") {
   InterruptWatch interrupt;
+  interrupt.stop_cleanly();
   int written = 0;
-  auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
+  auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(200), interrupt), write, {0, "node", 1}, interrupt);
   std::raise(SIGINT);
   TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Ruling{}; });
@@ -274,12 +315,13 @@ TEST_CASE("an interrupted trial is reported as such and not written, so a resume
 
 TEST_CASE("a prune verdict ends a trial as stopped and written; abandon leaves it for a resume") {
   InterruptWatch interrupt;
+  interrupt.stop_cleanly();
   int written = 0;
-  auto write = [&](const sweep::TrialSpec&, const train::TrialResult&) { ++written; };
+  auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(1), interrupt), write, {0, "node", 1}, interrupt);
   auto prune = [](const auto&) { return Ruling{Verdict::prune, "pruned by hyperband at epoch 1"}; };
   TrialOutcome pruned = executor.execute({1, 1, 0, 1, Value::Map{}}, prune);
-  CHECK(pruned.status == train::TrialStatus::stopped);
+  CHECK(pruned.status == TrialStatus::stopped);
   CHECK(pruned.reason == "pruned by hyperband at epoch 1");  // the coordinator's reason, not the trainer's
   CHECK_FALSE(pruned.interrupted);
   CHECK(written == 1);
@@ -295,7 +337,7 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   ProgressSetup setup{&text, LogFormat::text, false, 0.0, 10, 4, metric, {"learning_rate"}};
   Progress progress(setup);
   progress.trial_started({6, 6, 0, 1, Value::Map{{"learning_rate", 0.01}, {"epochs", 3}}});
-  progress.trial_finished({6, train::TrialStatus::ok, "", {{"val_mse", 0.5}}, 3, 2.0, 1, "node", false});
+  progress.trial_finished({6, TrialStatus::ok, "", {{"val_mse", 0.5}}, 3, 2.0, 1, "node", false});
   progress.tick();
   CHECK_THAT(text.str(), Catch::Contains("trial 6 ok  val_mse=0.5"));
   CHECK_THAT(text.str(), Catch::Contains("5/10 done, 0 running, 0 failed"));
@@ -305,7 +347,7 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   setup.format = LogFormat::json;
   Progress batch(setup);
   batch.trial_started({7, 7, 0, 1, Value::Map{}});
-  batch.trial_finished({7, train::TrialStatus::failed, "bad \"data\"", {}, 0, 0.1, 0, "node", false});
+  batch.trial_finished({7, TrialStatus::failed, "bad \"data\"", {}, 0, 0.1, 0, "node", false});
   batch.summary();
   CHECK_THAT(json.str(), Catch::Contains(R"({"event":"trial","id":7,"status":"failed","val_mse":null)"));
   CHECK_THAT(json.str(), Catch::Contains(R"("reason":"bad \"data\"")"));
@@ -318,7 +360,7 @@ TEST_CASE("progress counts pruned trials in the status line and shows why per tr
   std::ostringstream text, json;
   ProgressSetup setup{&text, LogFormat::text, false, 0.0, 3, 0, sweep::Metric{}, {}};
   const std::string why = "pruned by hyperband at epoch 2: val_loss 0.9 > threshold 0.5 of 3 trials at this band";
-  const TrialOutcome pruned{2, train::TrialStatus::stopped, why, {{"val_mse", 0.7}}, 2, 1.0, 0, "node", false};
+  const TrialOutcome pruned{2, TrialStatus::stopped, why, {{"val_mse", 0.7}}, 2, 1.0, 0, "node", false};
   Progress progress(setup);
   progress.trial_finished(pruned);
   progress.summary();

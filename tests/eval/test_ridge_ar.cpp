@@ -86,3 +86,17 @@ TEST_CASE("aa.txt: a lag-14 ridge autoregression scores test MSE about 1.08 on t
   CHECK(test.mse == Approx(1.08).epsilon(0.05));
   CHECK(test.mse < eval::persistence(data, Split::test).score().mse);
 }
+
+TEST_CASE("ridge AR: a problem of the data is reported, not taken for a penalty that does not fit") {
+  std::vector<double> values{1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0};
+  std::vector<std::int64_t> times(values.size());
+  for (std::size_t i = 0; i < times.size(); ++i) times[i] = static_cast<std::int64_t>(i) * 1000;
+  data::SplitSpec split;
+  split.mode = data::SplitSpec::Mode::counts;  // of windows: one to train on, too few for a regression
+  split.train = 1;
+  split.val = 2;
+  split.test = 2;
+  const data::PreparedData data(times, values, 1000, {2, 1, 1}, split, data::ScaleKind::none, data::ScaleFit::train);
+  const std::vector<double> lambdas{0.0, 1.0};
+  CHECK_THROWS_WITH(eval::select_ridge_ar(data, lambdas), Catch::Contains("training windows; at least 2 are needed"));
+}

@@ -32,13 +32,13 @@ inline Value sample_params(int look_back, double learning_rate) {
   return params;
 }
 
-inline train::Predictions sample_predictions(int rows) {
-  train::Predictions p;
+inline Predictions sample_predictions(int rows) {
+  Predictions p;
   for (int i = 0; i < rows; ++i) {
     p.timestamp_ms.push_back(1'600'000'000'000LL + 86'400'000LL * i);
     p.actual.push_back(10.0 + 0.1 * i);
     p.predicted.push_back(10.0 + 0.1 * i + (i % 2 ? 0.1 + 0.2 : -0.0));
-    p.split.push_back(static_cast<train::SplitPart>(i * 3 / rows));
+    p.split.push_back(static_cast<SplitPart>(i * 3 / rows));
     p.horizon_step.push_back(1 + i % 2);
   }
   return p;
@@ -46,7 +46,7 @@ inline train::Predictions sample_predictions(int rows) {
 
 inline StoredTrial sample_trial(const std::string& id, int look_back, double learning_rate, int epochs = 5) {
   StoredTrial trial{id, 1 + look_back % 3, "node-" + std::to_string(look_back % 2), {}};
-  train::TrialResult& r = trial.result;
+  TrialResult& r = trial.result;
   r.params = sample_params(look_back, learning_rate);
   r.seed = 1'000'000'007LL * look_back;
   r.epochs_run = epochs;
@@ -63,7 +63,7 @@ inline StoredTrial sample_trial(const std::string& id, int look_back, double lea
 
 inline StoredTrial sample_failed_trial(const std::string& id) {
   StoredTrial trial{id, 2, "node-9", {}};
-  trial.result.status = train::TrialStatus::failed;
+  trial.result.status = TrialStatus::failed;
   trial.result.reason = "layers: expected a list of positive integers, got \"wide\" — ünïcode";
   trial.result.params.set("look_back", 3.5);
   trial.result.params.set("layers", "wide");

@@ -17,8 +17,8 @@ bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
   return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
 }
 
-train::Checkpoint sample_checkpoint() {
-  train::Checkpoint checkpoint;
+Checkpoint sample_checkpoint() {
+  Checkpoint checkpoint;
   checkpoint.params = sample_params(14, 0.001);
   checkpoint.scaler_kind = "minmax";
   checkpoint.scaler_offset = 0.1 + 0.2;
@@ -40,9 +40,9 @@ train::Checkpoint sample_checkpoint() {
 
 TEST_CASE("A checkpoint reads back bitwise and in order", "[io]") {
   ScratchDir scratch("checkpoint");
-  train::Checkpoint written = sample_checkpoint();
+  Checkpoint written = sample_checkpoint();
   write_checkpoint(scratch.path() / "best.h5", written);
-  train::Checkpoint got = read_checkpoint(scratch.path() / "best.h5");
+  Checkpoint got = read_checkpoint(scratch.path() / "best.h5");
   CHECK(got.params == written.params);
   CHECK(got.scaler_kind == "minmax");
   CHECK(same_bits(got.scaler_offset, written.scaler_offset));
@@ -58,7 +58,7 @@ TEST_CASE("A checkpoint reads back bitwise and in order", "[io]") {
 
 TEST_CASE("A checkpoint whose tensor shape and values disagree is not written", "[io]") {
   ScratchDir scratch("checkpoint-bad");
-  train::Checkpoint checkpoint = sample_checkpoint();
+  Checkpoint checkpoint = sample_checkpoint();
   checkpoint.weights[1].shape = {3, 1};
   auto path = scratch.path() / "bad.h5";
   CHECK_THROWS_WITH(write_checkpoint(path, checkpoint),

@@ -20,7 +20,7 @@ TEST_CASE("A missing file is an input error naming it", "[io]") {
   CHECK_THROWS_AS(SweepReader(path), InputError);
   CHECK_THROWS_WITH(SweepReader(path), Contains(path) && Contains("no such file"));
   CHECK_THROWS_WITH(read_checkpoint(path), Contains(path));
-  CHECK_THROWS_WITH(TrialStore(scratch.path()).read("nope"), Contains(path));
+  CHECK_THROWS_WITH(TrialStore(scratch.path()).read("404"), Contains((scratch.path() / "404.h5").string()));
 }
 
 TEST_CASE("A file that is not HDF5 is an input error naming it", "[io]") {
@@ -57,7 +57,7 @@ TEST_CASE("An unwritable results directory is reported before any trial runs", "
   CHECK_THROWS_WITH(TrialStore(blocked).prepare(), Contains(blocked.string()));
   CHECK_THROWS_WITH(TrialStore(blocked).write(sample_trial("1", 7, 0.1)),
                     Contains((blocked / "1.h5").string()) && Contains("cannot create the file"));
-  CHECK_THROWS_WITH(write_checkpoint("/proc/vmsweep.h5", train::Checkpoint{}), Contains("/proc/vmsweep.h5"));
+  CHECK_THROWS_WITH(write_checkpoint("/proc/vmsweep.h5", Checkpoint{}), Contains("/proc/vmsweep.h5"));
 }
 
 TEST_CASE("aggregate refuses a folder without a sweep stamp", "[io]") {

@@ -15,8 +15,8 @@ using namespace vmsweep::io::testing;
 
 namespace {
 
-train::Checkpoint sample_model(const Value& params, float first_weight) {
-  train::Checkpoint model;
+Checkpoint sample_model(const Value& params, float first_weight) {
+  Checkpoint model;
   model.params = params;
   model.scaler_kind = "minmax";
   model.scaler_offset = 0.1 + 0.2;
@@ -40,7 +40,7 @@ StoredTrial trial_with_model(const std::string& id, int look_back, std::int64_t 
   return trial;
 }
 
-void check_same_model(const train::Checkpoint& read, const train::Checkpoint& written) {
+void check_same_model(const Checkpoint& read, const Checkpoint& written) {
   CHECK(read.params == written.params);
   CHECK(read.scaler_kind == written.scaler_kind);
   CHECK(same_bits(read.scaler_offset, written.scaler_offset));
@@ -63,7 +63,7 @@ TEST_CASE("a trial file keeps the model and the per-step validation loss, read o
   CHECK_FALSE(read.result.model);
   CHECK(read.result.val_loss_by_step == written.result.val_loss_by_step);
   CHECK(store.read_summary("3").result.val_loss_by_step.empty());
-  const std::optional<train::Checkpoint> model = store.read_model("3");
+  const std::optional<Checkpoint> model = store.read_model("3");
   REQUIRE(model);
   check_same_model(*model, *written.result.model);
   CHECK(store.model_parameters("3") == 9);
@@ -82,7 +82,7 @@ TEST_CASE("the aggregate keeps every model while they are small, and names the e
                                         trial_with_model("3", 8, 1), trial_with_model("4", 7, 2),
                                         trial_with_model("5", 9, 2), sample_failed_trial("6")};
   for (const StoredTrial& trial : trials) store.write(trial);
-  REQUIRE(aggregate(layout, sample_meta()) == 6);
+  REQUIRE(aggregate(layout, sample_meta()).trials == 6);
 
   SweepReader reader(layout.results_file());
   const std::optional<KeptModels> kept = reader.kept_models();

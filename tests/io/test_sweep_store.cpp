@@ -1,11 +1,15 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <cmath>
+#include <fstream>
 
 #include "io/sample_trials.hpp"
 #include "vmsweep/common/error.hpp"
 #include "io/trial_checks.hpp"
 #include "vmsweep/common/version.hpp"
+#include "vmsweep/io/leftovers.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
@@ -21,7 +25,7 @@ std::vector<StoredTrial> make_sweep(const ResultsLayout& layout) {
   write_sweep_stamp(layout, sample_meta());
   Table baselines{{{"method", std::vector<std::string>{"persistence", "ridge_ar"}, {}},
                    {"test_mse", std::vector<double>{1.4287, 1.08}, {}}}};
-  write_table(layout.stamp_file(), "baselines", baselines);
+  write_tables(layout.baselines_file(), {{"baselines", baselines}});
   std::vector<StoredTrial> trials{sample_trial("1", 7, 0.001), sample_trial("2", 14, 0.01, 3),
                                   sample_failed_trial("10")};
   TrialStore store(layout.trials_dir());
@@ -37,7 +41,7 @@ TEST_CASE("Aggregation keeps every trial bitwise and the sweep's meta", "[io]") 
   auto written = make_sweep(layout);
   SweepMeta meta = sample_meta();
   meta.finished = parse_iso8601_utc("2026-11-29T16:30:00.000Z");
-  REQUIRE(aggregate(layout, meta) == 3);
+  REQUIRE(aggregate(layout, meta).trials == 3);
 
   SweepReader reader(scratch.path() / "sample.h5");
   CHECK(reader.meta().sweep_text == meta.sweep_text);
@@ -103,7 +107,7 @@ TEST_CASE("aggregate without a meta takes the stamp's and ends at the last trial
   ScratchDir scratch("aggregate-again");
   ResultsLayout layout(scratch.path() / "sample");
   make_sweep(layout);
-  REQUIRE(aggregate(layout) == 3);
+  REQUIRE(aggregate(layout).trials == 3);
   SweepReader reader(layout.results_file());
   CHECK(reader.meta().name == "sample");
   auto last_write = std::filesystem::last_write_time(layout.trials_dir() / "10.h5");
@@ -123,16 +127,24 @@ TEST_CASE("The stored sweep hash comes from the stamp, else from the results fil
   CHECK(ResultsLayout(scratch.path() / "sample/").results_file() == layout.results_file());
 }
 
-TEST_CASE("Rewriting the stamp keeps its tables", "[io]") {
+TEST_CASE("A rewritten stamp is a new file; the baselines live in a file of their own", "[io]") {
   ScratchDir scratch("restamp");
   ResultsLayout layout(scratch.path() / "sample");
   make_sweep(layout);
+  const auto inode = [](const std::filesystem::path& file) {
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    return info.st_ino;
+  };
+  const auto first = inode(layout.stamp_file());
   SweepMeta changed = sample_meta();
   changed.sweep_text += "# edited\n";
   changed.sweep_hash = sweep_hash(changed.sweep_text);
   write_sweep_stamp(layout, changed);
   CHECK(stored_sweep_hash(layout) == changed.sweep_hash);
-  CHECK(read_table(layout.stamp_file(), "baselines").values<double>("test_mse") == std::vector<double>{1.4287, 1.08});
+  CHECK(inode(layout.stamp_file()) != first);  // replaced through a rename, never written in place
+  CHECK(table_names(layout.stamp_file()).empty());
+  CHECK(read_table(layout.baselines_file(), "baselines").values<double>("test_mse") == std::vector<double>{1.4287, 1.08});
 }
 
 TEST_CASE("Sweep hash and ISO 8601 times", "[io]") {
@@ -145,16 +157,47 @@ TEST_CASE("Sweep hash and ISO 8601 times", "[io]") {
   CHECK_THROWS_AS(parse_iso8601_utc("yesterday"), Error);
 }
 
-TEST_CASE("Extra tables are replaced by name", "[io]") {
+TEST_CASE("A tables file is written whole, in the order given", "[io]") {
   ScratchDir scratch("tables");
   auto file = scratch.path() / "t.h5";
-  write_table(file, "a", Table{{{"x", std::vector<double>{1, 2}, {}}}});
-  write_table(file, "b", Table{{{"y", std::vector<std::int32_t>{3}, {}}}});
-  write_table(file, "a", Table{{{"x", std::vector<double>{5}, {}}, {"s", std::vector<std::string>{"long text"}, {}}}});
+  write_tables(file, {{"a", Table{{{"x", std::vector<double>{1, 2}, {}}}}}});
+  write_tables(file, {{"b", Table{{{"y", std::vector<std::int32_t>{3}, {}}}}},
+                      {"a", Table{{{"x", std::vector<double>{5}, {}}, {"s", std::vector<std::string>{"long text"}, {}}}}}});
   CHECK(table_names(file) == std::vector<std::string>{"b", "a"});
   Table a = read_table(file, "a");
   CHECK(a.values<double>("x") == std::vector<double>{5});
   CHECK(a.values<std::string>("s") == std::vector<std::string>{"long text"});
   CHECK_THROWS_WITH(a.values<std::int32_t>("x"), Catch::Contains("'x'") && Catch::Contains("int32"));
   CHECK_THROWS_WITH(read_table(file, "c"), Catch::Contains("t.h5") && Catch::Contains("'c'"));
+}
+
+TEST_CASE("The aggregate leaves out and names the trial files that do not count, and never counts one twice", "[io]") {
+  ScratchDir scratch("aggregate-strays");
+  ResultsLayout layout(scratch.path() / "sample");
+  make_sweep(layout);
+  std::filesystem::copy_file(layout.trials_dir() / "2.h5", layout.trials_dir() / "002.h5");
+  std::filesystem::resize_file(layout.trials_dir() / "10.h5", 100);
+  const Aggregated aggregated = aggregate(layout, sample_meta());
+  CHECK(aggregated.trials == 2);
+  REQUIRE(aggregated.problems.size() == 2);
+  CHECK_THAT(aggregated.problems[0], Catch::Contains("10.h5") && Catch::Contains("left out"));
+  CHECK_THAT(aggregated.problems[1], Catch::Contains("002.h5: not a trial file"));
+  std::vector<std::string> ids;
+  for (const StoredTrial& trial : SweepReader(layout.results_file()).trials()) ids.push_back(trial.id);
+  CHECK(ids == std::vector<std::string>{"1", "2"});
+}
+
+TEST_CASE("Leftover temporaries of a sweep are removed, other sweeps' are not", "[io]") {
+  ScratchDir scratch("leftovers");
+  ResultsLayout layout(scratch.path() / "sample");
+  make_sweep(layout);
+  const std::vector<std::filesystem::path> leftovers{
+      layout.trials_dir() / "4.h5.tmp-host-1-2", layout.sweep_dir() / "sweep.h5.tmp-host-1-2",
+      layout.sweep_dir() / "baselines.h5.tmp-host-1-2", scratch.path() / "sample.h5.tmp-host-1-2"};
+  for (const auto& file : leftovers) std::ofstream(file) << "half written";
+  std::ofstream(scratch.path() / "other.h5.tmp-host-1-2") << "another sweep's aggregate being written";
+  CHECK(remove_leftovers(layout) == 4);
+  for (const auto& file : leftovers) CHECK_FALSE(std::filesystem::exists(file));
+  CHECK(std::filesystem::exists(scratch.path() / "other.h5.tmp-host-1-2"));
+  CHECK(std::filesystem::exists(layout.stamp_file()));
 }

@@ -17,7 +17,7 @@ TEST_CASE("A trial file reads back bitwise, parameter kinds included", "[io]") {
   TrialStore store(scratch.path() / "trials");
   store.prepare();
   StoredTrial trial = sample_trial("7", 14, 0.001);
-  trial.result.status = train::TrialStatus::diverged;
+  trial.result.status = TrialStatus::diverged;
   trial.result.diverged_epoch = 4;
   trial.result.reason = "loss became NaN at epoch 4";
   trial.result.curve.back().train_loss = std::numeric_limits<double>::quiet_NaN();
@@ -66,6 +66,14 @@ TEST_CASE("Only renamed trial files count as finished, and leftover temporaries 
   CHECK(store.list().size() == 3);
 }
 
+TEST_CASE("A shard removes only its own trials' temporaries", "[io]") {
+  ScratchDir scratch("trial-shard-temporaries");
+  TrialStore store(scratch.path());
+  for (const char* name : {"4.h5.tmp-a-1-2", "5.h5.tmp-b-3-4", "6.h5.tmp-c-5-6"}) std::ofstream(scratch.path() / name) << "x";
+  CHECK(store.remove_temporaries([](const std::string& id) { return std::stoll(id) % 2 == 0; }) == 2);
+  CHECK(std::filesystem::exists(scratch.path() / "5.h5.tmp-b-3-4"));
+}
+
 TEST_CASE("Writing leaves no temporary file behind, and rewriting replaces", "[io]") {
   ScratchDir scratch("trial-rewrite");
   TrialStore store(scratch.path());
@@ -93,10 +101,36 @@ TEST_CASE("Several threads write trials at once", "[io]") {
   for (int id : {0, 13, 31}) check_same_trial(store.read(std::to_string(id)), sample_trial(std::to_string(id), id, 0.001));
 }
 
-TEST_CASE("Trial ids that are not plain file names are refused", "[io]") {
+TEST_CASE("Trial ids are numbers written plainly; anything else is refused", "[io]") {
   ScratchDir scratch("trial-ids");
   TrialStore store(scratch.path());
-  for (const char* id : {"", "../x", ".hidden", "a/b"}) CHECK_THROWS_AS(store.write(sample_trial(id, 7, 0.1)), Error);
+  for (const char* id : {"", "../x", ".hidden", "a/b", "007", "-1", "x", "1e3"})
+    CHECK_THROWS_AS(store.write(sample_trial(id, 7, 0.1)), Error);
+  CHECK(is_trial_id("0"));
+  CHECK(is_trial_id("1234"));
+  CHECK_FALSE(is_trial_id("01"));
+}
+
+TEST_CASE("Only well-named, readable trial files count; the others are named", "[io]") {
+  ScratchDir scratch("trial-scan");
+  TrialStore store(scratch.path());
+  for (const char* id : {"1", "3", "7"}) store.write(sample_trial(id, 7, 0.01, 2));
+  namespace fs = std::filesystem;
+  fs::copy_file(store.path_of("7"), scratch.path() / "007.h5");  // a stray copy: would be a second trial 7
+  fs::copy_file(store.path_of("7"), scratch.path() / "foo.h5");
+  fs::copy_file(store.path_of("1"), store.path_of("5"));         // trial 1's file under another id
+  fs::resize_file(store.path_of("3"), fs::file_size(store.path_of("3")) / 2);  // a truncated copy
+  CHECK(store.list() == std::vector<std::string>{"1", "3", "5", "7"});
+  const TrialScan scan = store.scan();
+  REQUIRE(scan.trials.size() == 2);
+  CHECK(scan.trials[0].id == "1");
+  CHECK(scan.trials[1].id == "7");
+  REQUIRE(scan.problems.size() == 4);
+  CHECK_THAT(scan.problems[0], Catch::Contains("007.h5: not a trial file"));
+  CHECK_THAT(scan.problems[1], Catch::Contains("foo.h5: not a trial file"));
+  CHECK_THAT(scan.problems[2], Catch::Contains("3.h5"));
+  CHECK_THAT(scan.problems[3], Catch::Contains("5.h5: holds trial 1, not trial 5"));
+  CHECK(store.scan(true).trials[1].result.curve.size() == 2);
 }
 
 TEST_CASE("A trial with ragged predictions is refused and leaves no file", "[io]") {

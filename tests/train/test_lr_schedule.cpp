@@ -5,6 +5,7 @@
 
 #include "vmsweep/train/lr_schedule.hpp"
 
+using namespace vmsweep;
 using namespace vmsweep::train;
 
 TEST_CASE("exponential schedule keeps 50 epochs, then decays by exp(-0.1) per epoch", "[train][schedule]") {

@@ -2,6 +2,7 @@
 
 #include "vmsweep/train/run_trial.hpp"
 
+using namespace vmsweep;
 using namespace vmsweep::train;
 using vmsweep::Value;
 

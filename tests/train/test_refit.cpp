@@ -7,6 +7,7 @@
 #include "train/trial_params.hpp"
 #include "vmsweep/train/run_trial.hpp"
 
+using namespace vmsweep;
 using namespace vmsweep::train;
 using vmsweep::Value;
 using vmsweep::train::testing::metric;

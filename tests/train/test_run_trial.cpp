@@ -5,8 +5,10 @@
 #include <thread>
 
 #include "train/trial_params.hpp"
+#include "vmsweep/common/error.hpp"
 #include "vmsweep/train/run_trial.hpp"
 
+using namespace vmsweep;
 using namespace vmsweep::train;
 using vmsweep::Value;
 using vmsweep::train::testing::small_trial_params;
@@ -86,6 +88,11 @@ TEST_CASE("the epoch callback sees every epoch and can stop the trial", "[train]
   CHECK(result.status == TrialStatus::stopped);
   CHECK(result.epochs_run == 2);
   CHECK(result.metric("test_mse") != nullptr);  // a stopped trial is still evaluated
+}
+
+TEST_CASE("an exception from the epoch callback is the caller's: it passes on, the trial is not failed", "[train][trial]") {
+  auto lost_link = [](const EpochRecord&) -> bool { throw vmsweep::Error("the coordinator is gone"); };
+  CHECK_THROWS_WITH(run_trial(small_trial_params(), 1, lost_link), "the coordinator is gone");
 }
 
 TEST_CASE("a huge learning rate diverges with its epoch instead of crashing", "[train][trial]") {

@@ -10,6 +10,7 @@
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/run_trial.hpp"
 
+using namespace vmsweep;
 using namespace vmsweep::train;
 using vmsweep::Value;
 using vmsweep::train::testing::metric;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "vmsweep/common/value.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train::testing {
 

@@ -6,20 +6,14 @@
 #include <optional>
 #include <string>
 
+#include "vmsweep/dist/log_format.hpp"
+#include "vmsweep/dist/shard.hpp"
+
 namespace vmsweep::dist {
 
 // Exit codes of a sweep (beyond vmsweep's 0 ok, 1 error, 2 bad input):
 inline constexpr int exit_trials_failed = 3;  // the sweep ran to the end, but a trial failed or diverged
 inline constexpr int exit_interrupted = 4;    // SIGINT or SIGTERM stopped it; rerun the command to resume
-
-// --shard I/N: this run takes the trials whose id % N == I (grid and random only).
-struct Shard {
-  int index = 0;
-  int count = 1;
-  static Shard parse(const std::string& text);  // "I/N" with 0 <= I < N; InputError otherwise
-};
-
-enum class LogFormat { text, json };
 
 struct RunOptions {
   std::filesystem::path sweep_file;

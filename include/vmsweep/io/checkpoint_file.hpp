@@ -3,12 +3,12 @@
 // (float32, bitwise as trained). Written to a temporary name and renamed, like trial files.
 #include <filesystem>
 
-#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/record/checkpoint.hpp"
 
 namespace vmsweep::io {
 
-void write_checkpoint(const std::filesystem::path& path, const train::Checkpoint& checkpoint);
+void write_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint);
 // InputError when the file is missing, not HDF5 or not a vmsweep checkpoint.
-train::Checkpoint read_checkpoint(const std::filesystem::path& path);
+Checkpoint read_checkpoint(const std::filesystem::path& path);
 
 }  // namespace vmsweep::io

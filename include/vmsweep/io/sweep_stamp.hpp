@@ -4,8 +4,7 @@
 //   - an unwritable results directory is reported before work is lost, and
 //   - a rerun (resume) can compare the stored sweep-file hash with the file it was given and
 //     refuse a changed sweep.
-// Extra per-sweep tables (baselines) are added to it with write_table(layout.stamp_file(), ...)
-// and copied into the aggregate by aggregate().
+// It is never opened for writing: a forced resume of a changed sweep file replaces it whole.
 #include <optional>
 #include <string>
 
@@ -15,7 +14,6 @@
 namespace vmsweep::io {
 
 // Creates results/<name>/ and trials/ and writes the stamp (temporary name, then rename).
-// Rewriting an existing stamp (a forced resume of a changed sweep) keeps its tables.
 // InputError naming the path when the folder cannot be created or written.
 void write_sweep_stamp(const ResultsLayout& layout, const SweepMeta& meta);
 // nullopt when there is no stamp; InputError when it exists but cannot be read.

@@ -19,13 +19,18 @@
 
 namespace vmsweep::io {
 
-// Writes results/<name>.h5 (temporary name, then rename) from every finished trial file plus the
-// stamp's tables, with `meta` as /sweep (hosts are merged with the trials' hosts). Returns the
-// number of trials. Trial files are streamed: memory holds one trial's curves at a time.
-std::size_t aggregate(const ResultsLayout& layout, const SweepMeta& meta);
+struct Aggregated {
+  std::size_t trials = 0;             // in results/<name>.h5
+  std::vector<std::string> problems;  // trial files left out: unreadable, or not named as trials
+};
+
+// Writes results/<name>.h5 (temporary name, then rename) from every readable trial file plus the
+// baselines' tables, with `meta` as /sweep (hosts are merged with the trials' hosts). Trial files
+// are read one at a time; the new file is built in memory (docs/results-schema.md).
+Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta);
 // The same with the stamp's meta; the end time is the newest trial file's modification time
 // (when the last trial finished). InputError if there is no stamp.
-std::size_t aggregate(const ResultsLayout& layout);
+Aggregated aggregate(const ResultsLayout& layout);
 
 class SweepReader {
 public:
@@ -44,7 +49,7 @@ public:
   // One trial in full from /trial/<id> (without its model); InputError naming the id if there is none.
   StoredTrial trial(const std::string& id) const;
   // The trial's kept model; nullopt when the aggregate did not keep it. InputError for an unknown id.
-  std::optional<train::Checkpoint> model(const std::string& id) const;
+  std::optional<Checkpoint> model(const std::string& id) const;
   // The ensembles' members and which models were kept; nullopt for results written before they were.
   std::optional<KeptModels> kept_models() const;
 

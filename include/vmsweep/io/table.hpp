@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -34,9 +35,10 @@ struct Table {
   const std::vector<T>& values(const std::string& name) const;
 };
 
-// Extra per-sweep tables live under /tables/<name> of a results or stamp file; writing replaces
-// a table of the same name and creates the file if it does not exist.
-void write_table(const std::filesystem::path& file, const std::string& name, const Table& table);
+// Extra per-sweep tables live under /tables/<name> of a results file or of a file of their own
+// (results/<name>/baselines.h5), which write_tables writes whole (temporary name, then rename).
+using NamedTables = std::vector<std::pair<std::string, Table>>;
+void write_tables(const std::filesystem::path& file, const NamedTables& tables);
 Table read_table(const std::filesystem::path& file, const std::string& name);
 std::vector<std::string> table_names(const std::filesystem::path& file);
 

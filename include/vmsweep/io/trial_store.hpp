@@ -1,9 +1,13 @@
 #pragma once
-// io::TrialStore: one HDF5 file per finished trial in results/<name>/trials/. A file is written
-// under a temporary name in the same folder and renamed into place once closed, so a crash never
-// leaves a half-written file that looks finished; list() sees only renamed files.
+// io::TrialStore: one HDF5 file per finished trial in results/<name>/trials/, named <id>.h5 with the
+// trial's number as id ("0", "17": decimal, no leading zeros). A file is written under a temporary
+// name in the same folder and renamed into place once complete, so a crash never leaves a
+// half-written file that looks finished. Only well-named files count as trials, and only readable
+// ones as finished: scan() reports the others (a stray foo.h5 or 007.h5, a truncated copy), and a
+// resume reruns their trials.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +15,12 @@
 #include "vmsweep/io/stored_trial.hpp"
 
 namespace vmsweep::io {
+
+// The trial files that can be read, and what is wrong with the others.
+struct TrialScan {
+  std::vector<StoredTrial> trials;    // in id order; summaries (curves when asked), no predictions
+  std::vector<std::string> problems;  // "<file>: <why it does not count>"
+};
 
 class TrialStore {
 public:
@@ -22,27 +32,36 @@ public:
   // Creates the folder if needed; InputError naming it if it cannot be created or written.
   // Call once before the workers start (it is what reports an unwritable results directory).
   void prepare() const;
-  // Removes temporary files left by a crashed writer; returns how many. Only safe while no
-  // writer is running (at the start of a sweep or a resume).
-  std::size_t remove_temporaries() const;
+  // Removes temporary files left by a killed writer, of every trial or only of those `owned` says
+  // are this run's (a shard's); returns how many. Only safe while no writer of those trials runs.
+  std::size_t remove_temporaries(const std::function<bool(const std::string& id)>& owned = {}) const;
 
   // Safe to call from several threads and processes at once for different ids.
   // Returns the final path. Throws Error naming the file on failure (no file is left behind).
   std::filesystem::path write(const StoredTrial& trial) const;
-  std::filesystem::path write(const train::TrialResult& result, const std::string& id, int rank,
+  std::filesystem::path write(const TrialResult& result, const std::string& id, int rank,
                               const std::string& host) const;
 
-  StoredTrial read(const std::string& id) const;          // everything, curves and predictions included
-  StoredTrial read_summary(const std::string& id) const;  // without curves and predictions (faster)
+  // InputError naming the file when it is missing, unreadable, or holds another trial's id.
+  StoredTrial read(const std::string& id) const;              // everything, curves and predictions included
+  StoredTrial read_summary(const std::string& id) const;      // without curves and predictions (faster)
   StoredTrial read_with_curves(const std::string& id) const;  // without predictions
   // The trial's model (weights, scalers, calibration); nullopt when it kept none (failed, diverged).
-  std::optional<train::Checkpoint> read_model(const std::string& id) const;
+  std::optional<Checkpoint> read_model(const std::string& id) const;
   std::int64_t model_parameters(const std::string& id) const;  // its weight count; 0 without a model
-  std::vector<std::string> list() const;          // finished ids, sorted naturally ("2" before "10")
+  std::vector<std::string> list() const;  // ids of the well-named files, sorted naturally ("2" before "10")
   bool contains(const std::string& id) const;
+  // "<file>: not a trial file ..." for every .h5 file in the folder whose name is not <id>.h5.
+  std::vector<std::string> misnamed_files() const;
+  // Reads every listed file's summary (with its curves if asked) and names every file that does not
+  // count: the misnamed ones and the well-named but unreadable ones.
+  TrialScan scan(bool with_curves = false) const;
 
 private:
   std::filesystem::path dir_;
 };
+
+// Whether `id` is how a trial id is written: a non-negative decimal number without leading zeros.
+bool is_trial_id(const std::string& id);
 
 }  // namespace vmsweep::io

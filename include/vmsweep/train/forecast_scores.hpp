@@ -6,7 +6,7 @@
 
 #include "vmsweep/eval/conformal.hpp"
 #include "vmsweep/eval/metrics.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train {
 

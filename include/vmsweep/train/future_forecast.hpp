@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "vmsweep/data/load_trace.hpp"
-#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/record/checkpoint.hpp"
 
 namespace vmsweep::train {
 

@@ -3,7 +3,7 @@
 // look-back or horizon; they combine on the points (split, time, horizon step) they all predicted.
 #include <vector>
 
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train {
 

@@ -7,9 +7,9 @@
 #include "vmsweep/data/load_trace.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/model/lstm_stack.hpp"
-#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/record/checkpoint.hpp"
 #include "vmsweep/train/settings.hpp"
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::train {
 

@@ -1,6 +1,7 @@
 #pragma once
 // What one trial produces: the record every later stage (MPI protocol, HDF5 stores, report,
-// plots) reads. Plain data, no library types, so io and dist can use it without oneDNN.
+// plots) reads. Plain data, below both the trainer and the stores, so io and dist use it without
+// knowing how a trial is trained.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,37 +9,12 @@
 #include <vector>
 
 #include "vmsweep/common/value.hpp"
-#include "vmsweep/train/checkpoint.hpp"
+#include "vmsweep/record/checkpoint.hpp"
+#include "vmsweep/record/epoch_record.hpp"
+#include "vmsweep/record/predictions.hpp"
+#include "vmsweep/record/trial_status.hpp"
 
-namespace vmsweep::train {
-
-// One state for a trial's outcome (Optuna's TrialState): ok = trained to the end or early-stopped
-// on its own; stopped = pruned by the scheduler or interrupted; diverged = NaN/inf loss;
-// failed = an exception (bad parameters, data that cannot be prepared, ...).
-enum class TrialStatus { ok, failed, diverged, stopped };
-const char* to_string(TrialStatus status);
-TrialStatus trial_status_from_string(const std::string& text);  // throws InputError
-
-// One row of the loss curve, reported after every epoch.
-struct EpochRecord {
-  int epoch = 0;              // 1-based
-  double train_loss = 0.0;    // mean training loss over the epoch's batches (scaled units)
-  double val_loss = 0.0;      // validation loss after the epoch (scaled units)
-  double learning_rate = 0.0; // the rate used during this epoch
-  double seconds = 0.0;       // wall time of the epoch
-};
-
-enum class SplitPart : std::int8_t { train = 0, val = 1, test = 2 };
-const char* to_string(SplitPart part);
-
-// Predictions in original units, one row per (window, horizon step), in time order.
-struct Predictions {
-  std::vector<std::int64_t> timestamp_ms;  // time of the predicted step, Unix epoch milliseconds
-  std::vector<double> actual;
-  std::vector<double> predicted;
-  std::vector<SplitPart> split;
-  std::vector<std::int32_t> horizon_step;  // 1..horizon
-};
+namespace vmsweep {
 
 // Metric names: {train,val,test}_{mse,rmse,mae,mape,smape,r2}, in original units; with a horizon over
 // 1 also {val,test}_{mse,mae}_h<k> per step ahead; test_cover80/95 and test_width80/95 for the
@@ -68,4 +44,4 @@ struct TrialResult {
   const double* metric(const std::string& name) const;
 };
 
-}  // namespace vmsweep::train
+}  // namespace vmsweep

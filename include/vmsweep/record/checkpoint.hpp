@@ -8,7 +8,7 @@
 #include "vmsweep/common/tensor.hpp"
 #include "vmsweep/common/value.hpp"
 
-namespace vmsweep::train {
+namespace vmsweep {
 
 struct Checkpoint {
   Value params;                    // the trial's parameters as run (a map), data-block fields included
@@ -27,4 +27,4 @@ struct Checkpoint {
   std::vector<std::vector<double>> calibration;
 };
 
-}  // namespace vmsweep::train
+}  // namespace vmsweep

@@ -1,4 +1,4 @@
-#include "vmsweep/dist/thread_budget.hpp"
+#include "vmsweep/dist/thread_choice.hpp"
 
 #include <sched.h>
 
@@ -13,7 +13,7 @@ namespace vmsweep::dist {
 
 namespace {
 
-ThreadBudget wanted(const ThreadBudgetInputs& inputs) {
+ThreadChoice wanted(const ThreadChoiceInputs& inputs) {
   if (inputs.requested) return {*inputs.requested, "--threads " + std::to_string(*inputs.requested)};
   if (inputs.slurm_cpus_per_task)
     return {*inputs.slurm_cpus_per_task, "SLURM_CPUS_PER_TASK=" + std::to_string(*inputs.slurm_cpus_per_task)};
@@ -24,15 +24,15 @@ ThreadBudget wanted(const ThreadBudgetInputs& inputs) {
 
 }  // namespace
 
-ThreadBudget thread_budget(const ThreadBudgetInputs& inputs) {
-  ThreadBudget budget = wanted(inputs);
+ThreadChoice choose_threads(const ThreadChoiceInputs& inputs) {
+  ThreadChoice choice = wanted(inputs);
   int allowed = std::max(1, inputs.affinity_cpus);
-  if (budget.threads > allowed) {
-    budget.threads = allowed;
-    budget.reason += ", capped by the affinity mask (" + std::to_string(allowed) + " CPUs)";
+  if (choice.threads > allowed) {
+    choice.threads = allowed;
+    choice.reason += ", capped by the affinity mask (" + std::to_string(allowed) + " CPUs)";
   }
-  budget.threads = std::max(1, budget.threads);
-  return budget;
+  choice.threads = std::max(1, choice.threads);
+  return choice;
 }
 
 int affinity_cpu_count() {

@@ -1,8 +1,10 @@
-#include "vmsweep/train/trial_result.hpp"
+#include "vmsweep/record/trial_status.hpp"
+
+#include <cmath>
 
 #include "vmsweep/common/error.hpp"
 
-namespace vmsweep::train {
+namespace vmsweep {
 
 const char* to_string(TrialStatus status) {
   switch (status) {
@@ -20,19 +22,10 @@ TrialStatus trial_status_from_string(const std::string& text) {
   throw InputError("unknown trial status '" + text + "' (expected ok, failed, diverged or stopped)");
 }
 
-const char* to_string(SplitPart part) {
-  switch (part) {
-    case SplitPart::train: return "train";
-    case SplitPart::val: return "val";
-    case SplitPart::test: return "test";
-  }
-  return "?";
+std::optional<double> search_objective(TrialStatus status, const double* metric_value) {
+  const bool counts = status == TrialStatus::ok || status == TrialStatus::stopped;
+  if (!counts || !metric_value || !std::isfinite(*metric_value)) return std::nullopt;
+  return *metric_value;
 }
 
-const double* TrialResult::metric(const std::string& name) const {
-  for (const auto& [key, value] : metrics)
-    if (key == name) return &value;
-  return nullptr;
-}
-
-}  // namespace vmsweep::train
+}  // namespace vmsweep

@@ -1,5 +1,6 @@
 #pragma once
-// How many threads one rank's trial may use. First match wins:
+// How many threads one rank's trials may use, and why (a plain choice; train::ThreadBudget is what
+// then holds a trial to it). First match wins:
 //   --threads N          what the user asked for
 //   SLURM_CPUS_PER_TASK  what Slurm gave each task
 //   node cores / ranks on this node
@@ -10,7 +11,7 @@
 
 namespace vmsweep::dist {
 
-struct ThreadBudgetInputs {
+struct ThreadChoiceInputs {
   std::optional<int> requested;
   std::optional<int> slurm_cpus_per_task;
   int node_cores = 1;
@@ -18,12 +19,12 @@ struct ThreadBudgetInputs {
   int affinity_cpus = 1;
 };
 
-struct ThreadBudget {
+struct ThreadChoice {
   int threads = 1;
   std::string reason;  // e.g. "SLURM_CPUS_PER_TASK=4", "2 cores / 2 ranks on the node, affinity 1 CPU"
 };
 
-ThreadBudget thread_budget(const ThreadBudgetInputs& inputs);
+ThreadChoice choose_threads(const ThreadChoiceInputs& inputs);
 
 // The CPUs this process may run on (sched_getaffinity); at least 1.
 int affinity_cpu_count();

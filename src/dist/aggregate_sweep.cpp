@@ -1,0 +1,57 @@
+#include "vmsweep/dist/aggregate_sweep.hpp"
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/io/baselines_table.hpp"
+#include "vmsweep/io/leftovers.hpp"
+#include "vmsweep/io/sweep_lock.hpp"
+#include "vmsweep/io/sweep_stamp.hpp"
+#include "vmsweep/io/sweep_store.hpp"
+#include "vmsweep/io/trial_store.hpp"
+#include "vmsweep/train/baseline_scores.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+// The parameters of the trials whose windows the baselines are scored on: those that ended ok,
+// or all of them when none did.
+std::vector<Value> scored_trial_params(const io::ResultsLayout& layout) {
+  std::vector<Value> ok, all;
+  for (io::StoredTrial& trial : io::TrialStore(layout.trials_dir()).scan().trials) {
+    if (trial.result.status == TrialStatus::ok) ok.push_back(trial.result.params);
+    all.push_back(std::move(trial.result.params));
+  }
+  return ok.empty() ? all : ok;
+}
+
+std::vector<std::string> store_baselines(const io::ResultsLayout& layout) {
+  std::vector<std::string> problems;
+  const std::vector<BaselineScore> scores = train::compute_baselines(scored_trial_params(layout), problems);
+  if (!scores.empty()) io::write_baselines(layout, scores);
+  return problems;
+}
+
+AggregateReport report_of(std::vector<std::string> problems, io::Aggregated aggregated) {
+  problems.insert(problems.end(), aggregated.problems.begin(), aggregated.problems.end());
+  return {aggregated.trials, std::move(problems)};
+}
+
+}  // namespace
+
+AggregateReport aggregate_sweep(const io::ResultsLayout& layout, const io::SweepMeta& meta) {
+  std::vector<std::string> problems = store_baselines(layout);
+  return report_of(std::move(problems), io::aggregate(layout, meta));
+}
+
+AggregateReport aggregate_folder(const io::ResultsLayout& layout) {
+  if (!io::read_sweep_stamp(layout))
+    throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +
+                     layout.stamp_file().filename().string() + ")");
+  const io::SweepLock lock = io::SweepLock::whole(layout);
+  io::remove_leftovers(layout);
+  std::vector<std::string> problems = store_baselines(layout);
+  if (!lock.warning().empty()) problems.insert(problems.begin(), lock.warning());
+  return report_of(std::move(problems), io::aggregate(layout));
+}
+
+}  // namespace vmsweep::dist

@@ -1,0 +1,83 @@
+#include "coordinate.hpp"
+
+#include <iostream>
+
+#include "coordinator.hpp"
+#include "local_worker.hpp"
+#include "vmsweep/dist/aggregate_sweep.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+std::vector<std::string> swept_names(const sweep::SweepSpec& spec) {
+  std::vector<std::string> names;
+  for (const auto& parameter : spec.parameters)
+    if (parameter.distribution != sweep::Distribution::constant) names.push_back(parameter.name);
+  return names;
+}
+
+ProgressSetup progress_setup(const RunOptions& options, const PreparedSweep& prepared, const TrialQueue& queue) {
+  return {&std::cout, options.log_format, options.quiet, options.status_every_seconds, queue.total(),
+          queue.total() - queue.pending_count(), prepared.spec.metric, swept_names(prepared.spec)};
+}
+
+std::string opening_line(const Communicator& world, const PreparedSweep& prepared, const TrialQueue& queue,
+                         const TrialExecutor& executor) {
+  return "sweep " + prepared.spec.display_name + ": " + std::to_string(queue.total()) + " trials, " +
+         std::to_string(queue.total() - queue.pending_count()) + " already finished, " +
+         std::to_string(world.size()) + " ranks x " + std::to_string(executor.threads()) + " threads";
+}
+
+void warn(const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) std::cerr << "vmsweep: warning: " << warning << "\n";
+}
+
+SweepTally run_coordinator(const Communicator& world, const PreparedSweep& prepared, TrialQueue& queue,
+                           Progress& progress, TrialExecutor& executor, const InterruptWatch& interrupt) {
+  LocalWorker local(executor, interrupt);
+  WorkerPool pool(world, local.to_worker(), local.from_worker());
+  SweepTally tally = Coordinator(pool, queue, progress, interrupt, prepared.spec, prepared.resume.epochs).run();
+  local.join();
+  return tally;
+}
+
+void aggregate(PreparedSweep& prepared, Progress& progress) {
+  prepared.meta.finished = std::chrono::system_clock::now();
+  const AggregateReport report = aggregate_sweep(prepared.layout, prepared.meta);
+  warn(report.problems);
+  progress.note("wrote " + prepared.layout.results_file().string() + " (" + std::to_string(report.trials) + " trials)");
+}
+
+int exit_code_of(const SweepTally& tally) {
+  if (tally.interrupted) return exit_interrupted;
+  return tally.failed > 0 ? exit_trials_failed : exit_ok;
+}
+
+}  // namespace
+
+RankResult coordinate(const Communicator& world, const RunOptions& options, PreparedSweep& prepared,
+                      TrialExecutor& executor, const InterruptWatch& interrupt) {
+  warn(prepared.warnings);
+  TrialQueue queue(prepared.spec, prepared.resume.finished, options.shard);
+  Progress progress(progress_setup(options, prepared, queue));
+  progress.note(opening_line(world, prepared, queue, executor));
+  const SweepTally tally = run_coordinator(world, prepared, queue, progress, executor, interrupt);
+  progress.summary();
+  if (auto reason = queue.stop_reason()) progress.note("stopped: " + *reason);
+  if (tally.failure)
+    return {exit_failure, std::make_exception_ptr(Error(*tally.failure + " (the finished trials are kept; rerun the "
+                                                                         "same command to resume once it is fixed)"))};
+  if (tally.interrupted) {
+    progress.note("interrupted: rerun the same command to resume");
+    return {exit_interrupted, nullptr};
+  }
+  try {
+    if (options.aggregate && options.write_trials) aggregate(prepared, progress);
+  } catch (...) {
+    return {exit_failure, std::current_exception()};
+  }
+  return {exit_code_of(tally), nullptr};
+}
+
+}  // namespace vmsweep::dist

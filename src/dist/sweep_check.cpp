@@ -1,0 +1,80 @@
+#include "vmsweep/dist/sweep_check.hpp"
+
+#include <algorithm>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/common/regular_file.hpp"
+#include "vmsweep/train/parameters.hpp"
+#include "vmsweep/train/trial_data.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+std::int64_t checked_count(const sweep::SweepSpec& spec) {
+  const std::int64_t wanted = spec.method == sweep::Method::bayes ? std::max(spec.bayes.n_startup, 1) : kCheckedTrials;
+  return std::min(wanted, sweep::trial_count(spec));
+}
+
+std::string data_key(const train::TrainSettings& settings) {
+  return settings.data_block.to_json() + " look_back " + std::to_string(settings.look_back) + " horizon " +
+         std::to_string(settings.horizon);
+}
+
+DataShape shape_of(const train::TrainSettings& settings) {
+  const data::PreparedData prepared = train::prepare_trial_data(settings);
+  return {settings.data.path.string(), prepared.report().steps, prepared.range(data::Split::train).count, prepared.range(data::Split::val).count,
+          prepared.range(data::Split::test).count, prepared.input_channels()};
+}
+
+// What a problem is reported against: "trial #3 look_back=126" or "edge check (look_back 126, its highest)".
+std::string trial_label(const sweep::SweepSpec& spec, const sweep::PreviewTrial& preview) {
+  if (!preview.probe.empty()) return "edge check (" + preview.probe + ")";
+  std::string label = "trial #" + std::to_string(preview.trial.id);
+  for (const sweep::ParameterSpec& parameter : spec.parameters)
+    if (!parameter.is_discrete() || parameter.values.size() > 1)
+      label += " " + parameter.name + "=" + preview.config.find(parameter.name)->to_string();
+  return label;
+}
+
+// A problem that only some trials have names the trial.
+template <typename Check>
+auto naming_the_trial(const sweep::SweepSpec& spec, const sweep::PreviewTrial& preview, Check check) {
+  try {
+    return check();
+  } catch (const InputError& e) {
+    throw InputError(spec.path.string() + ": " + trial_label(spec, preview) + ": " + e.what());
+  }
+}
+
+void check_trial(SweepCheck& check, const sweep::PreviewTrial& preview, const CheckedTrialVisitor& visit) {
+  const train::TrainSettings settings =
+      naming_the_trial(check.spec, preview, [&] { return train::settings_from_params(preview.trial.params); });
+  const std::string key = data_key(settings);
+  auto data = check.data.find(key);
+  if (data == check.data.end())
+    data = check.data.emplace(key, naming_the_trial(check.spec, preview, [&] { return shape_of(settings); })).first;
+  if (visit) visit({preview, settings, data->second});
+}
+
+}  // namespace
+
+sweep::SweepSpec load_sweep_file(const std::filesystem::path& sweep_file) {
+  require_regular_file(sweep_file, "sweep file");
+  return sweep::SweepSpec::load(sweep_file, train::all_knobs());
+}
+
+SweepCheck check_sweep(sweep::SweepSpec spec, const CheckedTrialVisitor& visit) {
+  SweepCheck check{std::move(spec), {}, 0, 0};
+  for (const sweep::PreviewTrial& preview : sweep::first_trials(check.spec, checked_count(check.spec))) {
+    check_trial(check, preview, visit);
+    ++check.trials;
+  }
+  for (const sweep::PreviewTrial& preview : sweep::edge_trials(check.spec)) {
+    check_trial(check, preview, {});
+    ++check.edges;
+  }
+  return check;
+}
+
+}  // namespace vmsweep::dist

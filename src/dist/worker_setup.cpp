@@ -1,0 +1,34 @@
+#include "worker_setup.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "fake_trial.hpp"
+#include "vmsweep/dist/thread_choice.hpp"
+#include "vmsweep/train/run_trial.hpp"
+
+namespace vmsweep::dist {
+
+WorkerIdentity identify(const Communicator& world, const RunOptions& options) {
+  ThreadChoiceInputs inputs;
+  inputs.requested = options.threads;
+  inputs.slurm_cpus_per_task = slurm_cpus_per_task();
+  inputs.node_cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  inputs.ranks_on_node = world.ranks_on_this_node();
+  inputs.affinity_cpus = affinity_cpu_count();
+  return {world.rank(), processor_name(), choose_threads(inputs).threads};
+}
+
+TrialFunction trial_function(const RunOptions& options, const InterruptWatch& interrupt) {
+  if (options.fake_trial_ms) return fake_trial(std::chrono::milliseconds(*options.fake_trial_ms), interrupt);
+  return &train::run_trial;
+}
+
+TrialWriter trial_writer(io::TrialStore store, WorkerIdentity identity, bool write_trials) {
+  return [store = std::move(store), identity = std::move(identity), write_trials](const sweep::TrialSpec& trial,
+                                                                                 const TrialResult& result) {
+    if (write_trials) store.write(result, std::to_string(trial.id), identity.rank, identity.host);
+  };
+}
+
+}  // namespace vmsweep::dist
