@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The command line's own messages for out-of-range numbers:
+# The command line's own messages for mistyped commands and out-of-range numbers:
 #   command_line.sh VMSWEEP SWEEP_FILE
 # each is exit code 2 and one line that says what was expected, in words.
 set -euo pipefail
@@ -16,9 +16,12 @@ expect_message() {
   message=$("$vmsweep" "$@" 2>&1 >/dev/null) || code=$?
   [ "$code" -eq 2 ] || fail "'vmsweep $*' exited with $code, expected 2: $message"
   grep -qE -- "$pattern" <<<"$message" || fail "'vmsweep $*' said: $message (expected: $pattern)"
-  ! grep -qE "179769" <<<"$message" || fail "'vmsweep $*' said: $message"
+  ! grep -qE "179769|A subcommand is required" <<<"$message" || fail "'vmsweep $*' said: $message"
 }
 
+commands="data, run, aggregate, report, plot, train, validate"
+expect_message "^vmsweep: error: unknown command 'frobnicate'; the commands are $commands " frobnicate
+expect_message "^vmsweep: error: unknown command 'reprot' \(did you mean 'report'\?\); the commands are $commands " reprot x.h5
 expect_message "^--threads: expected a number greater than 0, got 0$" run "$sweep" --threads 0
 expect_message "^--status-every: expected a number greater than 0, got -1.5$" run "$sweep" --status-every -1.5
 expect_message "^--top: expected a number greater than 0, got 0$" report x.h5 --top 0

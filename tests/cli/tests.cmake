@@ -17,7 +17,7 @@ if(TARGET test_cli)
   target_include_directories(test_cli PRIVATE "${PROJECT_SOURCE_DIR}/src/cli")
 endif()
 
-# Messages for out-of-range numeric options.
+# Messages for a mistyped command and out-of-range numeric options.
 add_test(NAME "cli: command-line messages"
          COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/cli/command_line.sh" "$<TARGET_FILE:vmsweep>"
                  "${PROJECT_SOURCE_DIR}/sweeps/quickstart.yaml")
