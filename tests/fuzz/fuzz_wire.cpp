@@ -1,7 +1,8 @@
 // Fuzz target: the MPI wire decoder (src/dist/protocol.*, wire.*). The first byte picks the message
 // kind (assign, epoch, verdict, result, fatal), the rest is its body. A body decodes or throws
 // vmsweep::Error; what decodes must encode back to the same bytes (epoch records: the same
-// fields, their padding is not data), so nothing a worker sends is read as something else.
+// fields, their padding is not data), so nothing a worker sends is read as something else, and
+// every decoded enumeration holds one of its values.
 #include <bit>
 #include <stdexcept>
 
@@ -30,12 +31,19 @@ void check_epoch(const Bytes& body) {
           "an epoch report does not survive a round trip");
 }
 
+void check_result(const Bytes& body) {
+  const TrialOutcome outcome = decode_result(body);
+  require(outcome.status >= vmsweep::train::TrialStatus::ok && outcome.status <= vmsweep::train::TrialStatus::stopped,
+          "a result decodes with a status that is none of the four");
+  require(encode_result(outcome).body == body, "a result re-encodes differently");
+}
+
 void check(std::uint8_t kind, const Bytes& body) {
   switch (kind % 5) {
     case 0: require(encode_assign(decode_assign(body)).body == body, "an assignment re-encodes differently"); break;
     case 1: check_epoch(body); break;
     case 2: require(encode_verdict(decode_verdict(body)).body == body, "a verdict re-encodes differently"); break;
-    case 3: require(encode_result(decode_result(body)).body == body, "a result re-encodes differently"); break;
+    case 3: check_result(body); break;
     case 4: require(encode_fatal(decode_fatal(body)).body == body, "a fatal message re-encodes differently"); break;
   }
 }
