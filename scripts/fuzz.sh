@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 seconds=${VMSWEEP_FUZZ_SECONDS:-60}
 targets=(fuzz_sweep_file fuzz_trace fuzz_wire fuzz_wire_seeds)
 
+flags="-O1 -gline-tables-only -DNDEBUG"
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$flags" -DCMAKE_C_FLAGS_RELWITHDEBINFO="$flags" \
   -DVMSWEEP_FUZZ=ON -DVMSWEEP_FUZZ_SECONDS="$seconds" "$@" >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 rm -rf build-fuzz/tests/fuzz/crashes/*
