@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh            build + run + tests
 #   scripts/install-deps.sh --bench    also what the benchmarks compare against (PyTorch, Optuna, hyperfine)
 #   scripts/install-deps.sh --slurm    also a single-machine Slurm for the Slurm tests
+#   scripts/install-deps.sh --fuzz     also clang and its libFuzzer / sanitizer runtimes (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -19,7 +20,8 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(python3-torch libopenblas0-openmp python3-optuna hyperfine time) ;;
     --slurm) packages+=(slurmctld slurmd slurm-client munge) ;;
-    *) echo "install-deps.sh: unknown option '$arg' (expected --bench or --slurm)" >&2; exit 2 ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "install-deps.sh: unknown option '$arg' (expected --bench, --slurm or --fuzz)" >&2; exit 2 ;;
   esac
 done
 

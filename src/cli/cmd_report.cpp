@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "number_checks.hpp"
 #include "report_ensemble.hpp"
 #include "report_sections.hpp"
 
@@ -63,7 +64,7 @@ void add_report_commands(CLI::App& app, CommandStatus&) {
   command->add_option("--format", args->format, "table, csv, json or markdown (csv: one section, see --section)")
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->capture_default_str();
-  command->add_option("--top", args->top, "Trials in the leaderboard")->check(CLI::PositiveNumber)->capture_default_str();
+  command->add_option("--top", args->top, "Trials in the leaderboard")->check(positive_number())->capture_default_str();
   command->add_option("--trial", args->trial, "Show this trial in full (fields, parameters, metrics, loss curve)");
   command->add_option("--section", args->section,
                       "Only this section: leaderboard, steps (error per step ahead), effects, problems or sweep (with --trial: "

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "vmsweep/dist/aggregate_sweep.hpp"
+#include "number_checks.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/io/results_layout.hpp"
 
@@ -33,7 +34,7 @@ void add_run_options(CLI::App& run, RunArguments& args) {
   run.add_option("--threads", args.threads,
                  "Threads per rank (default: SLURM_CPUS_PER_TASK, else the node's cores / ranks on the node; "
                  "never more than the rank's CPU affinity)")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   run.add_flag("--force-resume", args.options.force_resume,
                "Resume even though the sweep file changed since the results folder was started");
   run.add_flag("-q,--quiet", args.options.quiet, "Print only the final summary");
@@ -41,13 +42,13 @@ void add_run_options(CLI::App& run, RunArguments& args) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   run.add_option("--status-every", args.options.status_every_seconds, "Seconds between status lines")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
   run.add_option("--shard", args.shard,
                  "I/N: run only the trials whose id % N == I (grid and random; for Slurm job arrays; "
                  "aggregate afterwards with `vmsweep aggregate`)");
   run.add_option("--fake-trial-ms", args.fake_trial_ms, "Trials only sleep this long (measures the scheduler)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->group("Developer");
   run.add_flag("--no-trial-files", args.no_trial_files,
                "Write no trial files and no results file (measures the scheduler apart from HDF5; no resume)")

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "assignments.hpp"
+#include "number_checks.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/data_spec.hpp"
 #include "vmsweep/io/checkpoint_file.hpp"
@@ -50,7 +51,7 @@ void add_train_options(CLI::App& train, TrainArguments& args) {
                    "learning_rate=0.01, resample=D, split={train: 0.8, val: 0.1, test: 0.1}")
       ->allow_extra_args(false);
   train.add_option("--threads", args.threads, "Threads for the trial (OpenMP for oneDNN, TBB for the data)")
-      ->check(CLI::PositiveNumber)
+      ->check(positive_number())
       ->capture_default_str();
   train.add_option("--save", args.save, "Write the trained model (best weights, scaler, parameters) as HDF5");
   train.add_flag("-q,--quiet", args.quiet, "Print only the final metrics");

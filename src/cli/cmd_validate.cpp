@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "space_text.hpp"
+#include "number_checks.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/sweep_check.hpp"
 #include "vmsweep/sweep/sampler.hpp"
@@ -118,7 +119,7 @@ void add_validate_commands(CLI::App& app, CommandStatus& status) {
   auto* validate_cmd = app.add_subcommand("validate", validate_description);
   validate_cmd->add_option("sweep", args->sweep_file, "The sweep file (YAML)")->required();
   validate_cmd->add_option("--show", args->show, "How many of the first trials to print")
-      ->check(CLI::NonNegativeNumber)
+      ->check(non_negative_number())
       ->capture_default_str();
   validate_cmd->callback([args, &status] { status.exit_code = validate(*args); });
 }

@@ -2,8 +2,12 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "commands.hpp"
+#include "vmsweep/common/did_you_mean.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/version.hpp"
 
@@ -26,6 +30,22 @@ void configure(CLI::App& app, CommandStatus& status) {
   add_validate_commands(app, status);
 }
 
+// CLI11 answers a first word that names no command with "A subcommand is required", which hides
+// the typo; `arguments` are back to front, as parse() takes them.
+void require_known_command(const CLI::App& app, const std::vector<std::string>& arguments) {
+  if (arguments.empty() || arguments.back().starts_with('-')) return;
+  const std::string& word = arguments.back();
+  std::vector<std::string_view> names;
+  std::string listed;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (command->get_name() == word) return;
+    names.push_back(command->get_name());
+    listed += (listed.empty() ? "" : ", ") + command->get_name();
+  }
+  throw InputError("unknown command '" + word + "'" + did_you_mean(word, names) + "; the commands are " + listed +
+                   " (or a sweep file ending in .yaml, which runs it)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -33,8 +53,10 @@ int main(int argc, char** argv) {
   try {
     CLI::App app{"vmsweep: hyperparameter sweeps of LSTM models that predict virtual-machine load"};
     configure(app, status);
+    std::vector<std::string> arguments = arguments_with_implicit_run(argc, argv);
+    require_known_command(app, arguments);
     try {
-      app.parse(arguments_with_implicit_run(argc, argv));
+      app.parse(arguments);
     } catch (const CLI::ParseError& e) {
       // --help and --version are "errors" with exit code 0; real parse errors are bad input.
       int code = app.exit(e);

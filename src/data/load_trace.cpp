@@ -10,6 +10,8 @@
 #include "scaled_inputs.hpp"
 #include "trace_reader.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/short_number.hpp"
+#include "vmsweep/data/timestamps.hpp"
 
 namespace vmsweep::data {
 
@@ -17,6 +19,23 @@ namespace {
 
 // Inserting more steps than this many times the rows read means the interval is wrong, not the data.
 constexpr std::size_t kMaxInsertedPerRow = 100;
+// Resampling to fewer steps than this is always allowed (16 MB), whatever the rows.
+constexpr double kResampledStepsAllowed = 1e6;
+
+// Resampling makes every bin from the first row to the last (and history_freq every sub-bin): a
+// timestamp in the wrong unit spans millennia, which would be billions of steps. Counted in doubles,
+// as int64 differences of such timestamps can overflow.
+void check_resampled_steps(const Series& series, const DataSpec& spec, const TraceReport& report) {
+  if (!spec.resample.enabled() || series.size() == 0) return;
+  const double span_ms = static_cast<double>(series.timestamps_ms.back()) - static_cast<double>(series.timestamps_ms.front());
+  const double bins = span_ms / static_cast<double>(spec.resample.period_ms) + 1;
+  const double steps = bins * static_cast<double>(std::max<std::size_t>(1, spec.sub_steps()));
+  const double allowed = std::max(kResampledStepsAllowed, static_cast<double>(kMaxInsertedPerRow * report.rows));
+  if (steps <= allowed) return;
+  throw InputError(report.file + ": its timestamps span " + short_number(span_ms / kMillisPerDay) +
+                   " days, which resampled to " + spec.resample.freq_text + " would be " + short_number(steps) +
+                   " steps for " + std::to_string(report.rows) + " rows; check the timestamps and timestamp_unit");
+}
 
 void make_regular(Series& series, const DataSpec& spec, TraceReport& report) {
   if (spec.resample.enabled()) {
@@ -39,6 +58,7 @@ LoadedTrace load_trace(const DataSpec& spec) {
   TraceReport& report = trace.report;
   Series series = read_trace(spec, report);
   clean(series, spec, report);
+  check_resampled_steps(series, spec, report);
   if (spec.history.enabled()) trace.history = sub_step_history(series, spec, report.interval_ms);
   make_regular(series, spec, report);
   fill_missing(series, spec.missing, report);

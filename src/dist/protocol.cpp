@@ -81,6 +81,8 @@ TrialOutcome decode_result(const Bytes& body) {
   TrialOutcome outcome;
   outcome.trial_id = reader.get<std::int64_t>();
   outcome.status = reader.get<TrialStatus>();
+  if (outcome.status < TrialStatus::ok || outcome.status > TrialStatus::stopped)
+    throw Error("malformed protocol message: unknown trial status");
   outcome.reason = reader.get_string();
   outcome.metrics.resize(reader.get_count());
   for (auto& [name, value] : outcome.metrics) {

@@ -44,6 +44,12 @@ const char* ByteReader::take(std::size_t count) {
   return first;
 }
 
+bool ByteReader::get_bool() {
+  const auto byte = get<std::uint8_t>();
+  if (byte > 1) throw Error("malformed protocol message: a flag that is neither 0 nor 1");
+  return byte == 1;
+}
+
 std::size_t ByteReader::get_count() {
   // Every element takes at least one byte, so a larger count can only come from a corrupt message.
   auto count = get<std::uint64_t>();

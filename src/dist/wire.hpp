@@ -41,6 +41,7 @@ public:
   template <class T>
     requires std::is_trivially_copyable_v<T>
   T get() {
+    if constexpr (std::is_same_v<T, bool>) return get_bool();
     T field;
     std::memcpy(&field, take(sizeof(T)), sizeof(T));
     return field;
@@ -55,6 +56,8 @@ public:
 private:
   const char* take(std::size_t count);
   Value get_unmarked_value();
+  // A byte other than 0 or 1 copied into a bool is undefined behaviour, not just a wrong value.
+  bool get_bool();
 
   const Bytes& bytes_;
   std::size_t position_ = 0;

@@ -23,3 +23,7 @@ add_test(NAME "cli: predict reproduces the stored forecasts and refuses bad inpu
          COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/cli/test_predict.py"
                  "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt" "${CMAKE_CURRENT_BINARY_DIR}/cli-predict")
 set_tests_properties("cli: predict reproduces the stored forecasts and refuses bad input" PROPERTIES TIMEOUT 300)
+# Messages for a mistyped command and out-of-range numeric options.
+add_test(NAME "cli: command-line messages"
+         COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/cli/command_line.sh" "$<TARGET_FILE:vmsweep>"
+                 "${PROJECT_SOURCE_DIR}/sweeps/quickstart.yaml")

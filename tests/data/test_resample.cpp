@@ -3,7 +3,10 @@
 // numbers are pandas 1.5's `s.resample(rule).<agg>()` on the same file.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "fixture.hpp"
+#include "vmsweep/common/error.hpp"
 #include "vmsweep/data/timestamps.hpp"
 
 using namespace vmsweep;
@@ -59,4 +62,20 @@ TEST_CASE("resample H: 276 hourly bins, a bin with holes averages what is there"
   CHECK(format_iso8601(hourly.timestamps_ms().front()) == "2013-01-04 06:00:00");
   check_close(first_values(hourly, 6), {5.375, 5.875, 3.625, 6.875, 4.625, 5.125});
   CHECK(hourly.step_ms() == 3'600'000);
+}
+
+TEST_CASE("resample: timestamps spanning millennia are bad input, not billions of bins") {
+  // Found by fuzz_trace: seconds where milliseconds were meant, 285,000 years at 5min would be 3e10
+  // bins (240 GB). The limit is 100 steps per row read, or a million steps for small files.
+  const test::ScratchFile trace("millennia.csv");
+  std::ofstream(trace.path()) << "time,load\n0,1\n9000000000000000,2\n";
+  const Value::Map block{{"path", trace.path().string()}, {"timestamp_unit", "ms"}, {"resample", "5min"},
+                              {"scale", "none"}};
+  CHECK_THROWS_WITH(prepare(DataSpec::from_value(block), {1, 1, 1}),
+                    Catch::Contains("timestamps span 1.04167e+08 days, which resampled to 5min would be 3e+10 steps "
+                                    "for 2 rows; check the timestamps and timestamp_unit"));
+  CHECK_THROWS_AS(prepare(DataSpec::from_value(block), {1, 1, 1}), InputError);
+  // Two rows a year apart at 5min are 105,121 steps: under the floor, so still allowed.
+  std::ofstream(trace.path()) << "time,load\n0,1\n31536000000,2\n";
+  CHECK(prepare(DataSpec::from_value(block), {1, 1, 1}).values().size() == 105121);
 }

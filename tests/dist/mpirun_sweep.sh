@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Real-mpirun tests of `vmsweep run`: mpirun_sweep.sh VMSWEEP CASE
 #   ranks          grid9 on 1, 2 and 3 ranks (oversubscribed): same trials, metrics bitwise equal
-#   kill_worker    kill -9 of one worker rank mid-sweep, rerun: every trial once, metrics as uninterrupted
-#   kill_all       kill -9 of mpirun and all its ranks mid-sweep, rerun: the same
+#   kill_worker    kill -9 of one worker rank once the first trial file appears, rerun: every trial once,
+#                  metrics as uninterrupted
+#   kill_all       kill -9 of mpirun and all its ranks at the same point, rerun: the same
 #   failures       a diverging trial and two failing at run time are recorded, the sweep goes on, exit code 3
 #   bad_input      an unwritable results folder (a file in the way; a folder without write permission) and a
 #                  folder of a changed sweep file: exit 2, nothing trained
@@ -27,7 +28,7 @@
 #                  to other configurations; a change that keeps every trial's parameters resumes
 #   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
 #                  stopped with the pruner's reason, exit 0, kept on resume, judged alike when rerun after
-#                  a resume); robust properties on two ranks
+#                  a resume); on two ranks what holds for every arrival order
 #   target         metric.target ends a grid at the first configuration that reaches it, says so, and a rerun
 #                  starts nothing more
 set -euo pipefail
@@ -66,10 +67,11 @@ expect_code() {
   [ "$code" -eq "$expected" ] || fail "'$*' exited with $code, expected $expected"
 }
 
-# Waits until at least one trial file exists under $1 (at most 60 s).
+# wait_for_first_trial RESULTS [SWEEP]: waits until the first trial file of SWEEP (grid9) exists under
+# RESULTS (at most 60 s).
 wait_for_first_trial() {
   for _ in $(seq 600); do
-    if compgen -G "$1/grid9/trials/*.h5" >/dev/null; then return 0; fi
+    if compgen -G "$1/${2:-grid9}/trials/*.h5" >/dev/null; then return 0; fi
     sleep 0.1
   done
   fail "no trial finished within 60 s"
@@ -134,12 +136,15 @@ case_ranks() {
   [ "$($check count three/grid9.h5)" -eq 9 ] || fail "expected 9 trials"
 }
 
-# interrupted_then_resumed VICTIM: VICTIM is "worker" or "all".
+# interrupted_then_resumed VICTIM: VICTIM is "worker" or "all". The kill comes when the first trial
+# file appears (a point the sweep reports, not a time). long9 is grid9 with 200 epochs: about a
+# second of CPU per trial, so the six or more trials still to run after the first file give the
+# test seconds to react, however loaded the machine (grid9's 0.1 s trials could all finish first).
 interrupted_then_resumed() {
-  expect_code 0 run 3 reference grid9.yaml
-  setsid mpirun --oversubscribe -n 3 "$vmsweep" run grid9.yaml --results resumed --threads 1 --quiet &
+  expect_code 0 run 3 reference long9.yaml
+  setsid mpirun --oversubscribe -n 3 "$vmsweep" run long9.yaml --results resumed --threads 1 --quiet &
   local mpirun_pid=$!
-  wait_for_first_trial resumed
+  wait_for_first_trial resumed long9
   local ranks
   ranks=$(pgrep -P "$mpirun_pid" | tr '\n' ' ')
   if [ "$1" = worker ]; then
@@ -152,11 +157,11 @@ interrupted_then_resumed() {
   [ "$code" -ne 0 ] || fail "the killed sweep exited 0"
   wait_until_gone $ranks  # a rank that outlives mpirun for a moment still holds the sweep's lock
   local kept
-  kept=$(ls resumed/grid9/trials | grep -c '\.h5$' || true)
+  kept=$(ls resumed/long9/trials | grep -c '\.h5$' || true)
   [ "$kept" -lt 9 ] || fail "the sweep finished before the kill; nothing was tested"
   echo "killed with $kept of 9 trials finished"
-  expect_code 0 run 3 resumed grid9.yaml
-  $check same reference/grid9.h5 resumed/grid9.h5
+  expect_code 0 run 3 resumed long9.yaml
+  $check same reference/long9.h5 resumed/long9.h5
 }
 
 case_kill_worker() { interrupted_then_resumed worker; }
@@ -453,14 +458,17 @@ case_hyperband() {
   [ "$($check statuses one/hyperband.h5 | tr '\n' ' ')" = "$statuses" ] || fail "the resumed pruner decided otherwise"
   [ "$($check reasons one/hyperband.h5)" = "$reasons" ] || fail "the resumed pruner gave other reasons"
 
-  # Two ranks: arrival order at a band varies, so only what holds for any order.
+  $check pruning one/hyperband.h5 6 2 >/dev/null
+
+  # Two ranks: the order in which trials reach a band depends on the machine's load, and with it
+  # what is pruned (possibly nothing: a trial that arrives first at a band is never pruned). So only
+  # what holds for every order: each trial once, none failed, and every pruning one the rule can
+  # make (sweep_results.py pruning).
   expect_code 0 run 2 two hyperband.yaml
   [ "$($check count two/hyperband.h5)" -eq 5 ] || fail "two ranks: expected 5 trials"
   $check same one/hyperband.h5 one/hyperband.h5 >/dev/null  # no trial recorded twice
   $check same two/hyperband.h5 two/hyperband.h5 >/dev/null
-  statuses=$($check statuses two/hyperband.h5 | awk '{print $2}' | sort | uniq -c | tr -s ' ')
-  grep -q "stopped" <<<"$statuses" || fail "two ranks: nothing was pruned: $statuses"
-  ! grep -qE "failed|diverged" <<<"$statuses" || fail "two ranks: a trial failed: $statuses"
+  $check pruning two/hyperband.h5 6 2 >/dev/null || fail "two ranks: a pruning the rule cannot make"
 }
 
 case_target() {

@@ -6,7 +6,11 @@
   sweep_results.py statuses A.h5       prints "id status" lines, sorted by id
   sweep_results.py reasons A.h5        prints "id status reason" lines of the trials that are not ok
   sweep_results.py count A.h5          prints the number of trials
+  sweep_results.py pruning A.h5 EPOCHS ETA
+                                       every pruning decision in A.h5 is one the hyperband rule can
+                                       make for some arrival order (see check_pruning); prints them
 """
+import re
 import sys
 
 import h5py
@@ -59,6 +63,53 @@ def same(path_a, path_b):
     print(f"{len(a)} trials, metrics and curves bitwise equal")
 
 
+PRUNED = re.compile(r"pruned by hyperband at epoch (\d+): val_loss (\S+) > threshold (\S+) of (\d+) trials at this band$")
+
+
+def close(a, b):
+    """Equal up to the six significant digits of the reason's numbers."""
+    return abs(a - b) <= 1e-5 * max(abs(a), abs(b))
+
+
+def check_pruning(path, epochs, eta):
+    """What holds for every order in which trials reach a band, so for any number of ranks.
+
+    A trial stopped at band E with "val_loss V > threshold T of N trials" had V as its own
+    validation loss at epoch E and ran exactly E epochs; T is another trial's loss at E, and
+    T = sorted(values at E)[N // eta] means N // eta + 1 of the N trials that reached E by then
+    (a subset of all that ever reach E) are at or below T, and T is not the largest of the N.
+    Every trial that was not stopped ran all epochs."""
+    table, curves = trials(path)
+    table["reason"] = table["reason"].str.decode("utf-8")
+    loss_at = {trial_id: {int(row[0]): row[2] for row in curve} for trial_id, curve in curves.items()}
+    for row in table.itertuples():
+        if row.status == "ok":
+            if row.epochs_run != epochs:
+                fail(f"trial {row.id} is ok after {row.epochs_run} of {epochs} epochs")
+            continue
+        if row.status != "stopped":
+            fail(f"trial {row.id} {row.status}: {row.reason}")
+        match = PRUNED.match(row.reason)
+        if not match:
+            fail(f"trial {row.id}: not a pruning reason: {row.reason}")
+        band, value, threshold, peers = int(match[1]), float(match[2]), float(match[3]), int(match[4])
+        reached = {other: losses[band] for other, losses in loss_at.items() if band in losses}
+        problems = []
+        if row.epochs_run != band:
+            problems.append(f"ran {row.epochs_run} epochs")
+        if not close(value, loss_at[row.id][band]):
+            problems.append(f"its val_loss at {band} is {loss_at[row.id][band]}")
+        if not any(close(threshold, loss) for other, loss in reached.items() if other != row.id):
+            problems.append("the threshold is no other trial's val_loss at that band")
+        if not value > threshold or peers // eta >= peers - 1 or peers > len(reached):
+            problems.append(f"{len(reached)} trials reached the band")
+        if sum(loss <= threshold * (1 + 1e-5) for loss in reached.values()) < peers // eta + 1:
+            problems.append("too few trials at or below the threshold")
+        if problems:
+            fail(f"trial {row.id}: {row.reason}: " + "; ".join(problems))
+        print(row.id, band, peers)
+
+
 def main():
     command, paths = sys.argv[1], sys.argv[2:]
     if command == "same":
@@ -72,6 +123,8 @@ def main():
         table["reason"] = table["reason"].str.decode("utf-8")
         for row in table[table["status"] != "ok"].assign(id=table["id"].astype(int)).sort_values("id").itertuples():
             print(row.id, row.status, row.reason)
+    elif command == "pruning":
+        check_pruning(paths[0], int(paths[1]), int(paths[2]))
     elif command == "count":
         print(len(trials(paths[0])[0]))
     else:

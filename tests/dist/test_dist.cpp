@@ -148,6 +148,17 @@ TEST_CASE("a truncated or padded message is an error, not garbage") {
   std::memcpy(huge_count.data() + sizeof(std::int64_t) + sizeof(TrialStatus) + sizeof(std::uint64_t), &absurd,
               sizeof absurd);
   CHECK_THROWS_AS(decode_result(huge_count), Error);
+  // A flag byte other than 0 or 1 (found by fuzz_wire; reading it into a bool was undefined).
+  Bytes bad_flag = encode_result({}).body;
+  bad_flag.back() = 2;
+  CHECK_THROWS_AS(decode_result(bad_flag), Error);
+  Bytes bad_bool = encode_assign({1, 1, 0, 1, Value(true)}).body;
+  bad_bool.back() = 'f';
+  CHECK_THROWS_AS(decode_assign(bad_bool), Error);
+  // A trial status that is none of the four (found by fuzz_wire).
+  Bytes bad_status = encode_result({}).body;
+  bad_status[sizeof(std::int64_t)] = 4;
+  CHECK_THROWS_AS(decode_result(bad_status), Error);
 }
 
 TEST_CASE("the thread budget follows --threads, then Slurm, then cores per rank, capped by affinity") {
