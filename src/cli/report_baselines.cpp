@@ -13,11 +13,13 @@ std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredT
 
 std::vector<BaselineScore> sweep_baselines(const SweepResults& results, std::vector<std::string>& problems) {
   if (std::optional<io::Table> stored = results.table(io::baselines_table_name)) return io::baselines_from_table(*stored);
-  // The windows of trials that finished; those of failed trials only when none did.
-  std::vector<const io::StoredTrial*> trials = ranked_trials(results);
-  if (trials.empty())
-    for (const io::StoredTrial& trial : results.trials()) trials.push_back(&trial);
-  return compute_baselines(trials, problems);
+  // The windows of every trial that did not fail (dist/aggregate_sweep.cpp); of all when all failed.
+  std::vector<const io::StoredTrial*> ran, all;
+  for (const io::StoredTrial& trial : results.trials()) {
+    if (trial.result.status != TrialStatus::failed) ran.push_back(&trial);
+    all.push_back(&trial);
+  }
+  return compute_baselines(ran.empty() ? all : ran, problems);
 }
 
 }  // namespace vmsweep::cli

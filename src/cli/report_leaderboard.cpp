@@ -51,6 +51,24 @@ std::string baseline_name(const BaselineScore& score) {
   return score.detail.empty() ? score.method : score.method + " (" + score.detail + ")";
 }
 
+// The ridge AR a user would pick without looking at the test part: among the ridge AR rows (one per
+// look-back), the best on the sweep's validation metric. Null with fewer than two to choose from.
+const BaselineScore* ridge_ar_chosen_on_validation(const std::vector<BaselineScore>& baselines,
+                                                   const io::SweepMeta& meta) {
+  const std::string metric = meta.metric.starts_with("val_") ? meta.metric : "val_mse";
+  const double sign = meta.metric_goal == "maximize" ? -1.0 : 1.0;
+  const BaselineScore* chosen = nullptr;
+  double best = 0;
+  int candidates = 0;
+  for (const BaselineScore& score : baselines) {
+    const Value cell = metric_cell(score.metrics, metric);
+    if (score.method != "ridge_ar" || !cell.is_number()) continue;
+    ++candidates;
+    if (!chosen || sign * cell.as_double() < best) chosen = &score, best = sign * cell.as_double();
+  }
+  return candidates > 1 ? chosen : nullptr;
+}
+
 struct Columns {
   std::vector<std::string> params, metrics;
 };
@@ -69,8 +87,9 @@ std::vector<Value> trial_row(std::size_t rank, const io::StoredTrial& trial, con
 }
 
 // A baseline or ensemble fills only the metrics, and the look-back when the sweep varies it.
-std::vector<Value> baseline_row(const char* kind, const BaselineScore& score, const Columns& columns) {
-  std::vector<Value> row{nullptr, kind, baseline_name(score)};
+std::vector<Value> baseline_row(const char* kind, const BaselineScore& score, const Columns& columns,
+                                bool chosen = false) {
+  std::vector<Value> row{nullptr, kind, baseline_name(score) + (chosen ? ", chosen on validation" : "")};
   for (const auto& name : columns.params) {
     Value cell;
     if (name == "look_back" && score.look_back > 0) cell = Value(score.look_back);
@@ -111,7 +130,8 @@ Section leaderboard_section(const SweepResults& results, const std::vector<Basel
   const auto ranked = ranked_trials(results);
   for (std::size_t i = 0; i < ranked.size() && i < top; ++i) section.add_row(trial_row(i + 1, *ranked[i], columns));
   for (const BaselineScore& score : ensembles) section.add_row(baseline_row("ensemble", score, columns));
-  for (const BaselineScore& score : baselines) section.add_row(baseline_row("baseline", score, columns));
+  const BaselineScore* chosen = ridge_ar_chosen_on_validation(baselines, results.meta());
+  for (const BaselineScore& score : baselines) section.add_row(baseline_row("baseline", score, columns, &score == chosen));
   return section;
 }
 

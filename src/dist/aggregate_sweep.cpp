@@ -13,15 +13,15 @@ namespace vmsweep::dist {
 
 namespace {
 
-// The parameters of the trials whose windows the baselines are scored on: those that ended ok,
-// or all of them when none did.
+// The parameters of the trials whose windows the baselines are scored on: every trial that did not
+// fail (a look-back whose trials were all pruned still gets its rows), or all of them when all failed.
 std::vector<Value> scored_trial_params(const io::ResultsLayout& layout) {
-  std::vector<Value> ok, all;
+  std::vector<Value> ran, all;
   for (io::StoredTrial& trial : io::TrialStore(layout.trials_dir()).scan().trials) {
-    if (trial.result.status == TrialStatus::ok) ok.push_back(trial.result.params);
+    if (trial.result.status != TrialStatus::failed) ran.push_back(trial.result.params);
     all.push_back(std::move(trial.result.params));
   }
-  return ok.empty() ? all : ok;
+  return ran.empty() ? all : ran;
 }
 
 std::vector<std::string> store_baselines(const io::ResultsLayout& layout) {

@@ -114,6 +114,10 @@ std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_par
       problems.push_back("baselines for look_back " + std::to_string(shape.windows.look_back) + ": " + error.what());
     }
   }
+  // By look-back (0, "any", first), then horizon; each shape's methods in the order scored.
+  std::stable_sort(scores.begin(), scores.end(), [](const BaselineScore& a, const BaselineScore& b) {
+    return std::pair(a.look_back, a.horizon) < std::pair(b.look_back, b.horizon);
+  });
   return scores;
 }
 

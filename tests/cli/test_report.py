@@ -79,6 +79,14 @@ class Leaderboard(unittest.TestCase):
         self.assertIsNone(ses["look_back"])
         self.assertLess(abs(ses["test_mse"] / 1.09 - 1), 0.05)
 
+    def test_the_ridge_ar_chosen_on_validation_is_marked(self):
+        # One ridge AR per look-back; a user without the test part would pick the best on val_mse.
+        ridge = [r for r in self.doc["leaderboard"] if r["id"].startswith("ridge_ar")]
+        self.assertEqual(sorted(r["look_back"] for r in ridge), [7, 14])
+        marked = [r for r in ridge if r["id"].endswith(", chosen on validation")]
+        self.assertEqual(len(marked), 1)
+        self.assertEqual(marked[0]["val_mse"], min(r["val_mse"] for r in ridge))
+
     def test_the_sweep_stored_the_baselines_it_reports(self):
         # `vmsweep run` scores the baselines once when it aggregates; the report reads that table.
         with h5py.File(RESULTS, "r") as f:

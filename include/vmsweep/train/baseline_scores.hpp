@@ -16,7 +16,8 @@ namespace vmsweep::train {
 void add_metrics(Metrics& out, const std::string& part, const eval::Metrics& metrics);
 
 // From the trials' parameters (data block included, as run). A data block that cannot be prepared
-// (e.g. the trace has moved) is skipped and named in `problems`.
+// (e.g. the trace has moved) is skipped and named in `problems`. Ordered by look-back (the rows that
+// hold for any look-back first), then horizon.
 std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_params,
                                              std::vector<std::string>& problems);
 
