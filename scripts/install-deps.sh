@@ -14,6 +14,7 @@ packages=(
   libtbb-dev libyaml-cpp-dev
   libhdf5-dev hdf5-tools
   catch2 libcli11-dev
+  libasan8 libubsan1 libtsan2                      # the sanitizer passes of scripts/test.sh
   python3 python3-h5py python3-pandas python3-matplotlib python3-numpy
 )
 for arg in "$@"; do
