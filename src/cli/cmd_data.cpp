@@ -200,6 +200,10 @@ void add_synth(CLI::App& parent, std::shared_ptr<SynthOptions> options) {
   synth->add_option("--noise", s.noise, "Standard deviation of the Gaussian noise")->capture_default_str();
   synth->add_option("--burst-rate", s.burst_rate, "Chance that a 12-step block starts with a burst")->capture_default_str();
   synth->add_option("--gap-rate", s.gap_rate, "Chance that an 8-step block is missing")->capture_default_str();
+  synth->add_option("--shift", s.shift, "A lasting change of the level (a VM given more work)")->capture_default_str();
+  synth->add_option("--shift-at", s.shift_at, "Where the shift starts, as a fraction of the steps")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   synth->add_option("--threads", options->threads, "Threads for formatting (default: all cores)")->check(CLI::Range(0, 1024));
   synth->callback([options] { run_synth(*options); });
 }

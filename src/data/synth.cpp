@@ -88,12 +88,16 @@ std::size_t write_rows(const SynthSpec& spec, std::FILE* file) {
   return rows;
 }
 
+double level_shift(const SynthSpec& spec, std::size_t step) {
+  return static_cast<double>(step) >= spec.shift_at * static_cast<double>(spec.steps) ? spec.shift : 0.0;
+}
+
 }  // namespace
 
 double synth_value(const SynthSpec& spec, std::size_t step) {
   const double days = static_cast<double>(static_cast<std::int64_t>(step) * spec.interval_ms) / kMillisPerDay;
   const double two_pi = 2.0 * std::numbers::pi;
-  const double value = spec.level + spec.trend_per_day * days + spec.daily_amplitude * std::sin(two_pi * days) +
+  const double value = spec.level + level_shift(spec, step) + spec.trend_per_day * days + spec.daily_amplitude * std::sin(two_pi * days) +
                        spec.weekly_amplitude * std::sin(two_pi * days / 7.0) + burst(spec, step) +
                        spec.noise * gaussian(spec, step);
   return std::max(0.0, value);

@@ -1,6 +1,8 @@
 #pragma once
 // A deterministic synthetic VM-load trace for tests and large benchmarks: a level with a trend,
-// daily and weekly cycles, decaying bursts, Gaussian noise and missing stretches (gaps). Every step
+// daily and weekly cycles, decaying bursts, Gaussian noise, missing stretches (gaps) and an optional
+// level shift (a VM given more work for good: the drift that takes a test part out of the range
+// seen in training). Every step
 // is a pure function of (spec, step), so the trace is the same for any thread count.
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +25,8 @@ struct SynthSpec {
   double burst_rate = 0.002;              // chance that a 12-step block starts with a burst
   double burst_height = 6.0;
   double gap_rate = 0.001;                // chance that an 8-step block is missing
+  double shift = 0.0;                     // added to the level from step shift_at * steps on
+  double shift_at = 0.9;                  // where the shift starts, as a fraction of the steps
 };
 
 // The load at a step (never negative), and whether the step falls in a gap.
