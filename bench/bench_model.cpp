@@ -3,7 +3,9 @@
 //           cpu_seconds_per_epoch=<min CPU> gflop_per_epoch=<count>
 // FLOPs counted as the issue asks: 2*4*H*(I+H) per step and window forward, twice that backward.
 // Usage: bench_model [--threads N] [--time-steps T] [--hidden 256,128,64] [--windows 440]
-//                    [--batch 32] [--epochs 5]
+//                    [--batch 32] [--epochs 5] [--window-norm none|last|mean|std] [--target level|delta]
+//                    [--ar-highway K]
+// With any of the last three (issue 13's levers) the line starts with "levers" instead of "vmsweep".
 // The minimum over epochs after one warm-up epoch is reported (the machine is shared).
 #include <omp.h>
 
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "vmsweep/model/lstm_stack.hpp"
+#include "vmsweep/model/window_norm.hpp"
 
 namespace {
 
@@ -35,6 +38,15 @@ std::vector<int> parse_sizes(const std::string& text) {
   return sizes;
 }
 
+vmsweep::model::WindowNorm window_norm_named(const std::string& name) {
+  using vmsweep::model::WindowNorm;
+  if (name == "none") return WindowNorm::none;
+  if (name == "last") return WindowNorm::last;
+  if (name == "mean") return WindowNorm::mean;
+  if (name == "std") return WindowNorm::std;
+  throw std::invalid_argument("unknown --window-norm " + name);
+}
+
 Options parse_options(int argc, char** argv) {
   Options options;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -45,6 +57,9 @@ Options parse_options(int argc, char** argv) {
     else if (flag == "--windows") options.windows = std::stoi(value);
     else if (flag == "--batch") options.model.batch = std::stoi(value);
     else if (flag == "--epochs") options.epochs = std::stoi(value);
+    else if (flag == "--window-norm") options.model.window_norm = window_norm_named(value);
+    else if (flag == "--target") options.model.target = value == "delta" ? vmsweep::model::TargetKind::delta : vmsweep::model::TargetKind::level;
+    else if (flag == "--ar-highway") options.model.ar_highway = std::stoi(value);
     else throw std::invalid_argument("unknown option " + flag);
   }
   return options;
@@ -110,9 +125,9 @@ int main(int argc, char** argv) {
   }
   std::string hidden;
   for (const int h : options.model.hidden) hidden += (hidden.empty() ? "" : ",") + std::to_string(h);
-  std::printf("vmsweep T=%d hidden=%s threads=%d windows=%d seconds_per_epoch=%.4f cpu_seconds_per_epoch=%.4f "
+  std::printf("%s T=%d hidden=%s threads=%d windows=%d seconds_per_epoch=%.4f cpu_seconds_per_epoch=%.4f "
               "gflop_per_epoch=%.3f\n",
-              options.model.time_steps, hidden.c_str(), options.threads, options.windows, best.wall, best.cpu,
+              vmsweep::model::frames_windows(options.model) ? "levers" : "vmsweep", options.model.time_steps, hidden.c_str(), options.threads, options.windows, best.wall, best.cpu,
               flops_per_epoch(options) * 1e-9);
   return EXIT_SUCCESS;
 }
