@@ -26,6 +26,8 @@ void validate(const ModelConfig& config) {
   require(config.beta2 >= 0.0 && config.beta2 < 1.0, "beta2", "in [0, 1)");
   require(config.epsilon > 0.0, "epsilon", "> 0");
   require(config.clip_norm >= 0.0, "clip_norm", ">= 0 (0 turns clipping off)");
+  require(config.ar_highway >= 0 && config.ar_highway <= config.time_steps, "ar_highway",
+          "in [0, time_steps] (the highway reads the last ar_highway steps of the window)");
 }
 
 }  // namespace vmsweep::model

@@ -24,6 +24,10 @@ ParameterLayout make_parameter_layout(const ModelConfig& config) {
   }
   layout.add("head/weights", {inputs, config.horizon});
   layout.add("head/bias", {config.horizon});
+  if (config.ar_highway > 0) {  // last, so the other tensors' offsets and initial draws do not move
+    layout.add("highway/weights", {config.ar_highway, config.horizon});
+    layout.add("highway/bias", {config.horizon});
+  }
   return layout;
 }
 
@@ -63,6 +67,9 @@ void initialize_parameters(const ModelConfig& config, const ParameterLayout& lay
     initialize_pytorch(config, layout, flat, rng);
   else
     initialize_keras(config, layout, flat, rng);
+  // The highway starts at zero; the trainer writes its ridge fit in (train/highway_init.hpp).
+  if (config.ar_highway > 0)
+    for (const char* name : {"highway/weights", "highway/bias"}) std::ranges::fill(tensor_span(layout, flat, name), 0.0f);
 }
 
 std::span<float> tensor_span(const ParameterLayout& layout, std::span<float> flat, std::string_view name) {

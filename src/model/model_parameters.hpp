@@ -5,6 +5,8 @@
 //   lstmK/bias          [4,H]         gate order i, f, c~, o
 //   head/weights        [H_last,horizon]
 //   head/bias           [horizon]
+//   highway/weights     [K,horizon]       with ar_highway K > 0: lag t of the last K, oldest first
+//   highway/bias        [horizon]
 #include <span>
 #include <string>
 #include <string_view>

@@ -36,7 +36,16 @@ Network::Network(const ModelConfig& config, NetworkOptions options)
       head_weights_offset_(layout_.find("head/weights").offset),
       head_bias_offset_(layout_.find("head/bias").offset),
       prediction_(static_cast<std::size_t>(config.batch) * config.horizon),
-      prediction_gradient_(prediction_.size()) {
+      prediction_gradient_(prediction_.size()),
+      frames_(static_cast<std::size_t>(config.batch)),
+      highway_(config.ar_highway, config.horizon),
+      highway_input_(static_cast<std::size_t>(config.batch) * config.ar_highway),
+      highway_output_(prediction_.size()),
+      highway_input_gradient_(highway_input_.size()) {
+  if (config_.ar_highway > 0) {
+    highway_weights_offset_ = layout_.find("highway/weights").offset;
+    highway_bias_offset_ = layout_.find("highway/bias").offset;
+  }
   if (options_.initialize) initialize_parameters(config_, layout_, parameters());
   else std::fill_n(parameters_.floats(), layout_.flat_size(), 0.0f);
   for (std::size_t k = 0; k + 1 < config_.hidden.size(); ++k)
@@ -85,6 +94,7 @@ Network::Plan Network::build_plan(int n) {
 double Network::compute_gradients(const float* x, const float* y, int n) {
   Plan& plan = plan_for(n);
   load_input(x, n, 0, n, n);
+  if (frames_windows(config_)) frame_windows(n);
   forward(plan, n, true);
   const std::size_t outputs = static_cast<std::size_t>(n) * config_.horizon;
   const double loss = loss_and_gradient(config_.loss, config_.huber_delta, prediction_.data(), y, outputs,
@@ -102,6 +112,7 @@ void Network::predict(const float* x, int n, float* out) {
     const int count = std::min(config_.batch, n - first);
     load_input(x, n, first, count, config_.batch);
     for (int pad = count; pad < config_.batch; ++pad) copy_input_window(count - 1, pad);
+    if (frames_windows(config_)) frame_windows(config_.batch);
     forward(plan, config_.batch, false);
     std::copy_n(prediction_.data(), static_cast<std::size_t>(count) * config_.horizon,
                 out + static_cast<std::size_t>(first) * config_.horizon);
@@ -134,10 +145,48 @@ void Network::forward(Plan& plan, int n, bool training) {
     if (k + 1 < plan.size()) feed_next_layer(k, n, training);
   }
   head_.forward(last_step(n), n, head_params(), prediction_.data());
+  if (frames_windows(config_)) frame_outputs(n);
+}
+
+// The `width` windows in layer 0's input buffer: each one's frame and highway inputs from its raw
+// values, then its inputs normalised in place.
+void Network::frame_windows(int width) {
+  float* src = buffers_[0].src.floats();
+  const std::size_t lags = static_cast<std::size_t>(config_.ar_highway), channels = config_.input_channels;
+  const std::size_t first_lag = static_cast<std::size_t>(config_.time_steps) - lags;
+  for (int n = 0; n < width; ++n) {
+    frames_[n] = window_frame(config_, src, width, n);
+    for (std::size_t j = 0; j < lags; ++j)
+      highway_input_[n * lags + j] = src[((first_lag + j) * width + n) * channels];
+    if (config_.window_norm != WindowNorm::none) normalise_window(config_, frames_[n], src, width, n);
+  }
+}
+
+// y = anchor + scale * head + highway, in place of the head's outputs.
+void Network::frame_outputs(int n) {
+  const std::size_t horizon = config_.horizon;
+  if (config_.ar_highway > 0) highway_.forward(highway_input_.data(), n, highway_params(), highway_output_.data());
+  for (std::size_t row = 0; row < static_cast<std::size_t>(n); ++row)
+    for (std::size_t o = 0; o < horizon; ++o) {
+      float& y = prediction_[row * horizon + o];
+      y = denormalise(frames_[row], y);
+      if (config_.ar_highway > 0) y += highway_output_[row * horizon + o];
+    }
+}
+
+// dLoss/dy into the highway's gradients, then dLoss/d(head output) = scale * dLoss/dy, in place.
+void Network::frame_output_gradients(int n) {
+  const std::size_t horizon = config_.horizon;
+  if (config_.ar_highway > 0)
+    highway_.backward(highway_input_.data(), prediction_gradient_.data(), n, highway_params(), highway_gradients(),
+                      highway_input_gradient_.data());
+  for (std::size_t row = 0; row < static_cast<std::size_t>(n); ++row)
+    for (std::size_t o = 0; o < horizon; ++o) prediction_gradient_[row * horizon + o] *= frames_[row].scale;
 }
 
 void Network::backward(Plan& plan, int n) {
   std::fill_n(gradients_.floats(), layout_.flat_size(), 0.0f);  // oneDNN backward accumulates
+  if (frames_windows(config_)) frame_output_gradients(n);
   const std::size_t last = plan.size() - 1;
   float* diff_dst = buffers_[last].diff_dst.floats();
   std::fill_n(diff_dst, sequence_size(last, n), 0.0f);  // only h_T feeds the head
@@ -184,6 +233,14 @@ DenseParams Network::head_params() const {
 
 DenseGradients Network::head_gradients() const {
   return {gradients_.floats() + head_weights_offset_, gradients_.floats() + head_bias_offset_};
+}
+
+DenseParams Network::highway_params() const {
+  return {parameters_.floats() + highway_weights_offset_, parameters_.floats() + highway_bias_offset_};
+}
+
+DenseGradients Network::highway_gradients() const {
+  return {gradients_.floats() + highway_weights_offset_, gradients_.floats() + highway_bias_offset_};
 }
 
 }  // namespace vmsweep::model

@@ -6,6 +6,11 @@
 // Primitive sets ("plans") are built once per batch size n and cached: the full batch in the
 // constructor, a smaller one (the last partial training batch) on first use. All
 // plans share the per-layer activation, workspace and scratchpad buffers, sized by the full batch.
+//
+// With the issue-13 levers (window_norm, target, ar_highway; model/window_norm.hpp) every window is
+// framed after it is loaded: its frame taken from channel 0, its last K values kept for the highway,
+// its inputs normalised in place; the outputs are de-normalised and the highway's term added after
+// the head, and the backward pass takes dLoss/dy through both. Without them none of this runs.
 #include <cstdint>
 #include <map>
 #include <span>
@@ -20,6 +25,7 @@
 #include "parameter_layout.hpp"
 #include "vmsweep/common/rng.hpp"
 #include "vmsweep/model/lstm_stack.hpp"
+#include "vmsweep/model/window_norm.hpp"
 
 namespace vmsweep::model {
 
@@ -64,6 +70,9 @@ private:
   LayerTensors layer_tensors(AlignedBuffer& flat, std::size_t k) const;
   void load_input(const float* x, int total, int first, int n, int width);
   void copy_input_window(int from, int to);
+  void frame_windows(int width);
+  void frame_outputs(int n);
+  void frame_output_gradients(int n);
   void forward(Plan& plan, int n, bool training);
   void backward(Plan& plan, int n);
   void feed_next_layer(std::size_t k, int n, bool training);
@@ -72,6 +81,8 @@ private:
   float* last_step(int n) const;
   DenseParams head_params() const;
   DenseGradients head_gradients() const;
+  DenseParams highway_params() const;
+  DenseGradients highway_gradients() const;
 
   ModelConfig config_;
   NetworkOptions options_;
@@ -89,6 +100,15 @@ private:
   std::size_t head_bias_offset_;
   std::vector<float> prediction_;
   std::vector<float> prediction_gradient_;
+  // The levers: per window of the batch its frame, its last ar_highway values of channel 0 (raw,
+  // before normalisation) and the highway's output; the highway is a dense layer K -> horizon.
+  std::vector<WindowFrame> frames_;
+  DenseHead highway_;
+  std::size_t highway_weights_offset_ = 0;
+  std::size_t highway_bias_offset_ = 0;
+  std::vector<float> highway_input_;
+  std::vector<float> highway_output_;
+  std::vector<float> highway_input_gradient_;  // computed by DenseHead::backward, not needed
   std::uint64_t weights_version_ = 0;
   std::map<int, Plan> plans_;  // by batch size; last, as its layers point into the buffers above
 };

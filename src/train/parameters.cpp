@@ -52,6 +52,13 @@ std::vector<Parameter<S>> declarations() {
     choice("lstm_bias", "single", Choices<model::LstmBias>{{"single", model::LstmBias::single}, {"pair", model::LstmBias::pair}},
            "single: one bias vector per gate (Keras); pair: two, b_ih + b_hh, as torch.nn.LSTM and cuDNN: the same function, but each vector gets the whole gradient, so under Adam or SGD the bias learns at twice the rate", &S::model, &ModelConfig::lstm_bias),
     number("clip_norm", "0", {0, kInf}, "Clip gradients to this global L2 norm; 0 turns it off", &S::model, &ModelConfig::clip_norm),
+    choice("window_norm", "none",
+           Choices<model::WindowNorm>{{"none", model::WindowNorm::none}, {"last", model::WindowNorm::last},
+                                      {"mean", model::WindowNorm::mean}, {"std", model::WindowNorm::std}},
+           "Level-free inputs (reversible instance normalisation): each window's inputs, every channel, are shifted by its own location and divided by its own scale, taken from its value channel: last (the last value, scale 1), mean (the mean, scale 1) or std (the mean, scale sqrt(variance + 0.01^2) in scaled units); the network's output is mapped back, y = anchor + scale * head. none: off (docs/levers.md)", &S::model, &ModelConfig::window_norm),
+    choice("target", "level", Choices<model::TargetKind>{{"level", model::TargetKind::level}, {"delta", model::TargetKind::delta}},
+           "level: the network predicts the value (around window_norm's location); delta: the change from the window's last value, y = last + scale * head (scale 1 without window_norm std)", &S::model, &ModelConfig::target),
+    number("ar_highway", "0", {0, 1e6}, "A linear autoregression on the window's last K values (scaled units, before window_norm) added to the network's output, one per step ahead, trained jointly (same optimizer and rate) from the closed-form ridge fit of the target minus the anchor on the training windows, its penalty chosen on validation from the ridge AR baseline's grid; with window_norm none and target level the model family contains ridge AR. K <= look_back (else exit 2); 0: off", &S::model, &ModelConfig::ar_highway),
     number("seed", "0", {0, 9.0e15}, "Seed of initialisation, shuffling and dropout (a sweep derives it per trial)", &S::seed),
   };
 }

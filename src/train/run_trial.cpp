@@ -48,10 +48,12 @@ void take_test_part(const data::PreparedData& data, const eval::Forecast& foreca
 }
 
 // A fresh model (the same seed, so the same initial weights) learns from train + val for the
-// selection run's best epoch count; it is the model the test part and the kept model see.
-void refit_for_test(const TrainSettings& settings, const data::PreparedData& data, TrialResult& result) {
+// selection run's best epoch count (and its highway from the selection run's ridge penalty); it is the
+// model the test part and the kept model see.
+void refit_for_test(const TrainSettings& settings, const data::PreparedData& data, double highway_lambda,
+                    TrialResult& result) {
   model::LstmStack model(model_config_for(settings, data.input_channels()));
-  const TrainingOutcome outcome = Trainer::refit(settings, model, data, result.best_epoch).run({});
+  const TrainingOutcome outcome = Trainer::refit(settings, model, data, result.best_epoch, highway_lambda).run({});
   if (outcome.status == TrialStatus::diverged) {
     result.status = TrialStatus::diverged;
     result.reason = "refit on train + val: " + outcome.reason;
@@ -75,12 +77,14 @@ void train_and_evaluate(const Value& params, int threads, const EpochCallback& o
   ThreadBudget budget(threads);
   const data::PreparedData data = budget.run_in_arena([&] { return prepare_trial_data(settings); });
   model::LstmStack model(model_config_for(settings, data.input_channels()));
-  take_outcome(Trainer(settings, model, data).run(on_epoch), result);
+  TrainingOutcome outcome = Trainer(settings, model, data).run(on_epoch);
+  const double highway_lambda = outcome.highway_lambda;
+  take_outcome(std::move(outcome), result);
   if (result.status == TrialStatus::diverged) return;
   evaluate(model, data, result);
   result.model = make_checkpoint(settings.params, data, result.best_epoch, model);
   if (settings.val_folds > 1 && result.status == TrialStatus::ok) average_validation_over_folds(settings, data, result);
-  if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, result);
+  if (settings.refit && result.status == TrialStatus::ok) refit_for_test(settings, data, highway_lambda, result);
   if (result.status != TrialStatus::diverged) add_intervals(settings.horizon, result);
 }
 

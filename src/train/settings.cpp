@@ -45,6 +45,15 @@ void check_split_for_test_safety(const TrainSettings& settings) {
                                      " needs a validation part of its own, but the split reuses the test windows (val: test)");
 }
 
+// The highway reads the last ar_highway steps of a window: it cannot reach past the look-back.
+void check_highway_fits_window(const TrainSettings& settings) {
+  if (settings.model.ar_highway <= settings.look_back) return;
+  const Value& value = *settings.params.find("ar_highway");
+  throw key_error(value.mark(), "ar_highway",
+                  "expected at most look_back (" + std::to_string(settings.look_back) +
+                      ": the highway reads the window's last ar_highway steps), got " + value.to_string());
+}
+
 }  // namespace
 
 TrainSettings settings_from_params(const Value& params) {
@@ -56,6 +65,7 @@ TrainSettings settings_from_params(const Value& params) {
   settings.data_block = given_data_fields(given);
   for (const auto& [key, value] : settings.data_block.as_map()) settings.params.set(key, value);
   check_split_for_test_safety(settings);
+  check_highway_fits_window(settings);
   return settings;
 }
 

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <span>
 
+#include "highway_init.hpp"
 #include "vmsweep/model/loss.hpp"
 #include "vmsweep/common/error.hpp"
 
@@ -74,19 +75,20 @@ std::string diverged_reason(int epoch, double loss) {
 Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data)
     : Trainer(settings, model, data,
               Plan{training_windows(data), gather_range(data, data.range(data::Split::val)), settings.epochs,
-                   settings.patience, settings.restore_best}) {}
+                   settings.patience, settings.restore_best, std::nullopt}) {}
 
 // The schedule still sees settings.epochs (cosine anneals over it), so every refit epoch runs at the
 // rate the selection run used in that epoch.
 Trainer Trainer::refit(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
-                       int epochs) {
-  return Trainer(settings, model, data, Plan{refit_windows(data), WindowBatch{}, epochs, 0, false});
+                       int epochs, double highway_lambda) {
+  return Trainer(settings, model, data, Plan{refit_windows(data), WindowBatch{}, epochs, 0, false, highway_lambda});
 }
 
 Trainer Trainer::on_ranges(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
                            data::WindowRange train, data::WindowRange val) {
   return Trainer(settings, model, data,
-                 Plan{windows_of(train), gather_range(data, val), settings.epochs, settings.patience, settings.restore_best});
+                 Plan{windows_of(train), gather_range(data, val), settings.epochs, settings.patience, settings.restore_best,
+                      std::nullopt});
 }
 
 Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan)
@@ -99,10 +101,19 @@ Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const d
       schedule_(make_schedule(settings)),
       stopping_(plan.patience, settings.min_delta),
       epochs_(plan.epochs),
-      restore_best_(plan.restore_best) {}
+      restore_best_(plan.restore_best) {
+  if (model.config().ar_highway == 0) return;
+  if (plan.highway_lambda) {
+    highway_lambda_ = *plan.highway_lambda;
+    start_highway(model, data, order_.windows(), highway_lambda_);
+  } else {
+    highway_lambda_ = start_highway(model, data, order_.windows(), validation_);
+  }
+}
 
 TrainingOutcome Trainer::run(const EpochCallback& on_epoch) {
   TrainingOutcome outcome;
+  outcome.highway_lambda = highway_lambda_;
   for (int epoch = 1; epoch <= epochs_; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
     EpochRecord record{epoch, 0.0, 0.0, schedule_->rate(epoch), 0.0};

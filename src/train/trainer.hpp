@@ -4,7 +4,11 @@
 // Only the train and validation parts are read; the test part never guides training.
 // A refit trainer learns from the training and validation windows together for a fixed number of
 // epochs (the selection run's best), with no validation and no early stopping.
+// With ar_highway the trainer first writes the highway's ridge fit into the model
+// (highway_init.hpp): on its training windows, the penalty chosen on its validation windows (a
+// refit takes the selection run's penalty).
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +30,7 @@ struct TrainingOutcome {
   std::vector<double> val_loss_by_step;  // epochs x horizon with a horizon over 1 and validation windows
   int best_epoch = 0;      // the epoch whose weights the model holds at the end; 0 when diverged
   int diverged_epoch = 0;
+  double highway_lambda = 0;  // with ar_highway: the ridge penalty the highway started from
 };
 
 // The data's validation part when it is its own, right after train and before test; InputError
@@ -40,7 +45,7 @@ class Trainer {
 public:
   Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data);
   static Trainer refit(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
-                       int epochs);
+                       int epochs, double highway_lambda);
   // A selection run on other windows than the data's own train and val parts (a validation fold).
   static Trainer on_ranges(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
                            data::WindowRange train, data::WindowRange val);
@@ -54,6 +59,7 @@ private:
     int epochs = 0;
     int patience = 0;
     bool restore_best = false;
+    std::optional<double> highway_lambda;  // none: chosen on `validation`
   };
   Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan);
   double train_epoch(double learning_rate);  // mean loss over the epoch's windows; NaN/inf on divergence
@@ -73,6 +79,7 @@ private:
   int epochs_;
   bool restore_best_;
   std::vector<NamedTensor> best_weights_;
+  double highway_lambda_ = 0;
 };
 
 }  // namespace vmsweep::train

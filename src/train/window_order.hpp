@@ -24,6 +24,8 @@ public:
   WindowOrder(std::vector<std::size_t> windows, std::uint64_t seed);
   // A fresh permutation of the windows; each call continues the same random stream.
   const std::vector<std::size_t>& shuffled();
+  // The windows in the order of the last shuffle (as given, before the first).
+  const std::vector<std::size_t>& windows() const { return windows_; }
 
 private:
   std::vector<std::size_t> windows_;

@@ -7,6 +7,7 @@ Runs two tiny real sweeps on aa.txt's daily means (horizon 1 and horizon 7, two 
 configuration, the beat-notebook split: the last 96 target days test, the 54 before validation), then:
   - predict on aa.txt cut just before the first test target reproduces the stored test predictions
     of that window bitwise: the best trial, another trial, and both ensembles (their members' mean);
+    horizon 7's models with window_norm std, a delta target and a 7-lag highway;
   - the intervals are the forecast -+ the ceil((n+1) level)-th smallest validation error of the step;
   - CSV, JSON and HDF5 hold the same numbers; --plot draws the fan chart;
   - bad input is exit code 2 with nothing written;
@@ -34,6 +35,9 @@ from test_report_setup import SWEEP as TINY  # noqa: E402
 # The report's tiny sweep with two seeds per configuration, one layer size and a horizon.
 SWEEP = TINY.replace("name: tiny", "name: {name}").replace("seed: 7", "seed: 3\nrepeats: 2") \
             .replace("layers: {{values: [[8], [16]]}}", "layers: {{value: [8]}}\n  horizon: {{value: {horizon}}}")
+# Horizon 7's models frame their windows with issue 13's levers (docs/levers.md): predict must
+# normalise, de-normalise and add the highway exactly as the trial did.
+LEVERS = "  window_norm: {{value: std}}\n  target: {{value: delta}}\n  ar_highway: {{value: 7}}\n"
 DAY_MS = 86_400_000
 
 
@@ -109,7 +113,8 @@ def setUpModule():
     for horizon in (1, 7):
         sweep = os.path.join(OUT, f"h{horizon}.yaml")
         with open(sweep, "w") as f:
-            f.write(SWEEP.format(name=f"h{horizon}", aa=os.path.abspath(AA), horizon=horizon))
+            text = SWEEP + (LEVERS if horizon == 7 else "")
+            f.write(text.format(name=f"h{horizon}", aa=os.path.abspath(AA), horizon=horizon))
         run("run", sweep, "--results", os.path.join(OUT, "results"), "--threads", "1", "-q")
         write_cut_trace(os.path.join(OUT, f"cut{horizon}.txt"), first_test_target_ms(results_of(horizon)))
 

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "model/reference_lstm.hpp"
+#include "model_parameters.hpp"
 #include "network.hpp"
+#include "vmsweep/model/window_norm.hpp"
 #include "vmsweep/common/rng.hpp"
 
 namespace vmsweep::model {
@@ -66,11 +68,20 @@ struct Check {
 Check check_gradients(const Problem& problem, bool explicit_initial_states) {
   Network network(problem.config, NetworkOptions{explicit_initial_states});
   for (std::size_t k = 0; k < problem.masks.size(); ++k) network.fix_dropout_mask(k, problem.masks[k]);
+  if (problem.config.ar_highway > 0) {  // starts at zero: a non-zero highway also moves the other gradients
+    Rng rng(5);
+    for (const char* name : {"highway/weights", "highway/bias"})
+      for (float& value : tensor_span(network.layout(), network.parameters(), name))
+        value = static_cast<float>(rng.uniform01() - 0.5);
+    network.parameters_changed();
+  }
   const double loss = network.compute_gradients(problem.x.data(), problem.y.data(), problem.config.batch);
   const auto analytic = packed(network.layout(), network.gradients());
 
   const auto& c = problem.config;
-  const testing::ReferenceLstm reference({c.time_steps, c.batch, c.input_channels, c.horizon, c.hidden});
+  const testing::ReferenceLevers levers{static_cast<int>(c.window_norm), c.target == TargetKind::delta, c.ar_highway,
+                                        window_norm_epsilon};
+  const testing::ReferenceLstm reference({c.time_steps, c.batch, c.input_channels, c.horizon, c.hidden, levers});
   std::vector<std::vector<double>> masks;
   for (const auto& mask : problem.masks) masks.push_back(as_double(mask));
   auto params = packed(network.layout(), network.parameters());
@@ -102,6 +113,20 @@ TEST_CASE("a three-layer stack with fixed dropout masks matches finite differenc
   const auto check = check_gradients(problem, true);
   CHECK(check.loss_difference < 1e-6);
   CHECK(check.max_relative_error < tolerance);
+}
+
+// The frame's scale multiplies dLoss/dy on its way into the head, and the highway learns from the raw
+// inputs: both only right if the network's hand-written backward steps match the reference's forward.
+TEST_CASE("a stack with window_norm, a delta target and the highway matches finite differences", "[model][gradient]") {
+  for (const WindowNorm norm : {WindowNorm::std, WindowNorm::mean, WindowNorm::last}) {
+    auto problem = make_problem({5, 4, 3}, 0.5);
+    problem.config.window_norm = norm;
+    problem.config.target = norm == WindowNorm::std ? TargetKind::level : TargetKind::delta;
+    problem.config.ar_highway = 3;
+    const auto check = check_gradients(problem, true);
+    CHECK(check.loss_difference < 1e-6);
+    CHECK(check.max_relative_error < tolerance);
+  }
 }
 
 TEST_CASE("the gradient check sees the oneDNN 2.6.3 bug when h0/c0 are left out", "[model][gradient]") {

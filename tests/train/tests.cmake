@@ -51,3 +51,10 @@ add_test(NAME "train: refit with val: test is exit code 2 before any training"
 set_tests_properties("train: refit with val: test is exit code 2 before any training" PROPERTIES
                      PASS_REGULAR_EXPRESSION "^vmsweep: error: --set refit: refit: true needs a validation part of its own, but the split reuses the test windows \\(val: test\\)\nexit code 2\n$"
                      TIMEOUT 60)
+
+add_test(NAME "train: ar_highway longer than look_back is exit code 2 at the key"
+         COMMAND sh -c "\"$0\" train --data \"$1\" --set resample=D --set look_back=7 --set ar_highway=8 2>&1; echo \"exit code $?\""
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
+set_tests_properties("train: ar_highway longer than look_back is exit code 2 at the key" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "^vmsweep: error: --set ar_highway: key 'ar_highway': expected at most look_back \\(7: the highway reads the window's last ar_highway steps\\), got 8\nexit code 2\n$"
+                     TIMEOUT 60)

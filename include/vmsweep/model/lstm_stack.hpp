@@ -21,6 +21,12 @@ enum class OptimizerKind { adam, sgd, adamw };  // adamw: Adam with decoupled we
 enum class InitScheme { keras, pytorch };
 // single: one bias per gate (Keras); pair: b_ih + b_hh as torch.nn.LSTM, whose bias learns twice as fast.
 enum class LstmBias { single, pair };
+// Per-window normalisation of the inputs (reversible instance normalisation, model/window_norm.hpp):
+// none, or location = the window's last value / its mean / its mean, scale = 1 / 1 / its std.
+enum class WindowNorm { none, last, mean, std };
+// level: the network predicts the target (around the window's location); delta: the change from
+// the window's last value.
+enum class TargetKind { level, delta };
 
 struct ModelConfig {
   int input_channels = 1;
@@ -38,6 +44,10 @@ struct ModelConfig {
   InitScheme init = InitScheme::keras;
   LstmBias lstm_bias = LstmBias::single;
   std::uint64_t seed = 0;                              // initialisation and dropout masks
+  // The levers of model/window_norm.hpp; the defaults leave the network as it was, bit for bit.
+  WindowNorm window_norm = WindowNorm::none;
+  TargetKind target = TargetKind::level;
+  int ar_highway = 0;  // K: a linear autoregression on the last K values of channel 0; 0 = off, <= time_steps
 
   friend bool operator==(const ModelConfig&, const ModelConfig&) = default;
 };
@@ -59,16 +69,18 @@ public:
 
   // Forward (dropout on) + loss + backward + optimizer step at learning_rate on n <= batch windows.
   // x is time-major T x n x C, y is n x horizon (scaled units). Returns the mean loss before the
-  // update (per sample and output).
+  // update (per sample and output). With window_norm, target or ar_highway the loss is taken on
+  // the de-normalised output (model/window_norm.hpp), so y stays in the series' scaled units.
   double train_step(const float* x, const float* y, int n, double learning_rate);
 
   // Forward without dropout for any n >= 1, in chunks of exactly `batch` windows (the last one
   // padded), so a window's output does not depend on n or on its place among the others;
-  // x is T x n x C time-major, out receives n x horizon.
+  // x is T x n x C time-major, out receives n x horizon (de-normalised, the series' scaled units).
   void predict(const float* x, int n, float* out);
 
   // Plain layouts: "lstmK/weights_layer" [C,4,H] (ldigo), "lstmK/weights_iter" [H,4,H],
-  // "lstmK/bias" [4,H], "head/weights" [H_last,horizon], "head/bias" [horizon].
+  // "lstmK/bias" [4,H], "head/weights" [H_last,horizon], "head/bias" [horizon]; with ar_highway K
+  // also "highway/weights" [K,horizon] (oldest lag first) and "highway/bias" [horizon].
   std::vector<NamedTensor> weights() const;
   // Exact round trip of weights(); throws InputError on a missing name or a wrong shape.
   // The optimizer state is kept.
