@@ -67,9 +67,13 @@ void initialize_parameters(const ModelConfig& config, const ParameterLayout& lay
     initialize_pytorch(config, layout, flat, rng);
   else
     initialize_keras(config, layout, flat, rng);
-  // The highway starts at zero; the trainer writes its ridge fit in (train/highway_init.hpp).
+  // The highway starts at zero; the trainer writes its ridge fit in (train/highway_init.hpp). The head
+  // starts at zero too, so the model starts as that linear fit exactly and the LSTM's share grows
+  // from nothing (the head's first step gives it a gradient); the trainer counts that start as a
+  // candidate for restore-best, so a trial never ends worse on validation than its linear start.
   if (config.ar_highway > 0)
-    for (const char* name : {"highway/weights", "highway/bias"}) std::ranges::fill(tensor_span(layout, flat, name), 0.0f);
+    for (const char* name : {"highway/weights", "highway/bias", "head/weights", "head/bias"})
+      std::ranges::fill(tensor_span(layout, flat, name), 0.0f);
 }
 
 std::span<float> tensor_span(const ParameterLayout& layout, std::span<float> flat, std::string_view name) {

@@ -114,6 +114,7 @@ Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const d
 TrainingOutcome Trainer::run(const EpochCallback& on_epoch) {
   TrainingOutcome outcome;
   outcome.highway_lambda = highway_lambda_;
+  consider_start();
   for (int epoch = 1; epoch <= epochs_; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
     EpochRecord record{epoch, 0.0, 0.0, schedule_->rate(epoch), 0.0};
@@ -170,6 +171,13 @@ void Trainer::record_step_losses(std::vector<double>& by_step) const {
   by_step.insert(by_step.end(), losses.begin(), losses.end());
 }
 
+// With the highway the model starts as its linear fit (model_parameters.cpp): a restore candidate
+// like any epoch, so the trial's validation loss is never worse than that of the fit it started from.
+void Trainer::consider_start() {
+  if (model_.config().ar_highway == 0 || !restore_best_ || validation_.count == 0) return;
+  if (stopping_.observe_start(validation_loss(0.0))) best_weights_ = model_.weights();
+}
+
 void Trainer::remember_if_best(int epoch, double val_loss) {
   if (stopping_.observe(epoch, val_loss) && restore_best_) best_weights_ = model_.weights();
 }
@@ -177,7 +185,7 @@ void Trainer::remember_if_best(int epoch, double val_loss) {
 void Trainer::finish(TrainingOutcome& outcome) {
   const int last_epoch = outcome.curve.empty() ? 0 : outcome.curve.back().epoch;
   outcome.best_epoch = last_epoch;
-  if (!restore_best_ || stopping_.best_epoch() == 0 || stopping_.best_epoch() == last_epoch) return;
+  if (!restore_best_ || !stopping_.has_best() || stopping_.best_epoch() == last_epoch) return;
   model_.set_weights(best_weights_);
   outcome.best_epoch = stopping_.best_epoch();
 }

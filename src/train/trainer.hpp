@@ -65,6 +65,7 @@ private:
   double train_epoch(double learning_rate);  // mean loss over the epoch's windows; NaN/inf on divergence
   double validation_loss(double train_loss);
   void record_step_losses(std::vector<double>& by_step) const;  // of the last validation_loss()
+  void consider_start();
   void remember_if_best(int epoch, double val_loss);
   void finish(TrainingOutcome& outcome);
 

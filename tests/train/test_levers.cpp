@@ -184,3 +184,21 @@ TEST_CASE("ar_highway longer than look_back is refused at its key", "[train][lev
   CHECK(result.status == TrialStatus::failed);
   CHECK_THAT(result.reason, Catch::Contains("key 'ar_highway': expected at most look_back (14"));
 }
+
+TEST_CASE("with the highway a trial starts as its linear fit and never ends worse than it on validation", "[train][levers]") {
+  // K = look_back, window_norm none: the start is the ridge AR baseline. A learning rate far too high
+  // for the LSTM makes every epoch worse than that start on validation: the start is restored.
+  Value params = testing::small_trial_params();
+  params.set("ar_highway", 14);
+  params.set("learning_rate", 0.5);
+  params.set("split", Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}});
+  const TrialResult result = run_trial(params, 1);
+  REQUIRE(result.status == TrialStatus::ok);
+  const TrainSettings settings = settings_from_params(result.params);
+  const data::PreparedData data = data::prepare(settings.data, {settings.look_back, settings.horizon, settings.data.stride});
+  const eval::RidgeAr ridge = eval::select_ridge_ar(data);
+  const double ridge_val = ridge.predict(data, data::Split::val).score().mse;
+  for (const EpochRecord& epoch : result.curve) INFO("epoch " << epoch.epoch << " val_loss " << epoch.val_loss);
+  CHECK(testing::metric(result, "val_mse") <= ridge_val * (1 + 1e-4));
+  if (result.best_epoch == 0) CHECK(testing::metric(result, "val_mse") == Approx(ridge_val).epsilon(1e-4));
+}

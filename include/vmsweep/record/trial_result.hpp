@@ -27,7 +27,7 @@ struct TrialResult {
   Value params;                // the trial's parameters as run (a map), data-block fields included
   std::int64_t seed = 0;
   int epochs_run = 0;
-  int best_epoch = 0;          // the epoch whose weights were restored; 0 if none
+  int best_epoch = 0;          // the epoch whose weights were restored; 0 if none, or (ar_highway) the linear start
   int diverged_epoch = 0;      // the epoch at which the loss became NaN/inf; 0 if it did not
   double seconds = 0.0;        // wall time of the whole trial, data preparation included
   int threads = 1;             // the thread budget the trial ran with
