@@ -58,3 +58,9 @@ add_test(NAME "train: ar_highway longer than look_back is exit code 2 at the key
 set_tests_properties("train: ar_highway longer than look_back is exit code 2 at the key" PROPERTIES
                      PASS_REGULAR_EXPRESSION "^vmsweep: error: --set ar_highway: key 'ar_highway': expected at most look_back \\(7: the highway reads the window's last ar_highway steps\\), got 8\nexit code 2\n$"
                      TIMEOUT 60)
+
+# Issue 13: on a trace whose level jumps out of the training range in the test part, window_norm std
+# makes the LSTM beat ridge AR, and without it the LSTM loses (a fixed seed; a few seconds).
+add_test(NAME "train: window_norm beats ridge AR on a level shift, and without it the LSTM loses"
+         COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/train/level_shift.sh" "$<TARGET_FILE:vmsweep>")
+set_tests_properties("train: window_norm beats ridge AR on a level shift, and without it the LSTM loses" PROPERTIES TIMEOUT 300)
