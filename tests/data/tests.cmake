@@ -4,3 +4,20 @@ target_link_libraries(test_data PRIVATE vmsweep_eval)
 # scripts/fetch-data.sh's download path, with a stand-in curl (CI has no internet).
 add_test(NAME "data: fetch-data.sh downloads the pinned aa.txt"
          COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/data/fetch_data.sh" "${PROJECT_SOURCE_DIR}" "${PROJECT_SOURCE_DIR}/data/aa.txt")
+
+# value: auto (the default) on a file with several numeric columns that vary: exit 2 naming them,
+# the likely load columns marked, before anything is trained or written; aa.txt's one value column
+# is still taken without being named.
+add_test(NAME "data: validate refuses a trace with several value columns and none named, exit code 2"
+         COMMAND sh -c "out=$(\"$0\" validate \"$1\" 2>&1); echo \"exit code $?\"; echo \"$out\""
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/tests/fixtures/data/bitbrains_layout.yaml")
+set_tests_properties("data: validate refuses a trace with several value columns and none named, exit code 2" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "exit code 2\n.*bitbrains_layout.csv: 3 numeric columns could be the value; name it .*The columns: 2 'CPU cores' \\(constant\\), 3 'CPU capacity provisioned \\[MHZ\\]' \\(constant\\), 4 'CPU usage \\[MHZ\\]' \\(likely load\\), 5 'CPU usage \\[%\\]' \\(likely load\\), 6 'Memory usage \\[KB\\]'\n$"
+                     TIMEOUT 60)
+add_test(NAME "data: inspect refuses several value columns (exit code 2), takes aa.txt's only one"
+         COMMAND sh -c "\"$0\" data inspect \"$1\" 2>&1; echo \"exit code $?\"; \"$0\" data inspect \"$2\" --resample D 2>&1 | head -3"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/tests/fixtures/data/bitbrains_layout.csv"
+                 "${PROJECT_SOURCE_DIR}/data/aa.txt")
+set_tests_properties("data: inspect refuses several value columns (exit code 2), takes aa.txt's only one" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "3 numeric columns could be the value.*5 'CPU usage \\[%\\]' \\(likely load\\).*\nexit code 2\n.*columns +timestamp 'datetime' \\(ISO 8601\\), value 'data_hourly' \\(auto\\), tab-separated\nvalue columns 2 'data_hourly'"
+                     TIMEOUT 60)
