@@ -189,8 +189,8 @@ SeasonLagsSpec parse_season_lags(const Value& value) {
   for (const Value& item : value.as_list("season_lags")) {
     const SeasonSpec lag = period_or_steps(item, "season_lags");
     if (lag.empty() || (lag.period_ms == 0 && lag.steps < 1))
-      throw InputError(item.mark(), "season_lags: expected lags of at least 1 step (a lag of " + item.to_string() +
-                                        " would put the target itself, or a later step, among the inputs), got " + item.to_string());
+      throw InputError(item.mark(), "season_lags: expected lags of at least 1 step (a smaller lag puts the target, or a "
+                                    "later step, among the inputs), got " + item.to_string());
     spec.lags.push_back(lag);
   }
   return spec;

@@ -85,3 +85,27 @@ TEST_CASE("season lags below one step, or durations that are not whole steps, ar
   CHECK_THROWS_WITH(prepare(ramp_spec(file.path(), 50, list({Value(45)}), counts()), {4, 1, 1}),
                     Catch::Contains("train part empty"));
 }
+
+TEST_CASE("season lags after history_freq's channels: aa.txt daily with 24 hourly means and the day a week before") {
+  const auto daily = [](Value::Map extra) {
+    Value block = Value::Map{{"path", VMSWEEP_AA_TXT}, {"resample", "D"}, {"history_freq", "H"},
+                             {"split", Value::Map{{"val", 54}, {"test", 96}}}};
+    for (auto& [key, value] : extra) block.set(key, value);
+    return prepare(DataSpec::from_value(block), {14, 1, 1});
+  };
+  const PreparedData plain = daily({}), lagged = daily({{"season_lags", list({Value("7D")})}});
+  REQUIRE(plain.input_channels() == 25);
+  REQUIRE(lagged.input_channels() == 26);
+  // The same target in both: the series and hourly channels agree, the lag channel is y[u + 1 - 7].
+  const std::size_t w = 100, shift = lagged.target_step(0) - plain.target_step(0);
+  REQUIRE(lagged.target_step(w) == plain.target_step(w + shift));
+  std::vector<float> x(14 * 26), x_plain(14 * 25), y(1);
+  const std::size_t one[] = {w}, other[] = {w + shift};
+  lagged.gather(one, x.data(), y.data());
+  plain.gather(other, x_plain.data(), y.data());
+  for (std::size_t i = 0; i < 14; ++i) {
+    const std::size_t u = lagged.window_start(w) + i;
+    for (std::size_t c = 0; c < 25; ++c) CHECK(x[i * 26 + c] == x_plain[i * 25 + c]);
+    CHECK(x[i * 26 + 25] == lagged.scaled()[u + 1 - 7]);
+  }
+}

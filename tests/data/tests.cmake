@@ -21,3 +21,10 @@ add_test(NAME "data: inspect refuses several value columns (exit code 2), takes 
 set_tests_properties("data: inspect refuses several value columns (exit code 2), takes aa.txt's only one" PROPERTIES
                      PASS_REGULAR_EXPRESSION "3 numeric columns could be the value.*5 'CPU usage \\[%\\]' \\(likely load\\).*\nexit code 2\n.*columns +timestamp 'datetime' \\(ISO 8601\\), value 'data_hourly' \\(auto\\), tab-separated\nvalue columns 2 'data_hourly'"
                      TIMEOUT 60)
+
+# Fair splits: quickstart's three look-backs share one validation and one test period, printed once.
+add_test(NAME "data: validate prints the parts' target periods once for every look-back"
+         COMMAND "$<TARGET_FILE:vmsweep>" validate "${PROJECT_SOURCE_DIR}/sweeps/quickstart.yaml")
+set_tests_properties("data: validate prints the parts' target periods once for every look-back" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "windows train 371, val 55, test 110\n.*windows train 357, val 55, test 110\n.*windows train 378, val 55, test 110\n  periods \\(target timestamps\\) of [^\n]*aa.txt: train 2013-01-08 00:00:00 .. 2014-01-20 00:00:00 \\(from the shortest look-back\\), val 2014-01-21 00:00:00 .. 2014-03-16 00:00:00, test 2014-03-17 00:00:00 .. 2014-07-04 00:00:00\nfirst trials"
+                     TIMEOUT 60)

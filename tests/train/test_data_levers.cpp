@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "trial_params.hpp"
+#include "vmsweep/data/load_trace.hpp"
 #include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/run_trial.hpp"
@@ -71,4 +72,18 @@ TEST_CASE("fair split: the baselines of two look-backs score the same days, so p
   CHECK(rows("ridge_ar") == 2);  // its windows differ in length, its targets do not
   for (const BaselineScore& score : scores)
     if (score.method == "persistence") CHECK(score.look_back == 0);
+}
+
+TEST_CASE("season lags: a kept model's forecast builds the lag channels as the trial's windows had them", "[train][split]") {
+  const TrialResult result = run_trial(trial_params(7, Value::List{7, 14}), 1);
+  REQUIRE(result.status == TrialStatus::ok);
+  REQUIRE(result.model);
+  Predictor predictor(*result.model);
+  // The trace without its last day: its forecast is the trial's prediction of that day.
+  data::LoadedTrace trace = data::load_trace(predictor.settings().data);
+  REQUIRE(trace.season_lags == std::vector<std::size_t>{7, 14});
+  REQUIRE(result.predictions.timestamp_ms.back() == trace.timestamps_ms.back());
+  trace.values.pop_back();
+  trace.timestamps_ms.pop_back();
+  CHECK(predictor.forecast(trace).front() == Approx(result.predictions.predicted.back()).epsilon(1e-6));
 }
