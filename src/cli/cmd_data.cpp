@@ -35,7 +35,7 @@ const std::vector<FieldOption>& field_options() {
       {"--missing", "missing", "Filling of missing steps: ffill, linear or none (default: ffill)"},
       {"--invalid-below", "invalid_below", "Treat values below this as missing (aa.txt marks outages with -1; default: keep all)"},
       {"--resample", "resample", "Resample to FREQ[:AGG], e.g. D or 15min:max (AGG: mean, sum, max, min, last)"},
-      {"--split", "split", "Windows per part: fractions train=0.7,val=0.1,test=0.2 (the default), counts val=54,test=96, or the notebook's train=0.8,val=test,test=0.2"},
+      {"--split", "split", "Parts by target step: fractions of the series train=0.7,val=0.1,test=0.2 (the default), windows back from the end val=54,test=96, or the notebook's train=440,val=test,test=96"},
       {"--scale", "scale", "minmax, zscore or none (default: minmax)"},
       {"--scale-fit", "scale_fit", "Fit the scaler on train (default) or all"},
       {"--stride", "stride", "Steps between windows (default: 1)"},

@@ -110,7 +110,10 @@ WindowLayout lay_out_windows(const SplitSpec& split, std::size_t steps, const Wi
   WindowLayout layout{static_cast<std::size_t>(grid.first), static_cast<std::size_t>(grid.count),
                       part_ranges(split, b, grid, n, windows.horizon)};
   const Grid one_step = target_grid(n, {windows.look_back, 1, windows.stride}, static_cast<std::int64_t>(history));
-  check_parts(split, layout.ranges, part_ranges(split, b, one_step, n, 1), shape, windows.horizon);
+  const std::string history_note = grid.first >= b.val ? ", and the first window with its " + std::to_string(history) +
+      " steps of history targets step " + std::to_string(grid.first) + ", where the training part has ended (step " +
+      std::to_string(b.val) + "): validation and test never drop a window for want of history" : "";
+  check_parts(split, layout.ranges, part_ranges(split, b, one_step, n, 1), shape + history_note, windows.horizon);
   return layout;
 }
 
