@@ -28,3 +28,9 @@ add_test(NAME "data: validate prints the parts' target periods once for every lo
 set_tests_properties("data: validate prints the parts' target periods once for every look-back" PROPERTIES
                      PASS_REGULAR_EXPRESSION "windows train 371, val 55, test 110\n.*windows train 357, val 55, test 110\n.*windows train 378, val 55, test 110\n  periods \\(target timestamps\\) of [^\n]*aa.txt: train 2013-01-08 00:00:00 .. 2014-01-20 00:00:00 \\(from the shortest look-back\\), val 2014-01-21 00:00:00 .. 2014-03-16 00:00:00, test 2014-03-17 00:00:00 .. 2014-07-04 00:00:00\nfirst trials"
                      TIMEOUT 60)
+add_test(NAME "data: run refuses a trace with several value columns and none named, exit code 2, nothing written"
+         COMMAND sh -c "d=$(mktemp -d); \"$0\" run \"$1\" --results \"$d/out\" --threads 1 2>&1; echo \"exit code $?\"; ls -A \"$d\" | wc -l | sed 's/^/files written: /'; rm -rf \"$d\""
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/tests/fixtures/data/bitbrains_layout.yaml")
+set_tests_properties("data: run refuses a trace with several value columns and none named, exit code 2, nothing written" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "3 numeric columns could be the value; name it .*4 'CPU usage \\[MHZ\\]' \\(likely load\\), 5 'CPU usage \\[%\\]' \\(likely load\\).*\nexit code 2\nfiles written: 0\n"
+                     TIMEOUT 60)
