@@ -29,13 +29,13 @@ const std::vector<FieldOption>& field_options() {
   static const std::vector<FieldOption> options{
       {"--delimiter", "delimiter", "auto, tab, comma, semicolon or the character itself (default: auto)"},
       {"--timestamp", "timestamp", "Timestamp column: header name, 1-based index, or none (default: 1)"},
-      {"--value", "value", "Value column: header name or 1-based index (default: 2)"},
+      {"--value", "value", "Value column: header name or 1-based index (default: auto, the only numeric column that varies)"},
       {"--timestamp-unit", "timestamp_unit", "auto, iso8601, s or ms (default: auto)"},
       {"--interval", "interval", "Nominal interval, e.g. 5min or H (default: detected); required with --timestamp none"},
       {"--missing", "missing", "Filling of missing steps: ffill, linear or none (default: ffill)"},
       {"--invalid-below", "invalid_below", "Treat values below this as missing (aa.txt marks outages with -1; default: keep all)"},
       {"--resample", "resample", "Resample to FREQ[:AGG], e.g. D or 15min:max (AGG: mean, sum, max, min, last)"},
-      {"--split", "split", "Windows per part: fractions train=0.7,val=0.1,test=0.2 (the default), counts val=54,test=96, or the notebook's train=0.8,val=test,test=0.2"},
+      {"--split", "split", "Parts by target step: fractions of the series train=0.7,val=0.1,test=0.2 (the default), windows back from the end val=54,test=96, or the notebook's train=440,val=test,test=96"},
       {"--scale", "scale", "minmax, zscore or none (default: minmax)"},
       {"--scale-fit", "scale_fit", "Fit the scaler on train (default) or all"},
       {"--stride", "stride", "Steps between windows (default: 1)"},
@@ -101,7 +101,9 @@ void print_trace(const data::TraceReport& r, const data::DataSpec& spec) {
   const double days = static_cast<double>(r.last_ms - r.first_ms) / data::kMillisPerDay;
   std::cout << "file          " << r.file << "\n"
             << "columns       timestamp '" << r.timestamp_column << "' (" << r.timestamp_form << "), value '"
-            << r.value_column << "', " << delimiter_name(r.delimiter) << "-separated\n"
+            << r.value_column << "'" << (r.value_column_automatic ? " (auto)" : "") << ", "
+            << delimiter_name(r.delimiter) << "-separated\n"
+            << "value columns " << r.columns << "\n"
             << "rows          " << r.rows << (r.was_sorted ? "" : " (not in time order: sorted)") << "\n"
             << "span          " << data::format_iso8601(r.first_ms) << " .. " << data::format_iso8601(r.last_ms)
             << " (" << short_number(days) << " days)\n"

@@ -14,6 +14,7 @@
 #include "space_text.hpp"
 #include "number_checks.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/data/timestamps.hpp"
 #include "vmsweep/dist/sweep_check.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/train/parameters.hpp"
@@ -75,11 +76,32 @@ void print_readings(const sweep::SweepSpec& spec, std::ostream& out) {
   for (const std::string& reading : spec.readings) out << "  " << reading << "\n";
 }
 
+std::string period_text(const dist::TargetPeriod& period) {
+  return data::format_iso8601(period.first_ms) + " .. " + data::format_iso8601(period.last_ms);
+}
+
+// The parts' target periods, once: validation and test are the same for every look-back, horizon
+// and season lag (fair splits), training starts later with a longer look-back. Data settings that
+// move them (another split or resampling) get a line each.
+void print_periods(const dist::SweepCheck& check, std::ostream& out) {
+  std::map<std::string, std::pair<std::string, std::int64_t>> lines;  // text after the train start -> file, earliest start
+  for (const auto& [key, data] : check.data) {
+    const std::string rest = data::format_iso8601(data.train.last_ms) + " (from the shortest look-back), val " +
+                             period_text(data.val) + ", test " + period_text(data.test);
+    auto [it, added] = lines.emplace(data.file + rest, std::pair{data.file, data.train.first_ms});
+    it->second.second = std::min(it->second.second, data.train.first_ms);
+  }
+  for (const auto& [text, line] : lines)
+    out << "  periods (target timestamps) of " << line.first << ": train " << data::format_iso8601(line.second)
+        << " .. " << text.substr(line.first.size()) << "\n";
+}
+
 void print_data(const dist::SweepCheck& check, std::ostream& out) {
   out << "data: " << check.data.size() << " distinct setting(s) loaded\n";
   for (const auto& [key, data] : check.data)
     out << "  " << data.file << ": " << data.steps << " steps; windows train " << data.train_windows << ", val "
         << data.val_windows << ", test " << data.test_windows << "\n";
+  print_periods(check, out);
 }
 
 void print_trials(const dist::SweepCheck& check, const Shown& shown, std::ostream& out) {

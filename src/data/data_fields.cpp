@@ -45,6 +45,22 @@ void check_fractions(const SplitSpec& split, bool train_given, const Value& valu
     throw InputError(value.mark(), "split: val and test leave no windows for training: " + value.to_string());
 }
 
+// A duration (D, W, 12H) or a number of steps (24, "24"); empty text: neither.
+SeasonSpec period_or_steps(const Value& value, std::string_view key) {
+  SeasonSpec season;
+  if (value.is_int()) {
+    season.steps = value.as_int(key);
+    return season;
+  }
+  const std::string& text = value.as_string(key);
+  if (text.empty()) return season;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    std::from_chars(text.data(), text.data() + text.size(), season.steps);
+  else
+    season.period_ms = parse_period(text, value.mark());
+  return season;
+}
+
 // One sub-step per input channel: more than this is a mistake (a raw trace at a far finer frequency).
 constexpr std::int64_t kMaxSubSteps = 1024;
 
@@ -67,7 +83,8 @@ ColumnRef parse_column(const Value& value, std::string_view key, bool none_allow
     return ColumnRef::by_index(static_cast<int>(index));
   }
   const std::string& text = value.as_string(key);
-  if (text == "none" && none_allowed) return {{}, 0, true};
+  if (text == "none" && none_allowed) return {{}, 0, true, false};
+  if (text == "auto" && key == "value") return {{}, 0, false, true};
   if (text.empty()) throw InputError(value.mark(), std::string(key) + ": expected a column name or a 1-based index");
   return {text, 0, false};
 }
@@ -155,20 +172,43 @@ SplitSpec parse_split(const Value& value) {
 }
 
 SeasonSpec parse_season(const Value& value) {
-  SeasonSpec season;
-  if (value.is_int()) {
-    season.steps = value.as_int("season");
-  } else {
-    const std::string& text = value.as_string("season");
-    if (text.empty()) return season;
-    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      std::from_chars(text.data(), text.data() + text.size(), season.steps);
-    } else {
-      season.period_ms = parse_period(text, value.mark());
-    }
-  }
-  if (season.period_ms == 0 && season.steps < 1) throw InputError(value.mark(), "season: expected a period (D, W) or a number of steps >= 1");
+  const SeasonSpec season = period_or_steps(value, "season");
+  if (!season.empty() && season.period_ms == 0 && season.steps < 1)
+    throw InputError(value.mark(), "season: expected a period (D, W) or a number of steps >= 1");
   return season;
+}
+
+SeasonLagsSpec parse_season_lags(const Value& value) {
+  SeasonLagsSpec spec;
+  spec.mark = value.mark();
+  if (!value.is_list()) {
+    const std::string& text = value.as_string("season_lags");
+    if (text.empty() || text == "none") return spec;
+    throw InputError(value.mark(), "season_lags: expected a list of lags in steps or durations ([288, 2016] or [1D, 7D]), got '" + text + "'");
+  }
+  for (const Value& item : value.as_list("season_lags")) {
+    const SeasonSpec lag = period_or_steps(item, "season_lags");
+    if (lag.empty() || (lag.period_ms == 0 && lag.steps < 1))
+      throw InputError(item.mark(), "season_lags: expected lags of at least 1 step (a smaller lag puts the target, or a "
+                                    "later step, among the inputs), got " + item.to_string());
+    spec.lags.push_back(lag);
+  }
+  return spec;
+}
+
+std::vector<std::size_t> lag_steps(const SeasonLagsSpec& spec, std::int64_t step_ms) {
+  std::vector<std::size_t> steps;
+  for (const SeasonSpec& lag : spec.lags) {
+    if (lag.period_ms == 0) {
+      steps.push_back(static_cast<std::size_t>(lag.steps));
+      continue;
+    }
+    if (step_ms <= 0 || lag.period_ms % step_ms != 0 || lag.period_ms < step_ms)
+      throw InputError(spec.mark, "season_lags: " + format_period(lag.period_ms) + " is not a whole number of the series' " +
+                                      format_period(step_ms) + " steps (at least 1); give the lag in steps or resample");
+    steps.push_back(static_cast<std::size_t>(lag.period_ms / step_ms));
+  }
+  return steps;
 }
 
 std::int64_t parse_interval(const Value& value) {

@@ -24,6 +24,12 @@ SplitSpec parse_split(const Value& value);
 // A duration (D, W, 12H) or a number of steps (24).
 SeasonSpec parse_season(const Value& value);
 
+// [288, 2016], [1D, 7D] or a mix; empty, none or []: off. A lag below one step is refused.
+SeasonLagsSpec parse_season_lags(const Value& value);
+// The lags in steps of `step_ms`: InputError at their mark for a duration that is not a whole
+// number of steps.
+std::vector<std::size_t> lag_steps(const SeasonLagsSpec& lags, std::int64_t step_ms);
+
 // history_freq against resample and missing, once the whole block is read.
 void check_history(const DataSpec& spec);
 

@@ -51,6 +51,7 @@ std::size_t DataSpec::sub_steps() const {
 
 std::string ColumnRef::to_string() const {
   if (none) return "none";
+  if (automatic) return "auto";
   // Built by appending: g++ 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
   std::string text(1, index > 0 ? '#' : '\'');
   text += index > 0 ? std::to_string(index) : name + "'";

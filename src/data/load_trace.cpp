@@ -4,6 +4,7 @@
 #include <string>
 
 #include "clean.hpp"
+#include "data_fields.hpp"
 #include "fill.hpp"
 #include "history.hpp"
 #include "resample.hpp"
@@ -64,24 +65,28 @@ LoadedTrace load_trace(const DataSpec& spec) {
   fill_missing(series, spec.missing, report);
   report.steps = series.size();
   trace.step_ms = spec.resample.enabled() ? spec.resample.period_ms : report.interval_ms;
+  trace.season_lags = lag_steps(spec.season_lags, trace.step_ms);
   trace.timestamps_ms = std::move(series.timestamps_ms);
   trace.values = std::move(series.values);
   return trace;
 }
 
 std::vector<float> last_window(const LoadedTrace& trace, int look_back, const Scaler& series, const Scaler& history) {
-  const std::size_t steps = static_cast<std::size_t>(look_back);
+  const std::size_t steps = input_history(static_cast<std::size_t>(look_back), trace.season_lags);
   if (trace.values.size() < steps)
     throw InputError(trace.report.file + ": " + std::to_string(trace.values.size()) + " steps after loading (" +
                      format_period(trace.step_ms) + " each), fewer than the model's look_back of " +
-                     std::to_string(look_back));
+                     std::to_string(look_back) + (trace.season_lags.empty() ? "" : " with its season lags (" + std::to_string(steps) + " steps)"));
+  // The rows of the last `steps` steps (the earlier ones only feed the lag channels), then the last look_back.
   const std::size_t first = trace.values.size() - steps;
   std::vector<float> scaled;
   for (std::size_t t = first; t < trace.values.size(); ++t) scaled.push_back(series.apply(trace.values[t]));
-  if (trace.history.per_step == 0) return scaled;
   const std::size_t per_step = trace.history.per_step;
   const std::span<const double> sub(trace.history.values.data() + first * per_step, steps * per_step);
-  return interleave(scaled, sub, per_step, history);
+  std::vector<float> rows = input_rows(scaled, {sub, per_step, history}, trace.season_lags);
+  const std::size_t channels = rows.size() / steps;
+  rows.erase(rows.begin(), rows.end() - static_cast<std::ptrdiff_t>(look_back) * static_cast<std::ptrdiff_t>(channels));
+  return rows;
 }
 
 }  // namespace vmsweep::data

@@ -34,7 +34,7 @@ PreparedData prepare(const DataSpec& spec, const WindowSpec& windows) {
   check_windows(windows);
   LoadedTrace trace = load_trace(spec);
   PreparedData data(std::move(trace.timestamps_ms), std::move(trace.values), trace.step_ms, windows, spec.split,
-                    spec.scale, spec.scale_fit, std::move(trace.history));
+                    spec.scale, spec.scale_fit, std::move(trace.history), std::move(trace.season_lags));
   data.set_season_steps(season_steps(spec.season, trace.step_ms));
   data.set_report(std::move(trace.report));
   return data;

@@ -14,10 +14,8 @@ struct StepSpan {
 };
 
 // Steps touched (inputs and targets) by the windows of `part`.
-StepSpan steps_of(WindowRange part, const WindowSpec& windows) {
-  const std::size_t first = part.first * static_cast<std::size_t>(windows.stride);
-  const std::size_t last_start = (part.end() - 1) * static_cast<std::size_t>(windows.stride);
-  return {first, last_start + static_cast<std::size_t>(windows.look_back + windows.horizon)};
+StepSpan steps_of(const PreparedData& data, WindowRange part) {
+  return {data.window_start(part.first), data.target_step(part.end() - 1) + static_cast<std::size_t>(data.windows().horizon)};
 }
 
 // The values of `steps` in a row-major array of per_step values a step.
@@ -38,24 +36,29 @@ const char* split_name(Split part) {
 
 PreparedData::PreparedData(std::vector<std::int64_t> timestamps_ms, std::vector<double> values, std::int64_t step_ms,
                            const WindowSpec& windows, const SplitSpec& split, ScaleKind scale, ScaleFit fit,
-                           SubStepHistory history)
-    : timestamps_ms_(std::move(timestamps_ms)), values_(std::move(values)), step_ms_(step_ms), windows_(windows) {
-  window_count_ = count_windows(values_.size(), windows_);
-  SplitRanges ranges = split_windows(split, window_count_, values_.size(), windows_);
-  train_ = ranges.train;
-  val_ = ranges.val;
-  test_ = ranges.test;
-  const StepSpan fit_steps = fit == ScaleFit::all ? StepSpan{0, values_.size()} : steps_of(train_, windows_);
+                           SubStepHistory history, std::vector<std::size_t> season_lags)
+    : timestamps_ms_(std::move(timestamps_ms)),
+      values_(std::move(values)),
+      season_lags_(std::move(season_lags)),
+      step_ms_(step_ms),
+      windows_(windows) {
+  const std::size_t needed = input_history(static_cast<std::size_t>(windows_.look_back), season_lags_);
+  const WindowLayout layout = lay_out_windows(split, values_.size(), windows_, needed);
+  first_target_ = layout.first_target;
+  window_count_ = layout.window_count;
+  train_ = layout.ranges.train;
+  val_ = layout.ranges.val;
+  test_ = layout.ranges.test;
+  const StepSpan fit_steps = fit == ScaleFit::all ? StepSpan{0, values_.size()} : steps_of(*this, train_);
   scaler_ = Scaler::fit(scale, rows_of(values_, fit_steps, 1));
   scaled_.resize(values_.size());
   std::transform(values_.begin(), values_.end(), scaled_.begin(), [this](double x) { return scaler_.apply(x); });
-  if (history.per_step == 0) return;
   if (history.values.size() != values_.size() * history.per_step)
     throw Error("PreparedData: " + std::to_string(history.values.size()) + " sub-step values for " +
                 std::to_string(values_.size()) + " steps of " + std::to_string(history.per_step));
   sub_steps_ = history.per_step;
-  history_scaler_ = Scaler::fit(scale, rows_of(history.values, fit_steps, sub_steps_));
-  inputs_ = interleave(scaled_, history.values, sub_steps_, history_scaler_);
+  if (sub_steps_ > 0) history_scaler_ = Scaler::fit(scale, rows_of(history.values, fit_steps, sub_steps_));
+  if (input_channels() > 1) inputs_ = input_rows(scaled_, {history.values, sub_steps_, history_scaler_}, season_lags_);
 }
 
 WindowRange PreparedData::range(Split part) const {
@@ -67,9 +70,14 @@ WindowRange PreparedData::range(Split part) const {
   return {};
 }
 
+std::pair<std::size_t, std::size_t> PreparedData::target_period(Split part) const {
+  const WindowRange windows = range(part);
+  return {target_step(windows.first), target_step(windows.end() - 1) + static_cast<std::size_t>(windows_.horizon) - 1};
+}
+
 std::span<const float> PreparedData::inputs(std::size_t step) const {
   const std::size_t channels = static_cast<std::size_t>(input_channels());
-  const std::vector<float>& rows = sub_steps_ == 0 ? scaled_ : inputs_;
+  const std::vector<float>& rows = inputs_.empty() ? scaled_ : inputs_;
   return std::span<const float>(rows).subspan(step * channels, channels);
 }
 
@@ -78,7 +86,7 @@ void PreparedData::gather(std::span<const std::size_t> windows, float* x, float*
   const std::size_t look_back = static_cast<std::size_t>(windows_.look_back);
   const std::size_t horizon = static_cast<std::size_t>(windows_.horizon);
   const std::size_t channels = static_cast<std::size_t>(input_channels());
-  const float* rows = sub_steps_ == 0 ? scaled_.data() : inputs_.data();
+  const float* rows = inputs_.empty() ? scaled_.data() : inputs_.data();
   for (std::size_t n = 0; n < batch; ++n) {
     if (windows[n] >= window_count_)
       throw Error("gather: window " + std::to_string(windows[n]) + " of " + std::to_string(window_count_));

@@ -1,5 +1,5 @@
 #pragma once
-// Dividing the windows of a series into train / validation / test, in time order.
+// Dividing the windows of a series into train / validation / test, in time order, by target step.
 #include <cstddef>
 
 #include "vmsweep/data/prepare.hpp"
@@ -10,21 +10,25 @@ struct SplitRanges {
   WindowRange train, val, test;
 };
 
-// window_count windows over `steps` steps with the given window shape. The parts are first laid out
-// as for horizon 1, one slot per first target step (fractions count the way the notebook did:
-// int(fraction * steps / stride) slots per part, the test part taking the rest; counts are slots),
-// so the target step where each part begins does not depend on the horizon. A window then belongs
-// to a part only when all its `horizon` target steps fall inside that part: the windows whose later
-// targets reach into the next part belong to no part (straddling_windows() of them before each
-// boundary), so no validation or test target is ever a training target, nor a test target a
-// validation one.
+// Where the windows of a series lie and which part each belongs to.
+struct WindowLayout {
+  std::size_t first_target = 0;  // the (first) target step of window 0
+  std::size_t window_count = 0;  // window w targets first_target + w * stride
+  SplitRanges ranges;
+};
+
+// The parts are periods of target steps that do not depend on the look-back, the horizon or the
+// season lags, so every trial of a sweep is scored on the same validation and test targets:
+// fractions cut the series at target steps int(train x steps) and that plus int(val x steps), the
+// test part taking the rest; counts are windows counted back from the end of the series (test the
+// last `test`, validation the `val` before, train the `train` before that or all the rest). The
+// windows' targets lie on a grid ending with the last step (every stride-th step back from it);
+// window 0 is the first whose inputs (`history` steps before its target: the look-back, and the
+// season lags' reach) lie inside the series, so the windows that lack history are missing from the
+// training part only. A window belongs to a part when all its `horizon` targets lie inside it: the
+// windows whose later targets reach into the next part belong to no part.
 // InputError when a part comes out empty.
-SplitRanges split_windows(const SplitSpec& split, std::size_t window_count, std::size_t steps, const WindowSpec& windows);
-
-// Windows at the end of a part whose later targets fall into the next part: floor((horizon - 1) / stride).
-std::size_t straddling_windows(const WindowSpec& windows);
-
-// Windows of a series of `steps` steps: 0 when the series is shorter than one window.
-std::size_t count_windows(std::size_t steps, const WindowSpec& windows);
+WindowLayout lay_out_windows(const SplitSpec& split, std::size_t steps, const WindowSpec& windows,
+                             std::size_t history);
 
 }  // namespace vmsweep::data

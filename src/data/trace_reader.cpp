@@ -10,6 +10,7 @@
 #include "row_parser.hpp"
 #include "table_header.hpp"
 #include "text_fields.hpp"
+#include "value_column.hpp"
 #include "vmsweep/common/error.hpp"
 
 namespace vmsweep::data {
@@ -102,9 +103,10 @@ Series read_trace(const DataSpec& spec, TraceReport& report) {
   RowFormat format;
   format.delimiter = header.delimiter;
   format.timestamp_field = header.resolve(spec.timestamp, "timestamp", path);
-  format.value_field = header.resolve(spec.value, "value", path);
-  format.interval_ms = spec.interval_ms;
   const std::string_view body = file.text().substr(header.body_offset);
+  const std::vector<ColumnSurvey> survey = survey_columns(header, body, format.timestamp_field);
+  format.value_field = spec.value.automatic ? automatic_value_column(survey, path) : header.resolve(spec.value, "value", path);
+  format.interval_ms = spec.interval_ms;
   format.unit = resolve_unit(spec, format, body);
 
   std::vector<Chunk> chunks = cut_chunks(body);
@@ -118,6 +120,8 @@ Series read_trace(const DataSpec& spec, TraceReport& report) {
   report.delimiter = header.delimiter;
   report.timestamp_column = format.timestamp_field < 0 ? "none" : header.names[format.timestamp_field];
   report.value_column = header.names[format.value_field];
+  report.value_column_automatic = spec.value.automatic;
+  report.columns = survey_listing(survey);
   report.timestamp_form = form_name(format.unit, format.timestamp_field, rows ? trace.timestamps_ms.front() : 0);
   report.rows = rows;
   return trace;

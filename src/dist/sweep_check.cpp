@@ -21,10 +21,22 @@ std::string data_key(const train::TrainSettings& settings) {
          std::to_string(settings.horizon);
 }
 
+TargetPeriod period_of(const data::PreparedData& prepared, data::Split part) {
+  const auto [first, last] = prepared.target_period(part);
+  return {prepared.timestamps_ms()[first], prepared.timestamps_ms()[last]};
+}
+
 DataShape shape_of(const train::TrainSettings& settings) {
   const data::PreparedData prepared = train::prepare_trial_data(settings);
-  return {settings.data.path.string(), prepared.report().steps, prepared.range(data::Split::train).count, prepared.range(data::Split::val).count,
-          prepared.range(data::Split::test).count, prepared.input_channels()};
+  return {settings.data.path.string(),
+          prepared.report().steps,
+          prepared.range(data::Split::train).count,
+          prepared.range(data::Split::val).count,
+          prepared.range(data::Split::test).count,
+          prepared.input_channels(),
+          period_of(prepared, data::Split::train),
+          period_of(prepared, data::Split::val),
+          period_of(prepared, data::Split::test)};
 }
 
 // What a problem is reported against: "trial #3 look_back=126" or "edge check (look_back 126, its highest)".

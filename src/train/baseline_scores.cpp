@@ -82,10 +82,10 @@ std::vector<WindowShape> distinct_shapes(const std::vector<Value>& trial_params)
   return shapes;
 }
 
-// Persistence and seasonal naive do not look at the window, so with the split in counts their scores
-// repeat for every look-back: such a row is kept once, with look_back 0 ("any"). A row that repeats
-// for the same look-back (a data field the baselines do not read, such as season_lags, was swept)
-// is kept once as it is.
+// Persistence, seasonal naive and SES do not look at the window, and the split fixes the validation
+// and test targets for every look-back (fair splits), so their scores repeat: such a row is kept
+// once, with look_back 0 ("any"). A row that repeats for the same look-back (a data field the
+// baselines do not read, such as season_lags, was swept) is kept once as it is.
 void add_unless_repeated(BaselineScore score, std::vector<BaselineScore>& scores) {
   for (BaselineScore& kept : scores) {
     if (kept.method == score.method && kept.detail == score.detail && kept.horizon == score.horizon &&

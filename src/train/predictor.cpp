@@ -56,9 +56,10 @@ Predictions Predictor::predict(const data::PreparedData& data) {
 
 std::vector<double> Predictor::forecast(const data::LoadedTrace& trace) {
   const int channels = model_.config().input_channels;
-  if (1 + static_cast<int>(trace.history.per_step) != channels)
+  const std::size_t given = 1 + trace.history.per_step + trace.season_lags.size();
+  if (static_cast<int>(given) != channels)
     throw InputError("the model reads " + std::to_string(channels) + " input channels a step, the trace gives " +
-                     std::to_string(1 + trace.history.per_step) + " (load it with the model's data settings, history_freq included)");
+                     std::to_string(given) + " (load it with the model's data settings, history_freq and season_lags included)");
   const std::vector<float> x = data::last_window(trace, settings_.look_back, scaler_, history_scaler_);
   std::vector<float> output(static_cast<std::size_t>(settings_.horizon));
   model_.predict(x.data(), 1, output.data());

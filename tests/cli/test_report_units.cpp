@@ -29,7 +29,7 @@ io::StoredTrial aa_trial(std::int64_t look_back) {
   trial.id = "0";
   trial.result.params = Value::Map{{"look_back", look_back}, {"path", VMSWEEP_AA_TXT}, {"timestamp", "datetime"},
                                    {"value", "data_hourly"}, {"resample", "D"}, {"scale_fit", "all"},
-                                   {"split", Value::Map{{"train", 0.8}, {"val", "test"}, {"test", 0.2}}}};
+                                   {"split", Value::Map{{"train", 440}, {"val", "test"}, {"test", 96}}}};
   return trial;
 }
 

@@ -12,15 +12,15 @@ namespace {
 
 DataSpec aa_spec() { return DataSpec::from_value(Value::Map{{"path", VMSWEEP_AA_TXT}}); }
 
-// Daily means of the values as they are, MinMax over the whole series, the first int(0.8 * 550)
-// windows for training and the rest for test, validation reusing test.
-DataSpec notebook_spec() {
-  Value block = Value::Map{{"path", VMSWEEP_AA_TXT},
-                           {"resample", "D"},
-                           {"scale_fit", "all"},
-                           {"split", Value::Map{{"train", 0.8}, {"val", "test"}, {"test", 0.2}}}};
+DataSpec daily_spec(Value split) {
+  Value block = Value::Map{{"path", VMSWEEP_AA_TXT}, {"resample", "D"}, {"scale_fit", "all"}, {"split", std::move(split)}};
   return DataSpec::from_value(block);
 }
+
+// Daily means of the values as they are, MinMax over the whole series, the first 440 windows
+// (int(0.8 * 550), as the notebook counted) for training and the last 96 for test, validation
+// reusing test (sweeps/notebook.yaml).
+DataSpec notebook_spec() { return daily_spec(Value::Map{{"train", 440}, {"val", "test"}, {"test", 96}}); }
 
 }  // namespace
 
@@ -75,12 +75,22 @@ TEST_CASE("aa.txt: persistence on the notebook's test windows scores MSE 1.4287 
   CHECK(metrics.mae == Approx(0.9067).margin(1e-4));
 }
 
-TEST_CASE("aa.txt: the same windows by counts ({val: test, test: 96}) as by fractions") {
-  Value block = Value::Map{{"path", VMSWEEP_AA_TXT}, {"resample", "D:mean"}, {"scale_fit", "all"},
-                           {"split", Value::Map{{"val", "test"}, {"test", 96}}}};
-  PreparedData by_counts = prepare(DataSpec::from_value(block), {14, 1, 1});
-  PreparedData by_fractions = prepare(notebook_spec(), {14, 1, 1});
-  CHECK(by_counts.range(Split::train).count == by_fractions.range(Split::train).count);
-  CHECK(by_counts.range(Split::test).first == by_fractions.range(Split::test).first);
-  CHECK(by_counts.scaled() == by_fractions.scaled());
+TEST_CASE("aa.txt: train the rest ({val: test, test: 96}) is the notebook's 440 at look-back 14, fewer at 28") {
+  const DataSpec rest = daily_spec(Value::Map{{"val", "test"}, {"test", 96}});
+  PreparedData by_rest = prepare(rest, {14, 1, 1});
+  PreparedData notebook = prepare(notebook_spec(), {14, 1, 1});
+  CHECK(by_rest.range(Split::train).count == 440);
+  CHECK(by_rest.range(Split::test).first == notebook.range(Split::test).first);
+  CHECK(by_rest.scaled() == notebook.scaled());
+  // A longer look-back loses its first training windows, never a test target.
+  PreparedData longer = prepare(rest, {28, 1, 1});
+  CHECK(longer.range(Split::train).count == 440 - 14);
+  CHECK(longer.target_period(Split::test) == notebook.target_period(Split::test));
+}
+
+TEST_CASE("aa.txt: fractions {train: 0.8, val: test, test: 0.2} cut at day int(0.8 * 550): the last 110 days are test") {
+  PreparedData data = prepare(daily_spec(Value::Map{{"train", 0.8}, {"val", "test"}, {"test", 0.2}}), {14, 1, 1});
+  CHECK(data.range(Split::train).count == 440 - 14);
+  CHECK(data.range(Split::test).count == 110);
+  CHECK(data.target_period(Split::test) == std::pair<std::size_t, std::size_t>{440, 549});
 }

@@ -121,7 +121,7 @@ TEST_CASE("bad input: NaN or infinity in the data") {
 
 TEST_CASE("bad input: a series too short for the look-back, horizon and split") {
   check_bad_input(inspect("short.txt"), "the series is too short: 10 steps give 0 windows (look_back 14, horizon 1, stride 1)");
-  check_bad_input(inspect("short.txt", "--look-back 5"), "leaves the test part empty");
+  check_bad_input(inspect("short.txt", "--look-back 7"), "leaves the train part empty");  // the test part: targets 8, 9
   check_bad_input(inspect("short.txt", "--look-back 3 --horizon 2 --split val=3,test=3"), "leaves the train part empty");
 }
 
@@ -150,7 +150,7 @@ TEST_CASE("bad input: synth into a folder that does not exist writes nothing") {
 }
 
 TEST_CASE("good input: inspect prints the summary and both baselines, exit code 0") {
-  Run run = run_vmsweep(std::string("data inspect ") + VMSWEEP_AA_TXT + " --resample D --scale-fit all --split train=0.8,val=test,test=0.2");
+  Run run = run_vmsweep(std::string("data inspect ") + VMSWEEP_AA_TXT + " --resample D --scale-fit all --split train=440,val=test,test=96");
   INFO(run.stderr_text);
   CHECK(run.exit_code == 0);
   CHECK(run.stdout_text.find("rows          13189") != std::string::npos);

@@ -25,7 +25,7 @@ TEST_CASE("data block: defaults, and a relative path resolved against the sweep 
   CHECK(spec.path == "/sweeps/trace.txt");
   CHECK(spec.delimiter == 0);
   CHECK(spec.timestamp.index == 1);
-  CHECK(spec.value.index == 2);
+  CHECK(spec.value.automatic);
   CHECK(spec.missing == FillMethod::ffill);
   CHECK_FALSE(spec.resample.enabled());
   CHECK(spec.split.mode == SplitSpec::Mode::fractions);

@@ -29,15 +29,33 @@ PreparedData ramp(int steps, Value split, const WindowSpec& windows, Value::Map 
 
 }  // namespace
 
-TEST_CASE("split by fractions counts int(fraction * steps) windows, the test part taking the rest") {
+TEST_CASE("split by fractions cuts the series at target steps int(fraction * steps), the test part taking the rest") {
   PreparedData data = ramp(100, Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}}, {10, 1, 1});
   CHECK(data.window_count() == 90);
+  CHECK(data.target_step(0) == 10);
   CHECK(data.range(Split::train).first == 0);
-  CHECK(data.range(Split::train).count == 70);
-  CHECK(data.range(Split::val).first == 70);
-  CHECK(data.range(Split::val).count == 10);
-  CHECK(data.range(Split::test).first == 80);
-  CHECK(data.range(Split::test).count == 10);
+  CHECK(data.range(Split::train).count == 60);  // targets 10..69: the first 10 steps are only inputs
+  CHECK(data.range(Split::val).first == 60);
+  CHECK(data.range(Split::val).count == 10);    // targets 70..79
+  CHECK(data.range(Split::test).first == 70);
+  CHECK(data.range(Split::test).count == 20);   // targets 80..99
+}
+
+TEST_CASE("fair split: every look-back and horizon gets the same validation and test targets, train loses the windows without history") {
+  for (Value split : {Value(Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}}), Value(Value::Map{{"val", 12}, {"test", 15}})}) {
+    INFO(split.to_string());
+    const PreparedData short_one = ramp(100, split, {5, 1, 1});
+    for (const WindowSpec windows : {WindowSpec{12, 1, 1}, WindowSpec{30, 1, 1}, WindowSpec{5, 3, 1}}) {
+      INFO("look_back " << windows.look_back << " horizon " << windows.horizon);
+      const PreparedData other = ramp(100, split, windows);
+      for (Split part : {Split::val, Split::test}) CHECK(other.target_period(part) == short_one.target_period(part));
+      // Windows are whole: with a horizon, the ones whose later targets leave the part are in none.
+      for (Split part : {Split::val, Split::test})
+        CHECK(other.range(part).count == short_one.range(part).count - static_cast<std::size_t>(windows.horizon - 1));
+      CHECK(other.target_period(Split::train).first == static_cast<std::size_t>(windows.look_back));
+      CHECK(other.target_period(Split::train).second == short_one.target_period(Split::train).second);
+    }
+  }
 }
 
 TEST_CASE("split by counts: the last windows are test, the ones before validation, the rest train") {
@@ -102,13 +120,14 @@ TEST_CASE("horizon windows with a stride: a window is dropped only when a later 
     PreparedData data = ramp(200, Value::Map{{"train", 0.6}, {"val", 0.2}, {"test", 0.2}}, {5, horizon, 3}, {{"scale", "none"}});
     PreparedData one = ramp(200, Value::Map{{"train", 0.6}, {"val", 0.2}, {"test", 0.2}}, {5, 1, 3}, {{"scale", "none"}});
     INFO("horizon " << horizon);
+    const std::size_t part_end[] = {120, 160, 200};  // the parts end at target steps int(0.6 x 200), int(0.2 x 200) later, 200
     for (Split part : {Split::train, Split::val, Split::test}) {
       CHECK(data.range(part).first == one.range(part).first);
       const std::vector<std::size_t> steps = targets_of(data, part);
-      const std::size_t next_first = part == Split::test ? 200 : data.target_step(one.range(part).end());
-      CHECK(steps.back() < next_first);
-      // The window after the part's last would reach past the boundary.
-      CHECK(data.target_step(data.range(part).end()) + static_cast<std::size_t>(horizon) - 1 >= next_first);
+      const std::size_t end = part_end[static_cast<int>(part)];
+      CHECK(steps.back() < end);
+      // The window after the part's last would reach past its end.
+      if (part != Split::test) CHECK(data.target_step(data.range(part).end()) + static_cast<std::size_t>(horizon) - 1 >= end);
     }
   }
 }
@@ -120,24 +139,30 @@ TEST_CASE("with val: test and a horizon, train stops before the first test targe
   CHECK(targets_of(data, Split::test).back() == 99);
 }
 
-TEST_CASE("stride spaces the windows and divides the fractions' base") {
+TEST_CASE("stride spaces the windows' targets every stride-th step back from the last one") {
+  // Targets 99, 96, ..., 12 (the first with 10 steps before it); parts cut at steps 50 and 75.
   PreparedData data = ramp(100, Value::Map{{"train", 0.5}, {"val", 0.25}, {"test", 0.25}}, {10, 1, 3});
   CHECK(data.window_count() == 30);
-  CHECK(data.range(Split::train).count == 16);
-  CHECK(data.range(Split::val).count == 8);
-  CHECK(data.range(Split::test).count == 6);
-  CHECK(data.window_start(2) == 6);
-  CHECK(data.target_step(2) == 16);
+  CHECK(data.range(Split::train).count == 13);  // 12..48
+  CHECK(data.range(Split::val).count == 8);     // 51..72
+  CHECK(data.range(Split::test).count == 9);    // 75..99
+  CHECK(data.window_start(2) == 8);
+  CHECK(data.target_step(2) == 18);
+  CHECK(data.target_step(29) == 99);
+  // Another look-back keeps the grid, so the same validation and test targets.
+  PreparedData longer = ramp(100, Value::Map{{"train", 0.5}, {"val", 0.25}, {"test", 0.25}}, {20, 1, 3});
+  CHECK(longer.target_period(Split::test) == data.target_period(Split::test));
+  CHECK(longer.target_period(Split::val) == data.target_period(Split::val));
 }
 
 TEST_CASE("minmax fitted on the training steps only, with an exact inverse") {
   PreparedData data = ramp(100, Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}}, {10, 1, 1});
-  // Training windows 0..69 touch steps 0..79 (inputs and targets).
+  // The training windows (targets 10..69) touch steps 0..69 (inputs and targets).
   CHECK(data.scaler().kind() == "minmax");
   CHECK(data.scaler().offset() == 0);
-  CHECK(data.scaler().scale() == 79);
-  CHECK(data.scaled()[79] == 1.0f);
-  CHECK(data.scaled()[99] == Approx(99.0 / 79));
+  CHECK(data.scaler().scale() == 69);
+  CHECK(data.scaled()[69] == 1.0f);
+  CHECK(data.scaled()[99] == Approx(99.0 / 69));
   for (double x : {-3.5, 0.0, 42.25, 1e6}) CHECK(data.scaler().invert(data.scaler().apply(x)) == Approx(x).epsilon(1e-6));
 }
 
@@ -145,8 +170,8 @@ TEST_CASE("scale_fit: all fits on the whole series, zscore uses the population d
   Value split = Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}};
   CHECK(ramp(100, split, {10, 1, 1}, {{"scale_fit", "all"}}).scaler().scale() == 99);
   Scaler z = ramp(100, split, {10, 1, 1}, {{"scale", "zscore"}}).scaler();
-  CHECK(z.offset() == Approx(39.5));
-  CHECK(z.scale() == Approx(std::sqrt((80.0 * 80 - 1) / 12)));
+  CHECK(z.offset() == Approx(34.5));
+  CHECK(z.scale() == Approx(std::sqrt((70.0 * 70 - 1) / 12)));
   PreparedData none = ramp(100, split, {10, 1, 1}, {{"scale", "none"}});
   CHECK(none.scaled()[57] == 57.0f);
 }
@@ -165,7 +190,7 @@ TEST_CASE("gather writes x time-major (T x N x C) and y window-major (N x horizo
 TEST_CASE("a series too short for the look-back, horizon and split is bad input") {
   Value split = Value::Map{{"train", 0.7}, {"val", 0.1}, {"test", 0.2}};
   CHECK_THROWS_WITH(ramp(20, split, {30, 1, 1}), Catch::Contains("too short") && Catch::Contains("20 steps give 0 windows"));
-  CHECK_THROWS_WITH(ramp(20, split, {14, 1, 1}), Catch::Contains("leaves the test part empty"));
+  CHECK_THROWS_WITH(ramp(20, split, {14, 1, 1}), Catch::Contains("leaves the train part empty"));
   CHECK_THROWS_WITH(ramp(20, Value::Map{{"val", 5}, {"test", 5}}, {10, 1, 1}), Catch::Contains("leaves the train part empty"));
   CHECK_THROWS_AS(ramp(20, split, {0, 1, 1}), InputError);
   CHECK_THROWS_WITH(ramp(40, Value::Map{{"val", 3}, {"test", 10}}, {10, 4, 1}),

@@ -24,7 +24,7 @@ data::PreparedData recurrence(int horizon) {
 
 data::PreparedData notebook_aa() {
   Value block = Value::Map{{"path", VMSWEEP_AA_TXT}, {"resample", "D"}, {"scale_fit", "all"},
-                           {"split", Value::Map{{"train", 0.8}, {"val", "test"}, {"test", 0.2}}}};
+                           {"split", Value::Map{{"train", 440}, {"val", "test"}, {"test", 96}}}};
   return data::prepare(data::DataSpec::from_value(block), {14, 1, 1});
 }
 

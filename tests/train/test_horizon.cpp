@@ -57,12 +57,12 @@ TEST_CASE("a horizon-7 trial scores each step ahead; their mean is the objective
   }
   CHECK(result.metric("train_mse_h1") == nullptr);
   CHECK(result.metric("val_mse_h8") == nullptr);
-  // 70/10/20 of 550 daily steps: 385 / 55 / 96 target steps; 6 windows before each boundary reach
-  // into the next part, so 379 / 49 / 90 windows of 7 rows each.
+  // 70/10/20 of 550 daily steps: target steps 14..384 / 385..439 / 440..549 (371 / 55 / 110); 6
+  // windows before each boundary reach into the next part, so 365 / 49 / 104 windows of 7 rows each.
   const auto& split = result.predictions.split;
-  CHECK(std::count(split.begin(), split.end(), SplitPart::train) == 379 * 7);
+  CHECK(std::count(split.begin(), split.end(), SplitPart::train) == 365 * 7);
   CHECK(std::count(split.begin(), split.end(), SplitPart::val) == 49 * 7);
-  CHECK(std::count(split.begin(), split.end(), SplitPart::test) == 90 * 7);
+  CHECK(std::count(split.begin(), split.end(), SplitPart::test) == 104 * 7);
   // The validation loss per step after every epoch; with mse their mean is the epoch's val_loss.
   REQUIRE(result.val_loss_by_step.size() == result.curve.size() * 7);
   for (std::size_t epoch = 0; epoch < result.curve.size(); ++epoch) {
@@ -100,7 +100,7 @@ TEST_CASE("the kept model carries the validation errors per step, and the test c
 
 TEST_CASE("val: test leaves no honest calibration: no coverage metrics, the model calibrated on the test part", "[train][horizon]") {
   Value params = testing::small_trial_params();
-  params.set("split", Value::Map{{"train", 0.8}, {"val", "test"}, {"test", 0.2}});
+  params.set("split", Value::Map{{"train", 440}, {"val", "test"}, {"test", 96}});
   const TrialResult result = run_trial(params, 1);
   REQUIRE(result.status == TrialStatus::ok);
   CHECK(result.metric("test_cover80") == nullptr);

@@ -42,12 +42,13 @@ TEST_CASE("a trial trains, evaluates every part and predicts every window", "[tr
       CHECK(result.metric(std::string(part) + "_" + metric) != nullptr);
   CHECK(*result.metric("test_rmse") == Approx(std::sqrt(*result.metric("test_mse"))));
   CHECK(*result.metric("val_r2") <= 1);  // R squared, from the same squared errors as val_mse
-  // 70/10/20 of 550 steps the notebook's way: 385 + 55 + 96 windows, every one predicted.
+  // 70/10/20 of 550 target days: train days 14..384 (the first 14 are only inputs), val 385..439,
+  // test 440..549: 371 + 55 + 110 windows, every one predicted.
   const auto& split = result.predictions.split;
   REQUIRE(result.predictions.actual.size() == 536);
-  CHECK(std::count(split.begin(), split.end(), SplitPart::train) == 385);
+  CHECK(std::count(split.begin(), split.end(), SplitPart::train) == 371);
   CHECK(std::count(split.begin(), split.end(), SplitPart::val) == 55);
-  CHECK(std::count(split.begin(), split.end(), SplitPart::test) == 96);
+  CHECK(std::count(split.begin(), split.end(), SplitPart::test) == 110);
   CHECK(result.predictions.timestamp_ms.back() - result.predictions.timestamp_ms.front() == 535LL * 86400000);
 }
 

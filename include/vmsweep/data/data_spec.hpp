@@ -6,16 +6,19 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "vmsweep/common/value.hpp"
 
 namespace vmsweep::data {
 
-// A column chosen by header name or by 1-based position; `none` means the file has no such column.
+// A column chosen by header name or by 1-based position; `none` means the file has no such column,
+// `automatic` that the reader picks the only plausible one (value_column.hpp).
 struct ColumnRef {
   std::string name;   // used when index == 0
   int index = 0;      // 1-based
   bool none = false;
+  bool automatic = false;
 
   static ColumnRef by_index(int index) { return {{}, index, false}; }
   std::string to_string() const;
@@ -35,9 +38,9 @@ struct ResampleSpec {
   bool enabled() const { return period_ms > 0; }
 };
 
-// How the windows are divided, in time order. Fractions are of the series length the way the
-// notebook counted them (int(fraction * steps) windows), counts are numbers of windows; the test
-// part is always the last and absorbs the windows the look-back costs.
+// How the windows are divided, in time order, as periods of target steps that do not depend on the
+// window shape (split.hpp): fractions of the series length, or counts of windows back from its end;
+// the test part is always the last, and the training part loses the windows the look-back costs.
 struct SplitSpec {
   enum class Mode { fractions, counts };
   Mode mode = Mode::fractions;
@@ -66,6 +69,15 @@ struct SeasonSpec {
   bool empty() const { return period_ms == 0 && steps == 0; }
 };
 
+// Seasonal lags as extra input channels (`season_lags`): for each lag, the series `lag` steps before
+// every input step's successor, so the last input step carries the value one lag before the target.
+struct SeasonLagsSpec {
+  std::vector<SeasonSpec> lags;  // each a duration or a number of steps, as written
+  SourceMark mark;               // where they were written, for the checks that need the trace's step
+
+  bool enabled() const { return !lags.empty(); }
+};
+
 struct DataSpec {
   std::filesystem::path path;
   char delimiter = 0;                       // 0: detected from the header
@@ -82,6 +94,7 @@ struct DataSpec {
   ScaleFit scale_fit{};
   int stride = 0;                           // copied into WindowSpec by the caller
   SeasonSpec season;                        // empty: one day (one week for daily or coarser series)
+  SeasonLagsSpec season_lags;               // in steps once the trace's step is known (load_trace)
 
   // Parses a data block (a Value map, e.g. from YAML, with source marks): every field given or
   // defaulted. Relative paths are resolved against base_dir. Unknown keys, a missing path or bad

@@ -18,6 +18,7 @@ struct LoadedTrace {
   std::vector<std::int64_t> timestamps_ms;  // Unix epoch ms, one per step
   std::vector<double> values;               // original units
   SubStepHistory history;                   // per_step 0 without history_freq
+  std::vector<std::size_t> season_lags;     // in steps (season_lags); empty: none
   std::int64_t step_ms = 0;                 // spacing of the steps
   TraceReport report;
 };
@@ -27,8 +28,9 @@ struct LoadedTrace {
 LoadedTrace load_trace(const DataSpec& spec);
 
 // The model's input for the window that ends with the trace's last step: look_back steps x
-// (1 + history.per_step) channels, time-major, scaled as the trials scale them (channel 0 by
-// `series`, the sub-steps by `history`). InputError when the trace has fewer than look_back steps.
+// (1 + history.per_step + season lags) channels, time-major, scaled as the trials scale them
+// (channel 0 and the lags by `series`, the sub-steps by `history`). InputError when the trace has
+// fewer steps than the window and its season lags reach back.
 std::vector<float> last_window(const LoadedTrace& trace, int look_back, const Scaler& series, const Scaler& history);
 
 }  // namespace vmsweep::data

@@ -37,14 +37,15 @@ struct SubStepHistory {
 };
 
 // The series a trial learns from, its windows and their parts. Every step carries C input channels:
-// channel 0 is the scaled series itself, channels 1..C-1 its sub-step history (when there is one),
-// scaled by a scaler of its own that is fitted the same way as the series' scaler.
+// channel 0 is the scaled series itself, then its sub-step history (when there is one), scaled by a
+// scaler of its own that is fitted the same way as the series' scaler, then one channel per season
+// lag: the scaled series `lag` steps before the step's successor (scaled_inputs.hpp).
 class PreparedData {
 public:
   PreparedData() = default;
   PreparedData(std::vector<std::int64_t> timestamps_ms, std::vector<double> values, std::int64_t step_ms,
                const WindowSpec& windows, const SplitSpec& split, ScaleKind scale, ScaleFit fit,
-               SubStepHistory history = {});
+               SubStepHistory history = {}, std::vector<std::size_t> season_lags = {});
 
   const std::vector<std::int64_t>& timestamps_ms() const { return timestamps_ms_; }  // Unix epoch ms
   const std::vector<double>& values() const { return values_; }                      // original units
@@ -52,12 +53,18 @@ public:
   const Scaler& scaler() const { return scaler_; }
   const Scaler& history_scaler() const { return history_scaler_; }  // identity without a history
   const WindowSpec& windows() const { return windows_; }
-  int input_channels() const { return 1 + static_cast<int>(sub_steps_); }
+  int input_channels() const { return 1 + static_cast<int>(sub_steps_ + season_lags_.size()); }
+  const std::vector<std::size_t>& season_lags() const { return season_lags_; }  // in steps
   std::span<const float> inputs(std::size_t step) const;  // the input_channels() scaled inputs of a step
   std::size_t window_count() const { return window_count_; }
   WindowRange range(Split part) const;  // val may equal test (`val: test`)
-  std::size_t window_start(std::size_t window) const { return window * static_cast<std::size_t>(windows_.stride); }
-  std::size_t target_step(std::size_t window) const { return window_start(window) + windows_.look_back; }
+  // Window w's (first) target step; its inputs are the look_back steps before it. Window 0 is the
+  // first with its whole history inside the series (split.hpp: the grid ends with the last step).
+  std::size_t target_step(std::size_t window) const { return first_target_ + window * static_cast<std::size_t>(windows_.stride); }
+  std::size_t window_start(std::size_t window) const { return target_step(window) - windows_.look_back; }
+  // The first and last step the windows of `part` target: for validation and test the same for
+  // every look-back, horizon (with stride 1) and season lags of a data setting.
+  std::pair<std::size_t, std::size_t> target_period(Split part) const;
   std::int64_t step_ms() const { return step_ms_; }   // spacing of the series after resampling
   std::size_t season_steps() const { return season_steps_; }
   const TraceReport& report() const { return report_; }
@@ -76,10 +83,12 @@ private:
   std::vector<double> values_;
   std::vector<float> scaled_;
   std::size_t sub_steps_ = 0;
+  std::vector<std::size_t> season_lags_;
   Scaler history_scaler_;
   std::vector<float> inputs_;  // steps x C, row-major; empty when C == 1 (then scaled_ is the input)
   std::int64_t step_ms_ = 0;
   WindowSpec windows_;
+  std::size_t first_target_ = 0;
   std::size_t window_count_ = 0;
   WindowRange train_, val_, test_;
   Scaler scaler_;

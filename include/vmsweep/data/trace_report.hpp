@@ -11,6 +11,8 @@ struct TraceReport {
   char delimiter = '\t';
   std::string timestamp_column;   // header name, or "none"
   std::string value_column;
+  bool value_column_automatic = false;  // chosen by `value: auto` as the only plausible one
+  std::string columns;            // the columns besides the timestamp, marked (value_column.hpp)
   std::string timestamp_form;     // "iso8601", "epoch seconds", "epoch milliseconds", "relative seconds", "none"
   std::size_t rows = 0;           // data rows read
   std::int64_t first_ms = 0;      // raw span, after sorting

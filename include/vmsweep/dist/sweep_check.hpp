@@ -21,12 +21,18 @@
 
 namespace vmsweep::dist {
 
+// The first and last step a part's windows target, as timestamps (Unix epoch ms).
+struct TargetPeriod {
+  std::int64_t first_ms = 0, last_ms = 0;
+};
+
 // What the data looks like for one data setting and window shape.
 struct DataShape {
   std::string file;
   std::size_t steps = 0;
   std::size_t train_windows = 0, val_windows = 0, test_windows = 0;
-  int input_channels = 1;  // 1 + the sub-steps of history_freq
+  int input_channels = 1;  // 1 + the sub-steps of history_freq + the season lags
+  TargetPeriod train, val, test;  // val and test the same for every look-back and horizon (fair splits)
 };
 
 struct CheckedTrial {
