@@ -69,8 +69,16 @@ TEST_CASE("vmsweep validate accepts the good files and the shipped sweeps", "[sw
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(sweep_test::kGoodDir))
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  for (const auto& entry : fs::directory_iterator(fs::path(VMSWEEP_SOURCE_DIR) / "sweeps"))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  // The Bitbrains sweeps read ../shared/data (beside the clone in CI; never copied into the project).
+  const bool bitbrains = fs::exists(fs::path(VMSWEEP_SOURCE_DIR) / "../shared/data/bitbrains-rnd-2013-7");
+  for (const auto& entry : fs::directory_iterator(fs::path(VMSWEEP_SOURCE_DIR) / "sweeps")) {
+    if (entry.path().extension() != ".yaml") continue;
+    if (!bitbrains && entry.path().filename().string().starts_with("bitbrains")) {
+      WARN("skipped " << entry.path().string() << ": no ../shared/data/bitbrains-rnd-2013-7 beside the project");
+      continue;
+    }
+    files.push_back(entry.path());
+  }
   for (const fs::path& file : files) {
     INFO(file.string());
     const sweep_test::CommandRun result = run("'" VMSWEEP_BINARY "' validate '" + file.string() + "'");
