@@ -13,20 +13,12 @@ namespace vmsweep::dist {
 
 namespace {
 
-// The parameters of the trials whose windows the baselines are scored on: every trial that did not
-// fail (a look-back whose trials were all pruned still gets its rows), or all of them when all failed.
-std::vector<Value> scored_trial_params(const io::ResultsLayout& layout) {
-  std::vector<Value> ran, all;
-  for (io::StoredTrial& trial : io::TrialStore(layout.trials_dir()).scan().trials) {
-    if (trial.result.status != TrialStatus::failed) ran.push_back(trial.result.params);
-    all.push_back(std::move(trial.result.params));
-  }
-  return ran.empty() ? all : ran;
-}
-
 std::vector<std::string> store_baselines(const io::ResultsLayout& layout) {
+  const std::vector<io::StoredTrial> trials = io::TrialStore(layout.trials_dir()).scan().trials;
+  std::vector<const TrialResult*> results;
+  for (const io::StoredTrial& trial : trials) results.push_back(&trial.result);
   std::vector<std::string> problems;
-  const std::vector<BaselineScore> scores = train::compute_baselines(scored_trial_params(layout), problems);
+  const std::vector<BaselineScore> scores = train::compute_sweep_baselines(results, problems);
   if (!scores.empty()) io::write_baselines(layout, scores);
   return problems;
 }

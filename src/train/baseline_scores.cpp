@@ -123,4 +123,14 @@ std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_par
   return scores;
 }
 
+std::vector<BaselineScore> compute_sweep_baselines(const std::vector<const TrialResult*>& trials,
+                                                   std::vector<std::string>& problems) {
+  std::vector<Value> ran, all;
+  for (const TrialResult* trial : trials) {
+    if (trial->status != TrialStatus::failed) ran.push_back(trial->params);
+    all.push_back(trial->params);
+  }
+  return compute_baselines(ran.empty() ? all : ran, problems);
+}
+
 }  // namespace vmsweep::train

@@ -21,4 +21,9 @@ void add_metrics(Metrics& out, const std::string& part, const eval::Metrics& met
 std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_params,
                                              std::vector<std::string>& problems);
 
+// A sweep's baselines, on the windows of every trial that did not fail (pruned trials count, so each
+// look-back that ran has its rows), or of all of them when all failed.
+std::vector<BaselineScore> compute_sweep_baselines(const std::vector<const TrialResult*>& trials,
+                                                   std::vector<std::string>& problems);
+
 }  // namespace vmsweep::train
