@@ -16,7 +16,7 @@ namespace {
 constexpr const char* report_description =
     "Show what a sweep found: the top trials by the sweep's metric with their parameters, validation and "
     "test metrics, epochs and seconds, the baselines (persistence, seasonal naive, ridge autoregression, simple exponential smoothing) "
-    "scored on the same windows, two ensembles chosen on validation, the error per step ahead (horizon > 1), the effect of each parameter, and the trials that failed, diverged or "
+    "scored on the same windows, three ensembles chosen on validation (seed_mean, top K, guarded: the best trials that beat ridge AR on validation, else ridge AR), the error per step ahead (horizon > 1), the effect of each parameter, and the trials that failed, diverged or "
     "were stopped. Reads results/<name>.h5, or the trial files of a sweep still running (results/<name>).";
 
 struct ReportArguments {
@@ -35,7 +35,7 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
                                                                  : sweep_baselines(results, problems);
   for (const std::string& problem : problems) std::cerr << "vmsweep: warning: " << problem << "\n";
   const std::vector<BaselineScore> ensembles =
-      args.ensemble > 0 ? ensemble_scores(results, args.ensemble) : std::vector<BaselineScore>{};
+      args.ensemble > 0 ? ensemble_scores(results, args.ensemble, baselines) : std::vector<BaselineScore>{};
   std::vector<Section> sections{leaderboard_section(results, ensembles, baselines, args.top)};
   if (Section steps = steps_section(results, ensembles, baselines); !steps.rows.empty()) sections.push_back(std::move(steps));
   sections.push_back(effects_section(results));
@@ -72,7 +72,7 @@ void add_report_commands(CLI::App& app, CommandStatus&) {
                       "CSV shows the first (leaderboard, or trial) unless given");
   command->add_option("--ensemble", args->ensemble,
                       "Rows combining trials, chosen on validation: the mean of the best configuration's seeds and "
-                      "the mean of the top K trials (0: none)")
+                      "the mean of the top K trials, and the guarded forecast (0: none)")
       ->capture_default_str();
   command->add_flag("--no-baselines", args->no_baselines,
                     "Do not compute the baselines when the results hold none (they prepare the data again)");

@@ -19,4 +19,12 @@ std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredT
 // The stored table if the results have one, else computed from the finished trials (best first).
 std::vector<BaselineScore> sweep_baselines(const SweepResults& results, std::vector<std::string>& problems);
 
+// The validation metric baselines and trials are compared on: the sweep's own when it is a
+// validation metric, else val_mse.
+std::string validation_metric(const io::SweepMeta& meta);
+
+// The ridge AR a user would pick without looking at the test part: among the ridge AR rows (one per
+// look-back), the best on validation_metric. Null when there is none.
+const BaselineScore* best_ridge_ar_on_validation(const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta);
+
 }  // namespace vmsweep::cli

@@ -1,6 +1,8 @@
 #include "report_ensemble.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "vmsweep/eval/metrics.hpp"
 #include "vmsweep/train/forecast_scores.hpp"
@@ -42,9 +44,38 @@ std::string id_list(const std::vector<std::string>& ids) {
   return text;
 }
 
+// The trials, best first, whose validation metric beats `ridge`'s by guarded_margin (relative).
+std::vector<std::string> trials_beating(const SweepResults& results, const BaselineScore& ridge) {
+  const io::SweepMeta& meta = results.meta();
+  const std::string metric = validation_metric(meta);
+  const double sign = meta.metric_goal == "maximize" ? -1.0 : 1.0;
+  const double bar = sign * *find_metric(ridge.metrics, metric);
+  std::vector<std::string> ids;
+  for (const io::StoredTrial* trial : ranked_trials(results)) {
+    const double* value = trial->result.metric(metric);
+    if (value && sign * *value <= bar - guarded_margin * std::abs(bar)) ids.push_back(trial->id);
+  }
+  return ids;
+}
+
+std::optional<BaselineScore> guarded_score(const SweepResults& results, const std::vector<BaselineScore>& baselines) {
+  const BaselineScore* ridge = best_ridge_ar_on_validation(baselines, results.meta());
+  if (!ridge) return std::nullopt;
+  std::vector<std::string> ids = trials_beating(results, *ridge);
+  const std::string margin = std::to_string(static_cast<int>(guarded_margin * 100)) + "%";
+  if (ids.empty())
+    return BaselineScore{"guarded", "no trial beat ridge_ar by " + margin + " on validation: ridge_ar, look-back " +
+                                        std::to_string(ridge->look_back) + ", " + ridge->detail,
+                         ridge->look_back, ridge->horizon, ridge->metrics};
+  if (ids.size() > guarded_members) ids.resize(guarded_members);
+  return BaselineScore{"guarded", "mean of trials " + id_list(ids) + ", each beating ridge_ar by " + margin + " on validation",
+                       0, 0, mean_forecast_metrics(results, ids)};
+}
+
 }  // namespace
 
-std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::size_t top_k) {
+std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::size_t top_k,
+                                           const std::vector<BaselineScore>& baselines) {
   std::vector<BaselineScore> scores;
   if (ranked_trials(results).size() < 2) return scores;
   const io::EnsembleMembers members = io::choose_members(results.trials(), results.meta(), top_k);
@@ -53,6 +84,7 @@ std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::siz
                       0, mean_forecast_metrics(results, members.seed_mean)});
   scores.push_back({"top_" + std::to_string(members.top_k.size()), "mean of trials " + id_list(members.top_k), 0, 0,
                     mean_forecast_metrics(results, members.top_k)});
+  if (std::optional<BaselineScore> guarded = guarded_score(results, baselines)) scores.push_back(std::move(*guarded));
   return scores;
 }
 

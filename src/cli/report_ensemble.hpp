@@ -5,6 +5,14 @@
 // members' mean. Predictions are matched by (split, time, horizon step), so trials with different
 // look-backs combine on the windows they share. Each row has the pooled metrics, the error per step
 // ahead and the coverage of the mean's conformal intervals.
+//
+// guarded is the forecast to use when the answer must not lose to a linear model: the mean of the
+// (up to) guarded_members best trials among those that beat the ridge AR chosen on validation by at
+// least guarded_margin on the validation metric, and that ridge AR itself when no trial does (a
+// highway trial's linear start is that model, so the choice stays in the sweep's model family).
+// Both constants come from replaying the rule on the Bitbrains sweeps' stored trials
+// (docs/levers.md): a margin absorbs validation noise that a single best trial overfits, and a mean of
+// three damps one member's wild forecast on a part unlike the training one.
 #include <cstddef>
 #include <vector>
 
@@ -13,7 +21,12 @@
 
 namespace vmsweep::cli {
 
-// Rows for the leaderboard (method "seed_mean" / "top_k"), empty when fewer than two trials finished.
-std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::size_t top_k);
+inline constexpr std::size_t guarded_members = 3;
+inline constexpr double guarded_margin = 0.02;
+
+// Rows for the leaderboard (method "seed_mean" / "top_k" / "guarded"), empty when fewer than two
+// trials finished; guarded only when the baselines have a ridge AR.
+std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::size_t top_k,
+                                           const std::vector<BaselineScore>& baselines);
 
 }  // namespace vmsweep::cli

@@ -31,9 +31,8 @@ void add_coverage_columns(const std::vector<io::StoredTrial>& trials, std::vecto
 }
 
 Value metric_cell(const Metrics& metrics, const std::string& name) {
-  for (const auto& [key, value] : metrics)
-    if (key == name) return value;
-  return nullptr;
+  const double* value = find_metric(metrics, name);
+  return value ? Value(*value) : Value(nullptr);
 }
 
 std::size_t count_status(const SweepResults& results, TrialStatus status) {
@@ -51,22 +50,13 @@ std::string baseline_name(const BaselineScore& score) {
   return score.detail.empty() ? score.method : score.method + " (" + score.detail + ")";
 }
 
-// The ridge AR a user would pick without looking at the test part: among the ridge AR rows (one per
-// look-back), the best on the sweep's validation metric. Null with fewer than two to choose from.
+// Marked in the leaderboard only when there was a choice (more than one look-back).
 const BaselineScore* ridge_ar_chosen_on_validation(const std::vector<BaselineScore>& baselines,
                                                    const io::SweepMeta& meta) {
-  const std::string metric = meta.metric.starts_with("val_") ? meta.metric : "val_mse";
-  const double sign = meta.metric_goal == "maximize" ? -1.0 : 1.0;
-  const BaselineScore* chosen = nullptr;
-  double best = 0;
-  int candidates = 0;
-  for (const BaselineScore& score : baselines) {
-    const Value cell = metric_cell(score.metrics, metric);
-    if (score.method != "ridge_ar" || !cell.is_number()) continue;
-    ++candidates;
-    if (!chosen || sign * cell.as_double() < best) chosen = &score, best = sign * cell.as_double();
-  }
-  return candidates > 1 ? chosen : nullptr;
+  const auto ridge_rows = std::count_if(baselines.begin(), baselines.end(), [](const BaselineScore& score) {
+    return score.method == "ridge_ar";
+  });
+  return ridge_rows > 1 ? best_ridge_ar_on_validation(baselines, meta) : nullptr;
 }
 
 struct Columns {

@@ -16,7 +16,7 @@ import unittest
 import h5py
 import numpy as np
 
-BINARY = FIXTURE = RESULTS = FOLDER = REPEATS = None
+BINARY = FIXTURE = RESULTS = FOLDER = REPEATS = WEAK = None
 
 
 def report(*args, expect=0):
@@ -149,7 +149,32 @@ class Ensembles(unittest.TestCase):
 
     def test_no_seed_mean_without_repeats(self):
         board = report_json(RESULTS)["leaderboard"]
-        self.assertEqual([r["id"].split(" ")[0] for r in board if r["kind"] == "ensemble"], ["top_4"])
+        self.assertEqual([r["id"].split(" ")[0] for r in board if r["kind"] == "ensemble"], ["top_4", "guarded"])
+
+    def check_guarded(self, results):
+        # The rule, replayed: the mean of the (up to) 3 best trials whose val_mse is at least 2 % below
+        # the ridge AR chosen on validation, else that ridge AR's own scores.
+        board = report_json(results)["leaderboard"]
+        ridge = min((r for r in board if r["id"].startswith("ridge_ar")), key=lambda r: r["val_mse"])
+        (row,) = [r for r in board if r["kind"] == "ensemble" and r["id"].startswith("guarded")]
+        good = [r["id"] for r in board if r["kind"] == "trial" and r["val_mse"] <= 0.98 * ridge["val_mse"]][:3]
+        if not good:
+            self.assertIn("no trial beat ridge_ar by 2% on validation", row["id"])
+            self.assertEqual((row["val_mse"], row["test_mse"]), (ridge["val_mse"], ridge["test_mse"]))
+            return "ridge"
+        self.assertIn("mean of trials " + " ".join(good) + ",", row["id"])
+        with h5py.File(results, "r") as f:
+            parts = [f["trial"][i]["predictions"][()] for i in good]
+        for split, name in ((1, "val_mse"), (2, "test_mse")):
+            rows = [p[p["split"] == split] for p in parts]
+            mean = np.mean([p["predicted"] for p in rows], axis=0)
+            self.assertAlmostEqual(row[name], np.mean((mean - rows[0]["actual"]) ** 2), places=12)
+        return "trials"
+
+    def test_guarded_is_trials_beating_ridge_ar_on_validation_or_ridge_ar(self):
+        # The fixtures take both branches (asserted, so the test cannot pass on one alone).
+        self.assertEqual(self.check_guarded(RESULTS), "trials")
+        self.assertEqual(self.check_guarded(WEAK), "ridge")
 
 
 class Formats(unittest.TestCase):
@@ -219,4 +244,5 @@ if __name__ == "__main__":
     RESULTS = os.path.join(FIXTURE, "results", "tiny.h5")
     FOLDER = os.path.join(FIXTURE, "results", "tiny")
     REPEATS = os.path.join(FIXTURE, "results", "tiny_repeats.h5")
+    WEAK = os.path.join(FIXTURE, "results", "tiny_weak.h5")
     unittest.main(argv=[sys.argv[0], "-v"])

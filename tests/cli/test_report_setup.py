@@ -7,7 +7,8 @@ Writes OUT_DIR/tiny.yaml and runs it: 4 trials of a one-layer LSTM for a few epo
 daily means with the beat-notebook split (the last 96 windows test, the 54 before them validation),
 giving OUT_DIR/results/tiny.h5 and OUT_DIR/results/tiny/trials/*.h5. Trials take well under a second.
 Then the same with two seeds per configuration (tiny_repeats.yaml -> results/tiny_repeats.h5), for
-the seed_mean ensemble.
+the seed_mean ensemble. And tiny_weak.yaml: two trials barely trained (one epoch at a tiny learning
+rate), which ridge AR beats on validation, for the guarded ensemble's fallback.
 """
 import os
 import shutil
@@ -36,6 +37,10 @@ parameters:
 REPEATS = SWEEP.replace("name: tiny", "name: tiny_repeats").replace("seed: 7", "seed: 7\nrepeats: 2") \
                .replace("look_back: {{values: [7, 14]}}", "look_back: {{value: 7}}")
 
+WEAK = SWEEP.replace("name: tiny", "name: tiny_weak").replace("look_back: {{values: [7, 14]}}", "look_back: {{value: 7}}") \
+            .replace("learning_rate: {{values: [0.01]}}", "learning_rate: {{values: [0.000001]}}") \
+            .replace("epochs: {{value: 6}}", "epochs: {{value: 1}}")
+
 
 def run_sweep(binary, text, name, aa_txt, out_dir):
     sweep = os.path.join(out_dir, name + ".yaml")
@@ -53,6 +58,7 @@ def main(binary, aa_txt, out_dir):
     os.makedirs(out_dir)
     run_sweep(binary, SWEEP, "tiny", aa_txt, out_dir)
     run_sweep(binary, REPEATS, "tiny_repeats", aa_txt, out_dir)
+    run_sweep(binary, WEAK, "tiny_weak", aa_txt, out_dir)
 
 
 if __name__ == "__main__":

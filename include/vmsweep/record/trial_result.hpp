@@ -21,6 +21,9 @@ namespace vmsweep {
 // conformal intervals (train/forecast_scores.hpp).
 using Metrics = std::vector<std::pair<std::string, double>>;
 
+// The value of metric `name`, or null when it is not there.
+const double* find_metric(const Metrics& metrics, const std::string& name);
+
 struct TrialResult {
   TrialStatus status = TrialStatus::ok;
   std::string reason;          // why a trial failed, diverged or stopped; empty when ok
