@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <functional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -173,4 +174,19 @@ TEST_CASE("trace cache: prepare() makes bitwise the same data with the cache as 
   });
   require_same(without, first);
   require_same(without, second);
+}
+
+TEST_CASE("trace cache: threads loading one trace at once parse it once and share it") {
+  test::ScratchFile file("cache_threads.txt");
+  write_trace(file.path());
+  TraceCache cache(256 * kMiB);
+  const DataSpec spec = spec_of(file.path());
+  std::vector<std::shared_ptr<const LoadedTrace>> seen(4);
+  {
+    std::vector<std::jthread> threads;
+    for (auto& trace : seen) threads.emplace_back([&] { trace = cache.load(spec); });
+  }
+  CHECK(cache.stats().parsed == 1);
+  CHECK(cache.stats().hits == 3);
+  for (const auto& trace : seen) CHECK(trace == seen.front());
 }
