@@ -10,6 +10,7 @@
 #include "vmsweep/common/short_number.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/data/synth.hpp"
+#include "vmsweep/data/synth_fleet.hpp"
 #include "vmsweep/data/thread_limit.hpp"
 #include "vmsweep/data/timestamps.hpp"
 #include "vmsweep/eval/baselines.hpp"
@@ -175,6 +176,7 @@ struct SynthOptions {
   std::string output;
   std::string interval = "H";
   std::string start = "2013-01-01 00:00:00";
+  std::size_t traces = 0;  // 0: one trace, written to `output`
   int threads = 0;
 };
 
@@ -183,6 +185,12 @@ void run_synth(SynthOptions& options) {
   if (!data::parse_iso8601(options.start.data(), options.start.data() + options.start.size(), options.spec.start_ms))
     throw InputError("--start: '" + options.start + "' is not an ISO 8601 date-time");
   std::size_t rows = 0;
+  if (options.traces > 0) {
+    data::with_thread_limit(options.threads, [&] { rows = data::write_synthetic_fleet(options.spec, options.traces, options.output); });
+    std::cout << "wrote " << options.traces << " traces (" << rows << " rows) to " << options.output << "/"
+              << data::fleet_file_name(0, options.traces) << " .. " << data::fleet_file_name(options.traces - 1, options.traces) << "\n";
+    return;
+  }
   data::with_thread_limit(options.threads, [&] { rows = data::write_synthetic_trace(options.spec, options.output); });
   std::cout << "wrote " << rows << " rows (" << options.spec.steps - rows << " steps left out as gaps) to " << options.output << "\n";
 }
@@ -190,7 +198,14 @@ void run_synth(SynthOptions& options) {
 void add_synth(CLI::App& parent, std::shared_ptr<SynthOptions> options) {
   auto* synth = parent.add_subcommand("synth", "Write a deterministic synthetic load trace (daily and weekly cycles, trend, bursts, noise, gaps)");
   data::SynthSpec& s = options->spec;
-  synth->add_option("-o,--output", options->output, "File to write (tab-separated, header datetime/load)")->required();
+  synth->add_option("-o,--output,--out", options->output,
+                    "File to write (tab-separated, header datetime/load); with --traces, the folder of the traces")
+      ->required();
+  synth->add_option("--traces", options->traces,
+                    "Write a fleet of N comma-separated traces OUT/trace-0000.csv ..., each with its own level, trend, "
+                    "daily and weekly amplitude and noise drawn from --seed around the values given "
+                    "(docs/running-sweeps.md)")
+      ->check(CLI::Range(1, 1'000'000));
   synth->add_option("--steps", s.steps, "Time steps to generate, gaps included")->capture_default_str();
   synth->add_option("--seed", s.seed, "Random seed; the same seed gives the same file")->capture_default_str();
   synth->add_option("--interval", options->interval, "Spacing of the steps, e.g. 5min, H")->capture_default_str();

@@ -25,6 +25,7 @@ struct RunArguments {
   std::string log_format = "text";
   int threads = 0;
   int fake_trial_ms = 0;
+  int data_cache_mb = -1;
   bool no_trial_files = false;
 };
 
@@ -47,6 +48,10 @@ void add_run_options(CLI::App& run, RunArguments& args) {
   run.add_option("--shard", args.shard,
                  "I/N: run only the trials whose id % N == I (grid and random; for Slurm job arrays; "
                  "aggregate afterwards with `vmsweep aggregate`)");
+  run.add_option("--data-cache-mb", args.data_cache_mb,
+                 "MiB of loaded traces each rank keeps for its next trials on them (default: VMSWEEP_DATA_CACHE_MB, "
+                 "else 256; 0: every trial reads its trace again)")
+      ->check(CLI::Range(0, 1 << 20));
   run.add_option("--fake-trial-ms", args.fake_trial_ms, "Trials only sleep this long (measures the scheduler)")
       ->check(positive_number())
       ->group("Developer");
@@ -59,6 +64,7 @@ void run_sweep_command(RunArguments& args, CommandStatus& status) {
   dist::RunOptions& options = args.options;
   if (args.threads > 0) options.threads = args.threads;
   if (args.fake_trial_ms > 0) options.fake_trial_ms = args.fake_trial_ms;
+  if (args.data_cache_mb >= 0) options.data_cache_mb = args.data_cache_mb;
   options.write_trials = !args.no_trial_files;
   options.log_format = args.log_format == "json" ? dist::LogFormat::json : dist::LogFormat::text;
   if (!args.shard.empty()) {

@@ -53,7 +53,7 @@ void make_regular(Series& series, const DataSpec& spec, TraceReport& report) {
 
 }  // namespace
 
-LoadedTrace load_trace(const DataSpec& spec) {
+LoadedTrace load_regular_trace(const DataSpec& spec) {
   if (spec.path.empty()) throw InputError("data: 'path' (the trace file) is missing");
   LoadedTrace trace;
   TraceReport& report = trace.report;
@@ -65,9 +65,14 @@ LoadedTrace load_trace(const DataSpec& spec) {
   fill_missing(series, spec.missing, report);
   report.steps = series.size();
   trace.step_ms = spec.resample.enabled() ? spec.resample.period_ms : report.interval_ms;
-  trace.season_lags = lag_steps(spec.season_lags, trace.step_ms);
   trace.timestamps_ms = std::move(series.timestamps_ms);
   trace.values = std::move(series.values);
+  return trace;
+}
+
+LoadedTrace load_trace(const DataSpec& spec) {
+  LoadedTrace trace = load_regular_trace(spec);
+  trace.season_lags = lag_steps(spec.season_lags, trace.step_ms);
   return trace;
 }
 

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data_fields.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/load_trace.hpp"
+#include "vmsweep/data/trace_cache.hpp"
 #include "vmsweep/data/timestamps.hpp"
 
 namespace vmsweep::data {
@@ -32,11 +34,12 @@ std::size_t season_steps(const SeasonSpec& season, std::int64_t step_ms) {
 PreparedData prepare(const DataSpec& spec, const WindowSpec& windows) {
   if (spec.path.empty()) throw InputError("data: 'path' (the trace file) is missing");
   check_windows(windows);
-  LoadedTrace trace = load_trace(spec);
-  PreparedData data(std::move(trace.timestamps_ms), std::move(trace.values), trace.step_ms, windows, spec.split,
-                    spec.scale, spec.scale_fit, std::move(trace.history), std::move(trace.season_lags));
-  data.set_season_steps(season_steps(spec.season, trace.step_ms));
-  data.set_report(std::move(trace.report));
+  const std::shared_ptr<const LoadedTrace> trace = rank_trace_cache().load(spec);
+  // Copies: the cached trace stays as it is for the next trial.
+  PreparedData data(trace->timestamps_ms, trace->values, trace->step_ms, windows, spec.split, spec.scale,
+                    spec.scale_fit, trace->history, lag_steps(spec.season_lags, trace->step_ms));
+  data.set_season_steps(season_steps(spec.season, trace->step_ms));
+  data.set_report(trace->report);
   return data;
 }
 

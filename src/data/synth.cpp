@@ -30,20 +30,15 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// A uniform number in (0, 1) for (seed, stream, index).
-double uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t index) {
-  const std::uint64_t bits = mix(mix(seed ^ (stream << 56)) ^ index);
-  return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
-}
 
 double gaussian(const SynthSpec& spec, std::size_t step) {
-  const double u1 = uniform(spec.seed, 1, step), u2 = uniform(spec.seed, 2, step);
+  const double u1 = synth_uniform(spec.seed, 1, step), u2 = synth_uniform(spec.seed, 2, step);
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
 double burst(const SynthSpec& spec, std::size_t step) {
   const std::size_t block = step / kBurstBlock;
-  if (uniform(spec.seed, 3, block) >= spec.burst_rate) return 0.0;
+  if (synth_uniform(spec.seed, 3, block) >= spec.burst_rate) return 0.0;
   const double position = static_cast<double>(step % kBurstBlock) / kBurstBlock;
   return spec.burst_height * (1.0 - position);
 }
@@ -61,7 +56,7 @@ std::size_t format_rows(const SynthSpec& spec, std::size_t first, std::size_t la
   for (std::size_t step = first; step < last; ++step) {
     if (synth_gap(spec, step)) continue;
     p = format_iso8601(spec.start_ms + static_cast<std::int64_t>(step) * spec.interval_ms, p);
-    *p++ = '\t';
+    *p++ = spec.delimiter;
     p = std::to_chars(p, p + 24, synth_value(spec, step), std::chars_format::fixed, 3).ptr;
     *p++ = '\n';
     ++rows;
@@ -94,6 +89,14 @@ double level_shift(const SynthSpec& spec, std::size_t step) {
 
 }  // namespace
 
+std::uint64_t synth_bits(std::uint64_t seed, std::uint64_t stream, std::uint64_t index) {
+  return mix(mix(seed ^ (stream << 56)) ^ index);
+}
+
+double synth_uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t index) {
+  return (static_cast<double>(synth_bits(seed, stream, index) >> 11) + 0.5) * 0x1.0p-53;
+}
+
 double synth_value(const SynthSpec& spec, std::size_t step) {
   const double days = static_cast<double>(static_cast<std::int64_t>(step) * spec.interval_ms) / kMillisPerDay;
   const double two_pi = 2.0 * std::numbers::pi;
@@ -104,7 +107,7 @@ double synth_value(const SynthSpec& spec, std::size_t step) {
 }
 
 bool synth_gap(const SynthSpec& spec, std::size_t step) {
-  return spec.gap_rate > 0 && uniform(spec.seed, 4, step / kGapBlock) < spec.gap_rate;
+  return spec.gap_rate > 0 && synth_uniform(spec.seed, 4, step / kGapBlock) < spec.gap_rate;
 }
 
 std::size_t write_synthetic_trace(const SynthSpec& spec, const std::filesystem::path& path) {
@@ -114,7 +117,8 @@ std::size_t write_synthetic_trace(const SynthSpec& spec, const std::filesystem::
   try {
     FilePtr file(std::fopen(temporary.c_str(), "wb"));
     if (!file) throw InputError(path.string() + ": cannot create the file");
-    if (std::fputs("datetime\tload\n", file.get()) < 0) throw Error("write failed");
+    const std::string header = std::string("datetime") + spec.delimiter + "load\n";
+    if (std::fputs(header.c_str(), file.get()) < 0) throw Error("write failed");
     rows = write_rows(spec, file.get());
     if (std::fclose(file.release()) != 0) throw Error("closing failed");
   } catch (const InputError&) {

@@ -9,6 +9,7 @@
 #include "rank_result.hpp"
 #include "rank_setup.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/data/trace_cache.hpp"
 #include "worker_loop.hpp"
 #include "worker_setup.hpp"
 
@@ -39,6 +40,13 @@ RankResult serve_coordinator(const Communicator& world, TrialExecutor& executor,
   return {};
 }
 
+// One line a rank, at its end, for a sweep that loaded traces: what its trace cache saved.
+void report_trace_cache(const Communicator& world, const RunOptions& options) {
+  const data::TraceCacheStats stats = data::rank_trace_cache().stats();
+  if (options.quiet || stats.parsed + stats.hits == 0) return;
+  std::cerr << "vmsweep: rank " << world.rank() << ": data cache: " << data::describe(stats) << std::endl;
+}
+
 RankResult run_rank(const Communicator& world, const RunOptions& options) {
   InterruptWatch interrupt;
   std::optional<PreparedSweep> prepared;
@@ -49,10 +57,22 @@ RankResult run_rank(const Communicator& world, const RunOptions& options) {
   TrialExecutor executor(trial_function(options, interrupt),
                          trial_writer(io::TrialStore(setup.trials_dir), identity, options.write_trials), identity,
                          interrupt);
-  if (world.rank() != coordinator_rank) return serve_coordinator(world, executor, interrupt);
-  prepared->meta.ranks = world.size();
-  prepared->meta.hosts = distinct(hosts);
-  return coordinate(world, options, *prepared, executor, interrupt);
+  RankResult result;
+  if (world.rank() != coordinator_rank) {
+    result = serve_coordinator(world, executor, interrupt);
+  } else {
+    prepared->meta.ranks = world.size();
+    prepared->meta.hosts = distinct(hosts);
+    result = coordinate(world, options, *prepared, executor, interrupt);
+  }
+  report_trace_cache(world, options);
+  return result;
+}
+
+// Before MPI starts: a malformed VMSWEEP_DATA_CACHE_MB is bad input on every rank alike.
+void set_trace_cache_budget(const RunOptions& options) {
+  data::TraceCache& cache = data::rank_trace_cache();
+  if (options.data_cache_mb) cache.set_budget(static_cast<std::size_t>(*options.data_cache_mb) << 20);
 }
 
 // Runs this rank's part. An error that escapes it (MPI, the protocol) leaves other ranks waiting for
@@ -71,6 +91,7 @@ RankResult run_in_world(const RunOptions& options) {
 }  // namespace
 
 int run_sweep(const RunOptions& options) {
+  set_trace_cache_budget(options);
   MpiRuntime mpi;
   RankResult result = run_in_world(options);
   mpi.finalize();

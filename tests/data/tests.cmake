@@ -34,3 +34,8 @@ add_test(NAME "data: run refuses a trace with several value columns and none nam
 set_tests_properties("data: run refuses a trace with several value columns and none named, exit code 2, nothing written" PROPERTIES
                      PASS_REGULAR_EXPRESSION "3 numeric columns could be the value; name it .*4 'CPU usage \\[MHZ\\]' \\(likely load\\), 5 'CPU usage \\[%\\]' \\(likely load\\).*\nexit code 2\nfiles written: 0\n"
                      TIMEOUT 60)
+
+# A synthetic fleet (data synth --traces): the same seed gives the same files, the traces differ.
+add_test(NAME "data: synth --traces writes a fleet decided by its seed"
+         COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/data/synth_fleet.sh" "$<TARGET_FILE:vmsweep>")
+set_tests_properties("data: synth --traces writes a fleet decided by its seed" PROPERTIES TIMEOUT 60)

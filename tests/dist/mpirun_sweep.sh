@@ -29,6 +29,9 @@
 #   hyperband      early_terminate prunes the useless learning rates: exactly those on one rank (recorded as
 #                  stopped with the pruner's reason, exit 0, kept on resume, judged alike when rerun after
 #                  a resume); on two ranks what holds for every arrival order
+#   data_cache     grid9 on one rank with the trace cache (the default) and without it (--data-cache-mb 0):
+#                  metrics bitwise equal; with it the rank parses aa.txt once for its 9 trials (and the
+#                  preflight's check and the baselines), without it once for each
 #   target         metric.target ends a grid at the first configuration that reaches it, says so, and a rerun
 #                  starts nothing more
 set -euo pipefail
@@ -162,6 +165,21 @@ interrupted_then_resumed() {
   echo "killed with $kept of 9 trials finished"
   expect_code 0 run 3 resumed long9.yaml
   $check same reference/long9.h5 resumed/long9.h5
+}
+
+case_data_cache() {
+  mpirun --oversubscribe -n 1 "$vmsweep" run grid9.yaml --results on --threads 1 >/dev/null 2>on.err || fail "$(cat on.err)"
+  mpirun --oversubscribe -n 1 "$vmsweep" run grid9.yaml --results off --threads 1 --data-cache-mb 0 >/dev/null 2>off.err ||
+    fail "$(cat off.err)"
+  $check same on/grid9.h5 off/grid9.h5
+  local on off
+  on=$(grep -o "rank 0: data cache: .*" on.err) || fail "no data cache line: $(cat on.err)"
+  off=$(grep -o "rank 0: data cache: .*" off.err) || fail "no data cache line: $(cat off.err)"
+  echo "$on"; echo "$off"
+  [[ "$on" =~ ^"rank 0: data cache: 1 trace parsed, "([0-9]+)" hits, 1 kept in " ]] || fail "with the cache: $on"
+  [ "${BASH_REMATCH[1]}" -ge 9 ] || fail "fewer hits than trials: $on"
+  [[ "$off" =~ ^"rank 0: data cache: "([0-9]+)" traces parsed (cache off)"$ ]] || fail "without the cache: $off"
+  [ "${BASH_REMATCH[1]}" -ge 10 ] || fail "fewer parses than trials and the preflight: $off"
 }
 
 case_kill_worker() { interrupted_then_resumed worker; }

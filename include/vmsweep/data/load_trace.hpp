@@ -26,6 +26,9 @@ struct LoadedTrace {
 // Load -> clean -> (sub-step history) -> resample or insert missing steps -> fill. Runs TBB work in
 // the caller's arena. InputError for a missing path, file or column and for bad values.
 LoadedTrace load_trace(const DataSpec& spec);
+// The same without the season lags (they depend on nothing but the step): what a rank's trace cache
+// keeps (trace_cache.hpp), as the one part of a trial's data that does not depend on the trial.
+LoadedTrace load_regular_trace(const DataSpec& spec);
 
 // The model's input for the window that ends with the trace's last step: look_back steps x
 // (1 + history.per_step + season lags) channels, time-major, scaled as the trials scale them

@@ -97,7 +97,8 @@ private:
 };
 
 // Load -> clean -> resample -> split -> scale -> index windows. Runs TBB work in the caller's arena
-// (the trainer wraps this in a tbb::task_arena with the trial's thread budget).
+// (the trainer wraps this in a tbb::task_arena with the trial's thread budget). The loaded trace comes
+// from the rank's trace cache when the same file was loaded alike before (trace_cache.hpp).
 PreparedData prepare(const DataSpec& spec, const WindowSpec& windows);
 
 }  // namespace vmsweep::data

@@ -27,14 +27,20 @@ struct SynthSpec {
   double gap_rate = 0.001;                // chance that an 8-step block is missing
   double shift = 0.0;                     // added to the level from step shift_at * steps on
   double shift_at = 0.9;                  // where the shift starts, as a fraction of the steps
+  char delimiter = '\t';
 };
+
+// The generator: 64 random bits, and a uniform number in (0, 1), for (seed, stream, index). Streams
+// 1-4 are the steps' noise, bursts and gaps (index: the step); synth_fleet.hpp draws from 16 on.
+std::uint64_t synth_bits(std::uint64_t seed, std::uint64_t stream, std::uint64_t index);
+double synth_uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t index);
 
 // The load at a step (never negative), and whether the step falls in a gap.
 double synth_value(const SynthSpec& spec, std::size_t step);
 bool synth_gap(const SynthSpec& spec, std::size_t step);
 
-// Writes the trace as tab-separated text with the header "datetime\tload" and ISO 8601 timestamps
-// (the layout of aa.txt). The file appears only when complete (written to a temporary name, then
+// Writes the trace as delimited text (tab by default) with the header "datetime<delimiter>load" and
+// ISO 8601 timestamps (the layout of aa.txt). The file appears only when complete (written to a temporary name, then
 // renamed). Returns the number of rows written.
 std::size_t write_synthetic_trace(const SynthSpec& spec, const std::filesystem::path& path);
 

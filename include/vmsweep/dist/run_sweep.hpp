@@ -23,6 +23,7 @@ struct RunOptions {
   bool quiet = false;          // only the final summary
   LogFormat log_format = LogFormat::text;
   double status_every_seconds = 5.0;
+  std::optional<int> data_cache_mb;  // per rank (data/trace_cache.hpp); default VMSWEEP_DATA_CACHE_MB or 256
   std::optional<int> fake_trial_ms;  // developer: trials only sleep, to measure the scheduler
   std::optional<Shard> shard;
   bool aggregate = true;  // rank 0 writes results/<name>.h5 at the end (off for shards)
