@@ -5,6 +5,7 @@
 
 #include "initializer.hpp"
 #include "vmsweep/common/rng.hpp"
+#include "vmsweep/model/highway_inputs.hpp"
 
 namespace vmsweep::model {
 
@@ -25,7 +26,7 @@ ParameterLayout make_parameter_layout(const ModelConfig& config) {
   layout.add("head/weights", {inputs, config.horizon});
   layout.add("head/bias", {config.horizon});
   if (config.ar_highway > 0) {  // last, so the other tensors' offsets and initial draws do not move
-    layout.add("highway/weights", {config.ar_highway, config.horizon});
+    layout.add("highway/weights", {static_cast<std::int64_t>(highway_input_count(config)), config.horizon});
     layout.add("highway/bias", {config.horizon});
   }
   return layout;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "vmsweep/model/highway_inputs.hpp"
 #include "vmsweep/model/loss.hpp"
 #include "model_parameters.hpp"
 #include "vmsweep/common/error.hpp"
@@ -38,8 +39,8 @@ Network::Network(const ModelConfig& config, NetworkOptions options)
       prediction_(static_cast<std::size_t>(config.batch) * config.horizon),
       prediction_gradient_(prediction_.size()),
       frames_(static_cast<std::size_t>(config.batch)),
-      highway_(config.ar_highway, config.horizon),
-      highway_input_(static_cast<std::size_t>(config.batch) * config.ar_highway),
+      highway_(static_cast<int>(highway_input_count(config)), config.horizon),
+      highway_input_(static_cast<std::size_t>(config.batch) * highway_input_count(config)),
       highway_output_(prediction_.size()),
       highway_input_gradient_(highway_input_.size()) {
   if (config_.ar_highway > 0) {
@@ -152,12 +153,10 @@ void Network::forward(Plan& plan, int n, bool training) {
 // values, then its inputs normalised in place.
 void Network::frame_windows(int width) {
   float* src = buffers_[0].src.floats();
-  const std::size_t lags = static_cast<std::size_t>(config_.ar_highway), channels = config_.input_channels;
-  const std::size_t first_lag = static_cast<std::size_t>(config_.time_steps) - lags;
+  const std::size_t inputs = highway_input_count(config_);
   for (int n = 0; n < width; ++n) {
     frames_[n] = window_frame(config_, src, width, n);
-    for (std::size_t j = 0; j < lags; ++j)
-      highway_input_[n * lags + j] = src[((first_lag + j) * width + n) * channels];
+    if (inputs > 0) highway_inputs(config_, src, width, n, highway_input_.data() + n * inputs);
     if (config_.window_norm != WindowNorm::none) normalise_window(config_, frames_[n], src, width, n);
   }
 }

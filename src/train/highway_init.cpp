@@ -8,14 +8,15 @@
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/eval/ridge_ar.hpp"
 #include "vmsweep/eval/ridge_regression.hpp"
+#include "vmsweep/model/highway_inputs.hpp"
 #include "vmsweep/model/window_norm.hpp"
 
 namespace vmsweep::train {
 
 namespace {
 
-// The highway's regression over a batch: x the last K values of channel 0 of each window, y its
-// targets minus its anchor; anchors kept to turn a fit back into predictions.
+// The highway's regression over a batch: x each window's highway inputs (model/highway_inputs.hpp),
+// y its targets minus its anchor; anchors kept to turn a fit back into predictions.
 struct HighwayDesign {
   eval::RidgeProblem problem;
   std::vector<double> anchors;
@@ -23,14 +24,15 @@ struct HighwayDesign {
 };
 
 HighwayDesign design_of(const model::ModelConfig& config, const WindowBatch& batch) {
-  const std::size_t lags = static_cast<std::size_t>(config.ar_highway), horizon = config.horizon;
-  const std::size_t channels = config.input_channels, width = static_cast<std::size_t>(batch.count);
-  const std::size_t first_lag = static_cast<std::size_t>(config.time_steps) - lags;
-  HighwayDesign d{{lags, horizon, {}, {}}, {}, batch.y};
+  const std::size_t inputs = model::highway_input_count(config), horizon = config.horizon;
+  const std::size_t width = static_cast<std::size_t>(batch.count);
+  HighwayDesign d{{inputs, horizon, {}, {}}, {}, batch.y};
+  std::vector<float> row(inputs);
   for (std::size_t n = 0; n < width; ++n) {
     const double anchor = model::window_frame(config, batch.x.data(), batch.count, static_cast<int>(n)).anchor;
     d.anchors.push_back(anchor);
-    for (std::size_t j = 0; j < lags; ++j) d.problem.x.push_back(batch.x[((first_lag + j) * width + n) * channels]);
+    model::highway_inputs(config, batch.x.data(), batch.count, static_cast<int>(n), row.data());
+    d.problem.x.insert(d.problem.x.end(), row.begin(), row.end());
     for (std::size_t k = 0; k < horizon; ++k) d.problem.y.push_back(batch.y[n * horizon + k] - anchor);
   }
   return d;

@@ -59,6 +59,7 @@ std::vector<Parameter<S>> declarations() {
     choice("target", "level", Choices<model::TargetKind>{{"level", model::TargetKind::level}, {"delta", model::TargetKind::delta}},
            "level: the network predicts the value (around window_norm's location); delta: the change from the window's last value, y = last + scale * head (scale 1 without window_norm std)", &S::model, &ModelConfig::target),
     number("ar_highway", "0", {0, 1e6}, "A linear autoregression on the window's last K values (scaled units, before window_norm) added to the network's output, one per step ahead, trained jointly (same optimizer and rate) from the closed-form ridge fit of the target minus the anchor on the training windows, its penalty chosen on validation from the ridge AR baseline's grid; with window_norm none and target level the model family contains ridge AR. K <= look_back (else exit 2); 0: off", &S::model, &ModelConfig::ar_highway),
+    flag("ar_highway_channels", "false", "With ar_highway, the highway also reads the last step of every other input channel: each season lag's value one lag before the target (a seasonal linear autoregression, started with the rest from the ridge fit), and history_freq's sub-step values; ignored without ar_highway", &S::model, &ModelConfig::ar_highway_channels),
     number("seed", "0", {0, 9.0e15}, "Seed of initialisation, shuffling and dropout (a sweep derives it per trial)", &S::seed),
   };
 }

@@ -10,12 +10,14 @@ namespace vmsweep::model::testing {
 
 // The issue-13 levers as docs/levers.md defines them: norm 0 none, 1 last, 2 mean, 3 std (scale
 // sqrt(population variance + eps^2)); delta: the output is added to the last value, else to the
-// location; highway K > 0: a linear term on the raw last K values of channel 0.
+// location; highway K > 0: a linear term on the raw last K values of channel 0 (and with
+// highway_channels on the last step of every other channel).
 struct ReferenceLevers {
   int norm = 0;
   bool delta = false;
   int highway = 0;
   double eps = 1e-2;
+  bool highway_channels = false;
 };
 
 struct ReferenceShape {
@@ -26,7 +28,7 @@ struct ReferenceShape {
 
 // Parameters in the model's plain layouts, concatenated in weights() order:
 // per layer weights_layer [I,4,H], weights_iter [H,4,H], bias [4,H]; then head [H,horizon], [horizon];
-// with a highway its weights [K,horizon] and bias [horizon].
+// with a highway its weights [K (+ inputs - 1 with highway_channels),horizon] and bias [horizon].
 class ReferenceLstm {
 public:
   explicit ReferenceLstm(ReferenceShape shape) : shape_(std::move(shape)) {}
@@ -117,7 +119,8 @@ private:
     const double* weights = p.data() + offset;
     const double* bias = weights + inputs * horizon;
     const double* highway_weights = bias + horizon;
-    const double* highway_bias = highway_weights + K * horizon;
+    const int extra = K > 0 && shape_.levers.highway_channels ? shape_.inputs - 1 : 0;
+    const double* highway_bias = highway_weights + (K + extra) * horizon;
     const double* last = sequence.data() + static_cast<std::size_t>(shape_.time_steps - 1) * N * inputs;
     double total = 0.0;
     for (int n = 0; n < N; ++n)
@@ -127,6 +130,8 @@ private:
         y = frames[n].anchor + frames[n].scale * y;
         if (K > 0) y += highway_bias[o];
         for (int j = 0; j < K; ++j) y += x[((T - K + j) * N + n) * shape_.inputs] * highway_weights[j * horizon + o];
+        for (int c = 1; c <= extra; ++c)
+          y += x[((T - 1) * N + n) * shape_.inputs + c] * highway_weights[(K + c - 1) * horizon + o];
         total += (y - target[n * horizon + o]) * (y - target[n * horizon + o]);
       }
     return total / (N * horizon);

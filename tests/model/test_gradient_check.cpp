@@ -80,7 +80,7 @@ Check check_gradients(const Problem& problem, bool explicit_initial_states) {
 
   const auto& c = problem.config;
   const testing::ReferenceLevers levers{static_cast<int>(c.window_norm), c.target == TargetKind::delta, c.ar_highway,
-                                        window_norm_epsilon};
+                                        window_norm_epsilon, c.ar_highway_channels};
   const testing::ReferenceLstm reference({c.time_steps, c.batch, c.input_channels, c.horizon, c.hidden, levers});
   std::vector<std::vector<double>> masks;
   for (const auto& mask : problem.masks) masks.push_back(as_double(mask));
@@ -127,6 +127,18 @@ TEST_CASE("a stack with window_norm, a delta target and the highway matches fini
     CHECK(check.loss_difference < 1e-6);
     CHECK(check.max_relative_error < tolerance);
   }
+}
+
+// The highway's extra inputs are the last step of channels 1..C-1: a wrong index would show here.
+TEST_CASE("a highway that reads the other channels' last step matches finite differences", "[model][gradient]") {
+  auto problem = make_problem({4, 3}, 0.5);
+  REQUIRE(problem.config.input_channels > 1);
+  problem.config.window_norm = WindowNorm::std;
+  problem.config.ar_highway = 2;
+  problem.config.ar_highway_channels = true;
+  const auto check = check_gradients(problem, true);
+  CHECK(check.loss_difference < 1e-6);
+  CHECK(check.max_relative_error < tolerance);
 }
 
 TEST_CASE("the gradient check sees the oneDNN 2.6.3 bug when h0/c0 are left out", "[model][gradient]") {

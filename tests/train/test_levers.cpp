@@ -2,6 +2,7 @@
 // whose answer is known, and a short trial with each lever end to end, its kept model included.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -103,6 +104,36 @@ TEST_CASE("the highway alone is the least-squares AR(2) of a noise-free AR(2) se
   model::LstmStack mean_model(highway_config(6, 6, WindowNorm::mean, TargetKind::level));
   const std::vector<float> predicted = start_and_predict(mean_model, data);
   for (std::size_t i = 0; i < truth.size(); ++i) CHECK(predicted[i] == Approx(truth[i]).margin(1e-4));
+}
+
+// A pattern of 10 arbitrary values repeated: one step back says little, ten steps back everything.
+TEST_CASE("with ar_highway_channels the highway reads the season lag and fits a periodic series exactly", "[train][levers]") {
+  std::vector<std::int64_t> times;
+  std::vector<double> values;
+  const double pattern[10] = {3, 7, 1, 8, 2, 9, 4, 6, 0, 5};
+  for (int t = 0; t < 400; ++t) times.push_back(t * 1000LL), values.push_back(pattern[t % 10]);
+  const data::PreparedData data(times, values, 1000, {4, 1, 1}, data::SplitSpec{}, data::ScaleKind::minmax,
+                                data::ScaleFit::train, {}, {10});
+  REQUIRE(data.input_channels() == 2);
+  const std::vector<float> truth = test_targets(data);
+  model::ModelConfig config = highway_config(4, 1, model::WindowNorm::none, model::TargetKind::level);
+  config.input_channels = 2;
+  config.ar_highway_channels = true;
+  model::LstmStack seasonal(config);
+  const std::vector<float> predicted = start_and_predict(seasonal, data);
+  for (std::size_t i = 0; i < truth.size(); ++i) CHECK(predicted[i] == Approx(truth[i]).margin(1e-3));
+  // Inputs oldest lag first, then the lag channel's last step, which holds y[target - 10].
+  const std::vector<NamedTensor> weights = seasonal.weights();
+  const NamedTensor& w = tensor(weights, "highway/weights");
+  REQUIRE(w.values.size() == 2);
+  CHECK(w.values[1] == Approx(1.0).margin(1e-3));
+  // Without the channel the same highway is far off: what the test above measures is the lag's doing.
+  config.ar_highway_channels = false;
+  model::LstmStack plain(config);
+  const std::vector<float> off = start_and_predict(plain, data);
+  double worst = 0;
+  for (std::size_t i = 0; i < truth.size(); ++i) worst = std::max(worst, static_cast<double>(std::abs(off[i] - truth[i])));
+  CHECK(worst > 0.2);
 }
 
 TEST_CASE("with window_norm none and K = look_back the highway starts as the ridge AR baseline", "[train][levers]") {

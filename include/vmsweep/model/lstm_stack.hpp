@@ -48,6 +48,9 @@ struct ModelConfig {
   WindowNorm window_norm = WindowNorm::none;
   TargetKind target = TargetKind::level;
   int ar_highway = 0;  // K: a linear autoregression on the last K values of channel 0; 0 = off, <= time_steps
+  // With ar_highway, the highway also reads the last step of every other input channel (the season
+  // lags' value one lag before the target, history_freq's sub-step values).
+  bool ar_highway_channels = false;
 
   friend bool operator==(const ModelConfig&, const ModelConfig&) = default;
 };
@@ -80,7 +83,8 @@ public:
 
   // Plain layouts: "lstmK/weights_layer" [C,4,H] (ldigo), "lstmK/weights_iter" [H,4,H],
   // "lstmK/bias" [4,H], "head/weights" [H_last,horizon], "head/bias" [horizon]; with ar_highway K
-  // also "highway/weights" [K,horizon] (oldest lag first) and "highway/bias" [horizon].
+  // also "highway/weights" [highway_inputs,horizon] (oldest lag first, then the other channels' last
+  // step, model/highway_inputs.hpp) and "highway/bias" [horizon].
   std::vector<NamedTensor> weights() const;
   // Exact round trip of weights(); throws InputError on a missing name or a wrong shape.
   // The optimizer state is kept.
