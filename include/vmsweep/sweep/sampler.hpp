@@ -21,6 +21,7 @@ struct TrialSpec {
   int repeat = 0;              // 0 .. repeats-1
   std::int64_t seed = 0;       // derived from the sweep seed and the repeat
   Value params;                // one flat map: data block, then the trial's parameters, then seed
+  std::string trace;           // the trace's id (SweepSpec::traces); empty when `path` is swept
 };
 
 class Sampler {
@@ -39,13 +40,19 @@ public:
   virtual std::optional<std::string> stop_reason() const = 0;
 };
 
-// One per sweep, owned by the coordinator; not thread-safe.
+// One per sweep, owned by the coordinator; not thread-safe. A fleet (several traces) gets one
+// search per trace, interleaved: trial id = (the trace's own trial number) x traces + trace index,
+// so a trial's trace is its id % traces (fleet_trace_index).
 std::unique_ptr<Sampler> make_sampler(const SweepSpec& spec);
+
+// The index in spec.traces of a fleet trial's trace; 0 for a sweep of one trace.
+std::size_t fleet_trace_index(const SweepSpec& spec, std::int64_t trial_id);
 
 // grid and random: every trial in order, after run_cap. InputError for bayes (it has no fixed list).
 std::vector<TrialSpec> trial_list(const SweepSpec& spec);
 
-// The number of trials a sweep runs at most: the grid size times repeats, capped by run_cap.
+// The number of trials a sweep runs at most: the grid size times repeats, capped by run_cap; a
+// fleet that times its traces (run_cap counts per trace).
 std::int64_t trial_count(const SweepSpec& spec);
 
 }  // namespace vmsweep::sweep
