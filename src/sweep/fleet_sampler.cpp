@@ -48,6 +48,10 @@ public:
     return "every trace stopped: " + reasons;
   }
 
+  bool still_wanted(const TrialSpec& trial) const override {
+    return !children_[static_cast<std::size_t>(trial.id % traces_)]->stop_reason();
+  }
+
 private:
   TrialSpec to_fleet(TrialSpec trial, std::int64_t trace) const {
     trial.id = trial.id * traces_ + trace;

@@ -146,3 +146,21 @@ TEST_CASE("a trace's TPE proposals do not depend on another trace's results", "[
   CHECK(first.at(0) == second.at(0));
   CHECK(first.at(1) != second.at(1));  // trace 1's own results do steer it
 }
+
+TEST_CASE("metric.target ends a trace's search, not the fleet's", "[sweep][fleet]") {
+  const FleetFolder folder;
+  const SweepSpec spec = folder.parse("method: grid\nmetric: {name: val_mse, goal: minimize, target: 0.5}\n"
+                                      "data: {path: [traces/a.csv, traces/b.csv]}\nparameters:\n  n: {values: [1, 2, 3]}\n");
+  const auto sampler = make_sampler(spec);
+  std::vector<TrialSpec> held;
+  for (int k = 0; k < 4; ++k) held.push_back(*sampler->next());  // trials 0..3: two per trace
+  sampler->tell(0, 0.1);  // trace a reaches the target
+  CHECK_FALSE(sampler->stop_reason());
+  CHECK_FALSE(sampler->still_wanted(held[2]));  // a's second trial, proposed before
+  CHECK(sampler->still_wanted(held[3]));
+  std::vector<std::string> later;
+  while (auto trial = sampler->next()) later.push_back(trial->trace);
+  CHECK(later == std::vector<std::string>{"traces/b.csv"});
+  sampler->tell(1, 0.2);
+  CHECK(sampler->stop_reason());
+}

@@ -21,7 +21,7 @@ struct TrialSpec {
   int repeat = 0;              // 0 .. repeats-1
   std::int64_t seed = 0;       // derived from the sweep seed and the repeat
   Value params;                // one flat map: data block, then the trial's parameters, then seed
-  std::string trace;           // the trace's id (SweepSpec::traces); empty when `path` is swept
+  std::string trace = {};      // the trace's id (SweepSpec::traces); empty when `path` is swept
 };
 
 class Sampler {
@@ -38,6 +38,9 @@ public:
   virtual bool exhausted() const = 0;
   // Why the sweep stops before its budget, once it does ("target 0.95 reached by trial 12").
   virtual std::optional<std::string> stop_reason() const = 0;
+  // Whether a proposed trial that has not started should still run: not once its search stopped
+  // (for a fleet, its trace's search), so a trial held back for ordering is dropped then.
+  virtual bool still_wanted(const TrialSpec&) const { return !stop_reason(); }
 };
 
 // One per sweep, owned by the coordinator; not thread-safe. A fleet (several traces) gets one
