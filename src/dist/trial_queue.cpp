@@ -1,5 +1,7 @@
 #include "trial_queue.hpp"
 
+#include <algorithm>
+
 #include "sampler_wrappers.hpp"
 #include "vmsweep/common/error.hpp"
 
@@ -25,19 +27,15 @@ bool in_shard(std::int64_t trial_id, const std::optional<Shard>& shard) {
   return !shard || shard->owns(trial_id);
 }
 
-// The ids 0 .. total-1 with id % count == index.
-std::int64_t shard_size(std::int64_t total, const Shard& shard) {
-  return total > shard.index ? (total - 1 - shard.index) / shard.count + 1 : 0;
-}
-
 }  // namespace
 
 TrialQueue::TrialQueue(const sweep::SweepSpec& spec, const FinishedTrials& finished, std::optional<Shard> shard) {
   if (shard && spec.method == sweep::Method::bayes)
     throw InputError(spec.path.string() + ": --shard needs a grid or random sweep (bayes has no fixed list)");
+  if (shard) shard->traces = std::max<std::int64_t>(1, std::ssize(spec.traces));
   sampler_ = wrapped_sampler(spec, finished, shard);
   const std::int64_t count = sweep::trial_count(spec);
-  total_ = shard ? shard_size(count, *shard) : count;
+  total_ = shard ? shard->owned_of(count) : count;
   for (const auto& [id, objective] : finished) finished_here_ += in_shard(id, shard) && id < count ? 1 : 0;
 }
 
