@@ -21,15 +21,7 @@ work=$(mktemp -d /tmp/vmsweep-fleet-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-expect_code() {
-  local expected=$1
-  shift
-  local code=0
-  "$@" || code=$?
-  [ "$code" -eq "$expected" ] || fail "'$*' exited with $code, expected $expected"
-}
+. "$here/expect_code.sh"  # fail, expect_code
 
 mkdir traces
 for seed in 1 2 3; do
