@@ -9,6 +9,7 @@
 
 #include "sweep_fixtures.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/sweep/pruner.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 
 using vmsweep::InputError;
@@ -163,4 +164,20 @@ TEST_CASE("metric.target ends a trace's search, not the fleet's", "[sweep][fleet
   CHECK(later == std::vector<std::string>{"traces/b.csv"});
   sampler->tell(1, 0.2);
   CHECK(sampler->stop_reason());
+}
+
+TEST_CASE("hyperband compares a fleet trial only with the trials of its own trace", "[sweep][fleet][hyperband]") {
+  const FleetFolder folder;
+  const SweepSpec spec = folder.parse("method: grid\nearly_terminate: {type: hyperband, min_iter: 2, eta: 2}\n"
+                                      "data: {path: [traces/a.csv, traces/b.csv]}\nparameters:\n  n: {values: [1, 2, 3]}\n");
+  const auto pruner = make_pruner(spec);
+  // Trials 0, 2, 4 are trace a's; 1, 3, 5 trace b's (id % 2).
+  CHECK_FALSE(pruner->should_stop(0, 2, 1.0));
+  CHECK_FALSE(pruner->should_stop(2, 2, 2.0));
+  CHECK_FALSE(pruner->should_stop(1, 2, 50.0));  // first of trace b: compared with itself only
+  CHECK_FALSE(pruner->should_stop(3, 2, 60.0));  // [50 60][1] = 60: not above
+  const auto pruned = pruner->should_stop(4, 2, 3.0);  // trace a: [1 2 3][1] = 2
+  REQUIRE(pruned);
+  CHECK(pruned->threshold == 2.0);
+  CHECK(pruned->peers == 3);
 }
