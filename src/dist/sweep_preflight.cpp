@@ -30,8 +30,8 @@ io::SweepMeta describe(const sweep::SweepSpec& spec) {
 }
 
 void refuse_shard_of_bayes(const RunOptions& options, const sweep::SweepSpec& spec) {
-  if (options.shard && spec.method == sweep::Method::bayes)
-    throw InputError(options.sweep_file.string() + ": --shard needs a grid or random sweep (bayes has no fixed list)");
+  if (options.shard && spec.method == sweep::Method::bayes && !spec.is_fleet())
+    throw InputError(options.sweep_file.string() + ": --shard needs a grid or random sweep, or a fleet (bayes has no fixed list)");
 }
 
 void refuse_changed_sweep(const RunOptions& options, const io::ResultsLayout& layout, const io::SweepMeta& meta) {
@@ -87,10 +87,10 @@ PlannedParams planned_for_finished(const sweep::SweepSpec& spec, const io::Trial
 
 PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt, int ranks, const std::string& host) {
   sweep::SweepSpec spec = load_sweep_file(options.sweep_file);
-  refuse_shard_of_bayes(options, spec);
   io::ResultsLayout layout(options.results_root / spec.name);
   io::TrialStore store(layout.trials_dir());
   SweepCheck check = check_sweep(std::move(spec));
+  refuse_shard_of_bayes(options, check.spec);  // a fleet's traces are known once the bad ones are skipped
   pause_point("preflight_checked");
   interrupt.stop_cleanly();
 

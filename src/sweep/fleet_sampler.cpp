@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <functional>
 
 #include "samplers.hpp"
 
@@ -12,9 +13,10 @@ namespace {
 // k x traces + trace index; the same holds for configuration ids, so repeats still share one.
 class FleetSampler final : public Sampler {
 public:
-  explicit FleetSampler(const SweepSpec& spec) : traces_(std::ssize(spec.traces)) {
+  FleetSampler(const SweepSpec& spec, const std::function<bool(std::size_t)>& runs_trace)
+      : traces_(std::ssize(spec.traces)) {
     for (std::size_t index = 0; index < spec.traces.size(); ++index) {
-      children_.push_back(make_sampler(trace_spec(spec, index)));
+      children_.push_back(runs_trace(index) ? make_sampler(trace_spec(spec, index)) : nullptr);
       ids_.push_back(spec.traces[index].id);
     }
   }
@@ -23,6 +25,7 @@ public:
     for (std::int64_t tried = 0; tried < traces_; ++tried) {
       const std::int64_t trace = turn_;
       turn_ = (turn_ + 1) % traces_;
+      if (!children_[trace]) continue;  // another shard's trace
       if (auto trial = children_[trace]->next()) return to_fleet(std::move(*trial), trace);
     }
     return std::nullopt;
@@ -34,17 +37,19 @@ public:
   void skip(std::int64_t trial_id) override { child_of(trial_id).skip(trial_id / traces_); }
 
   bool exhausted() const override {
-    return std::ranges::all_of(children_, [](const auto& child) { return child->exhausted(); });
+    return std::ranges::all_of(children_, [](const auto& child) { return !child || child->exhausted(); });
   }
 
   // The fleet stops early only when every trace's search did.
   std::optional<std::string> stop_reason() const override {
     std::string reasons;
     for (std::size_t index = 0; index < children_.size(); ++index) {
+      if (!children_[index]) continue;
       const auto reason = children_[index]->stop_reason();
       if (!reason) return std::nullopt;
       reasons += (reasons.empty() ? "" : "; ") + ids_[index] + ": " + *reason;
     }
+    if (reasons.empty()) return std::nullopt;
     return "every trace stopped: " + reasons;
   }
 
@@ -69,6 +74,12 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Sampler> make_fleet_sampler(const SweepSpec& spec) { return std::make_unique<FleetSampler>(spec); }
+std::unique_ptr<Sampler> make_fleet_sampler(const SweepSpec& spec) {
+  return std::make_unique<FleetSampler>(spec, [](std::size_t) { return true; });
+}
+
+std::unique_ptr<Sampler> make_fleet_sampler(const SweepSpec& spec, const std::function<bool(std::size_t)>& runs_trace) {
+  return std::make_unique<FleetSampler>(spec, runs_trace);
+}
 
 }  // namespace vmsweep::sweep

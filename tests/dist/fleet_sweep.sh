@@ -10,6 +10,8 @@
 #   resume     kill -9 of the whole job (one rank) once its third trial file is in place, then rerun on
 #              two ranks: every trial once, bitwise equal to an uninterrupted run
 #   shard      --shard 0/2 and 1/2 each run whole traces; `vmsweep aggregate` then equals the unsharded run
+#   shard_bayes  the same for a bayes fleet (each trace's TPE is its own, so sharding by trace keeps it),
+#              on one rank each
 set -euo pipefail
 
 vmsweep=$1
@@ -137,6 +139,20 @@ case_shard() {
   expect_code 0 "$vmsweep" aggregate sharded/fleet
   $check same whole/fleet.h5 sharded/fleet.h5
   $check fleet sharded/fleet.h5 3
+}
+
+case_shard_bayes() {
+  sed -e 's/^name: fleet/name: tpe/' -e 's/^method: grid/method: bayes\nrun_cap: 3\nbayes: {n_startup: 1}/' \
+    -e 's/learning_rate: {values: \[0.003, 0.03\]}/learning_rate: {min: 0.001, max: 0.05}/' fleet.yaml >tpe.yaml
+  expect_code 0 "$vmsweep" run tpe.yaml --results whole --threads 1 --quiet
+  [ "$($check count whole/tpe.h5)" -eq 9 ] || fail "expected 3 trials on each of 3 traces"
+  expect_code 0 "$vmsweep" run tpe.yaml --results sharded --threads 1 --quiet --shard 1/2
+  local ids
+  ids=$(ls sharded/tpe/trials | sort -n | tr '\n' ' ')
+  [ "$ids" = "1.h5 4.h5 7.h5 " ] || fail "shard 1/2 ran $ids"
+  expect_code 0 "$vmsweep" run tpe.yaml --results sharded --threads 1 --quiet --shard 0/2
+  expect_code 0 "$vmsweep" aggregate sharded/tpe
+  $check same whole/tpe.h5 sharded/tpe.h5
 }
 
 "case_$case_name"

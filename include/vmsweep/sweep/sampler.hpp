@@ -5,6 +5,7 @@
 // configurations while others are still running. The run's queue (dist/trial_queue.hpp) wraps
 // any of them for sharding, resume and longest-first order.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,11 @@ public:
 // search per trace, interleaved: trial id = (the trace's own trial number) x traces + trace index,
 // so a trial's trace is its id % traces (fleet_trace_index).
 std::unique_ptr<Sampler> make_sampler(const SweepSpec& spec);
+
+// A fleet's sampler that proposes only the trials of the traces `runs_trace` accepts (a shard's):
+// the others' searches are never started, so each trace's search, bayes included, is what it is in
+// the whole sweep. Ids as in the whole fleet. The spec must be a fleet.
+std::unique_ptr<Sampler> make_fleet_sampler(const SweepSpec& spec, const std::function<bool(std::size_t)>& runs_trace);
 
 // The index in spec.traces of a fleet trial's trace; 0 for a sweep of one trace.
 std::size_t fleet_trace_index(const SweepSpec& spec, std::int64_t trial_id);
