@@ -69,6 +69,18 @@ void print_summary(const sweep::SweepSpec& spec, std::ostream& out) {
         << parameter_text(parameter, spec.method) << "\n";
 }
 
+// A fleet's traces: how many, the first few ids, the skipped ones with why, and the trials per trace.
+void print_traces(const sweep::SweepSpec& spec, std::ostream& out) {
+  constexpr std::size_t shown = 5;
+  if (!spec.is_fleet() && spec.skipped.empty()) return;
+  out << "traces: " << spec.traces.size() << " (fleet: local, one search each; "
+      << sweep::trial_count(spec) / static_cast<std::int64_t>(spec.traces.size()) << " trials per trace)\n";
+  for (std::size_t index = 0; index < std::min(shown, spec.traces.size()); ++index) out << "  " << spec.traces[index].id << "\n";
+  if (spec.traces.size() > shown) out << "  ... and " << spec.traces.size() - shown << " more\n";
+  for (const sweep::SkippedTrace& skipped : spec.skipped)
+    out << "  skipped (data.skip_bad) " << skipped.id << ": " << skipped.reason << "\n";
+}
+
 // Where vmsweep reads a (W&B) file otherwise than its letter: aliases, nesting, layer sizes.
 void print_readings(const sweep::SweepSpec& spec, std::ostream& out) {
   if (spec.readings.empty()) return;
@@ -126,6 +138,7 @@ int validate(const ValidateArguments& args) {
                                                    [&](const dist::CheckedTrial& trial) { take(shown, trial, args.show); });
   for (const std::string& warning : check.spec.warnings) std::cerr << "vmsweep: warning: " << warning << "\n";
   print_summary(check.spec, std::cout);
+  print_traces(check.spec, std::cout);
   print_readings(check.spec, std::cout);
   print_data(check, std::cout);
   print_trials(check, shown, std::cout);

@@ -1,5 +1,6 @@
 #include "vmsweep/dist/aggregate_sweep.hpp"
 
+#include "fleet_table.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/baselines_table.hpp"
 #include "vmsweep/io/leftovers.hpp"
@@ -13,14 +14,21 @@ namespace vmsweep::dist {
 
 namespace {
 
-std::vector<std::string> store_baselines(const io::ResultsLayout& layout) {
+// The baselines (written to baselines.h5) and the per-trace summary the aggregate writes to /fleet.
+struct Scored {
+  std::vector<std::string> problems;
+  io::Table fleet;
+};
+
+Scored score_baselines(const io::ResultsLayout& layout, const io::SweepMeta& meta) {
   const std::vector<io::StoredTrial> trials = io::TrialStore(layout.trials_dir()).scan().trials;
   std::vector<const TrialResult*> results;
   for (const io::StoredTrial& trial : trials) results.push_back(&trial.result);
-  std::vector<std::string> problems;
-  const std::vector<BaselineScore> scores = train::compute_sweep_baselines(results, problems);
+  Scored scored;
+  const std::vector<BaselineScore> scores = train::compute_sweep_baselines(results, scored.problems);
   if (!scores.empty()) io::write_baselines(layout, scores);
-  return problems;
+  scored.fleet = fleet_table(trials, scores, meta);
+  return scored;
 }
 
 AggregateReport report_of(std::vector<std::string> problems, io::Aggregated aggregated) {
@@ -31,19 +39,20 @@ AggregateReport report_of(std::vector<std::string> problems, io::Aggregated aggr
 }  // namespace
 
 AggregateReport aggregate_sweep(const io::ResultsLayout& layout, const io::SweepMeta& meta) {
-  std::vector<std::string> problems = store_baselines(layout);
-  return report_of(std::move(problems), io::aggregate(layout, meta));
+  Scored scored = score_baselines(layout, meta);
+  return report_of(std::move(scored.problems), io::aggregate(layout, meta, scored.fleet));
 }
 
 AggregateReport aggregate_folder(const io::ResultsLayout& layout) {
-  if (!io::read_sweep_stamp(layout))
+  const std::optional<io::SweepMeta> meta = io::read_sweep_stamp(layout);
+  if (!meta)
     throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +
                      layout.stamp_file().filename().string() + ")");
   const io::SweepLock lock = io::SweepLock::whole(layout);
   io::remove_leftovers(layout);
-  std::vector<std::string> problems = store_baselines(layout);
-  if (!lock.warning().empty()) problems.insert(problems.begin(), lock.warning());
-  return report_of(std::move(problems), io::aggregate(layout));
+  Scored scored = score_baselines(layout, *meta);
+  if (!lock.warning().empty()) scored.problems.insert(scored.problems.begin(), lock.warning());
+  return report_of(std::move(scored.problems), io::aggregate(layout, scored.fleet));
 }
 
 }  // namespace vmsweep::dist

@@ -24,7 +24,9 @@ ProgressSetup progress_setup(const RunOptions& options, const PreparedSweep& pre
 
 std::string opening_line(const Communicator& world, const PreparedSweep& prepared, const TrialQueue& queue,
                          const TrialExecutor& executor) {
-  return "sweep " + prepared.spec.display_name + ": " + std::to_string(queue.total()) + " trials, " +
+  const std::string traces =
+      prepared.spec.is_fleet() ? " over " + std::to_string(prepared.spec.traces.size()) + " traces" : std::string();
+  return "sweep " + prepared.spec.display_name + ": " + std::to_string(queue.total()) + " trials" + traces + ", " +
          std::to_string(queue.total() - queue.pending_count()) + " already finished, " +
          std::to_string(world.size()) + " ranks x " + std::to_string(executor.threads()) + " threads";
 }
@@ -62,6 +64,8 @@ RankResult coordinate(const Communicator& world, const RunOptions& options, Prep
   TrialQueue queue(prepared.spec, prepared.resume.finished, options.shard);
   Progress progress(progress_setup(options, prepared, queue));
   progress.note(opening_line(world, prepared, queue, executor));
+  for (const sweep::SkippedTrace& skipped : prepared.spec.skipped)
+    progress.note("skipped trace " + skipped.id + " (data.skip_bad): " + skipped.reason);
   const SweepTally tally = run_coordinator(world, prepared, queue, progress, executor, interrupt);
   progress.summary();
   if (auto reason = queue.stop_reason()) progress.note("stopped: " + *reason);

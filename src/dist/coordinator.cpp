@@ -22,7 +22,7 @@ Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress
     : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
       slots_(static_cast<std::size_t>(pool.size()), Slot::idle), running_(slots_.size(), -1) {
   if (!spec.early_terminate) return;
-  pruner_ = sweep::make_pruner(*spec.early_terminate);
+  pruner_ = sweep::make_pruner(spec);
   for (const EarlierEpoch& epoch : earlier) pruner_->remember(epoch.trial_id, epoch.epoch, epoch.val_loss);
 }
 

@@ -17,6 +17,7 @@ public:
   std::optional<sweep::TrialSpec> next() override {
     top_up();
     if (inner().stop_reason()) held_.clear();  // nothing new starts once the sweep is over
+    while (!held_.empty() && !inner().still_wanted(held_.begin()->second)) held_.erase(held_.begin());  // its trace stopped
     if (held_.empty()) return std::nullopt;
     sweep::TrialSpec trial = std::move(held_.begin()->second);
     held_.erase(held_.begin());

@@ -22,7 +22,7 @@ const double* TrialOutcome::metric(const std::string& name) const {
 
 Message encode_assign(const sweep::TrialSpec& trial) {
   ByteWriter writer;
-  writer.put(trial.id).put(trial.config_id).put(trial.repeat).put(trial.seed).put_value(trial.params);
+  writer.put(trial.id).put(trial.config_id).put(trial.repeat).put(trial.seed).put_value(trial.params).put_string(trial.trace);
   return {Tag::assign, std::move(writer).take()};
 }
 
@@ -34,6 +34,7 @@ sweep::TrialSpec decode_assign(const Bytes& body) {
   trial.repeat = reader.get<int>();
   trial.seed = reader.get<std::int64_t>();
   trial.params = reader.get_value();
+  trial.trace = reader.get_string();
   return finish(reader, std::move(trial));
 }
 

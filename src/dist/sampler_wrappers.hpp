@@ -19,6 +19,7 @@ public:
   void skip(std::int64_t trial_id) override { inner_->skip(trial_id); }
   bool exhausted() const override { return inner_->exhausted(); }
   std::optional<std::string> stop_reason() const override { return inner_->stop_reason(); }
+  bool still_wanted(const sweep::TrialSpec& trial) const override { return inner_->still_wanted(trial); }
 
 protected:
   sweep::Sampler& inner() { return *inner_; }

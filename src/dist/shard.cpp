@@ -14,6 +14,20 @@ bool parse_int(std::string_view text, int& value) {
 
 }  // namespace
 
+namespace {
+
+// The numbers 0 .. total-1 with number % count == index.
+std::int64_t residues(std::int64_t total, int index, int count) {
+  return total > index ? (total - 1 - index) / count + 1 : 0;
+}
+
+}  // namespace
+
+std::int64_t Shard::owned_of(std::int64_t total) const {
+  if (traces <= 1) return residues(total, index, count);
+  return total / traces * residues(traces, index, count);
+}
+
 Shard Shard::parse(const std::string& text) {
   auto slash = text.find('/');
   Shard shard;

@@ -1,6 +1,7 @@
 #include "vmsweep/dist/sweep_check.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/regular_file.hpp"
@@ -59,14 +60,78 @@ auto naming_the_trial(const sweep::SweepSpec& spec, const sweep::PreviewTrial& p
   }
 }
 
-void check_trial(SweepCheck& check, const sweep::PreviewTrial& preview, const CheckedTrialVisitor& visit) {
+void check_trial(SweepCheck& check, const sweep::SweepSpec& spec, const sweep::PreviewTrial& preview,
+                 const CheckedTrialVisitor& visit) {
   const train::TrainSettings settings =
-      naming_the_trial(check.spec, preview, [&] { return train::settings_from_params(preview.trial.params); });
+      naming_the_trial(spec, preview, [&] { return train::settings_from_params(preview.trial.params); });
   const std::string key = data_key(settings);
   auto data = check.data.find(key);
   if (data == check.data.end())
-    data = check.data.emplace(key, naming_the_trial(check.spec, preview, [&] { return shape_of(settings); })).first;
+    data = check.data.emplace(key, naming_the_trial(spec, preview, [&] { return shape_of(settings); })).first;
   if (visit) visit({preview, settings, data->second});
+}
+
+// The first trials and the edge probes of `spec` (the sweep, or one trace of a fleet).
+void check_trials(SweepCheck& check, const sweep::SweepSpec& spec, const CheckedTrialVisitor& visit) {
+  for (const sweep::PreviewTrial& preview : sweep::first_trials(spec, checked_count(spec))) {
+    check_trial(check, spec, preview, visit);
+    ++check.trials;
+  }
+  for (const sweep::PreviewTrial& preview : sweep::edge_trials(spec)) {
+    check_trial(check, spec, preview, {});
+    ++check.edges;
+  }
+}
+
+std::string bad_traces_text(const std::vector<sweep::SkippedTrace>& bad) {
+  std::string text;
+  for (const sweep::SkippedTrace& trace : bad) text += "\n  trace " + trace.id + ": " + trace.reason;
+  return text;
+}
+
+// A trace's reason without the sweep file's name, which the message around it gives.
+std::string without_file(std::string message, const sweep::SweepSpec& spec) {
+  const std::string prefix = spec.path.string() + ": ";
+  if (message.starts_with(prefix)) message.erase(0, prefix.size());
+  return message;
+}
+
+// Bad traces refuse the sweep, naming each, unless data.skip_bad drops them. When no trace can be
+// used the problem is rarely the traces' (a look_back too long for all of them): the first
+// trace's error is given as it is.
+void settle_bad_traces(sweep::SweepSpec& spec, std::vector<sweep::Trace> good, std::vector<sweep::SkippedTrace> bad,
+                       const InputError& first_error) {
+  if (bad.empty()) return;
+  if (good.empty()) throw first_error;
+  if (!spec.skip_bad)
+    throw InputError(spec.path.string() + ": " + std::to_string(bad.size()) + " of " +
+                     std::to_string(spec.traces.size()) + " traces cannot be used (data.skip_bad: true runs the "
+                     "sweep on the others):" + bad_traces_text(bad));
+  spec.traces = std::move(good);
+  spec.skipped = std::move(bad);
+  spec.data.set("path", Value(spec.traces.front().path).with_mark(spec.data.find("path")->mark()));
+}
+
+// Every trace is checked as a sweep of its own; a trace whose data fails is bad.
+void check_fleet(SweepCheck& check, const CheckedTrialVisitor& visit) {
+  std::vector<sweep::Trace> good;
+  std::vector<sweep::SkippedTrace> bad;
+  std::optional<InputError> first_error;
+  for (std::size_t index = 0; index < check.spec.traces.size(); ++index) {
+    SweepCheck one{sweep::trace_spec(check.spec, index), {}, 0, 0};
+    try {
+      check_trials(one, one.spec, visit);
+    } catch (const InputError& error) {
+      bad.push_back({check.spec.traces[index].id, without_file(error.what(), check.spec)});
+      if (!first_error) first_error = error;
+      continue;
+    }
+    good.push_back(check.spec.traces[index]);
+    check.data.merge(one.data);
+    check.trials += one.trials;
+    check.edges += one.edges;
+  }
+  if (first_error) settle_bad_traces(check.spec, std::move(good), std::move(bad), *first_error);
 }
 
 }  // namespace
@@ -78,14 +143,8 @@ sweep::SweepSpec load_sweep_file(const std::filesystem::path& sweep_file) {
 
 SweepCheck check_sweep(sweep::SweepSpec spec, const CheckedTrialVisitor& visit) {
   SweepCheck check{std::move(spec), {}, 0, 0};
-  for (const sweep::PreviewTrial& preview : sweep::first_trials(check.spec, checked_count(check.spec))) {
-    check_trial(check, preview, visit);
-    ++check.trials;
-  }
-  for (const sweep::PreviewTrial& preview : sweep::edge_trials(check.spec)) {
-    check_trial(check, preview, {});
-    ++check.edges;
-  }
+  if (check.spec.is_fleet()) check_fleet(check, visit);
+  else check_trials(check, check.spec, visit);
   return check;
 }
 

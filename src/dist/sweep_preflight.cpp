@@ -1,5 +1,6 @@
 #include "sweep_preflight.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "vmsweep/common/error.hpp"
@@ -29,8 +30,8 @@ io::SweepMeta describe(const sweep::SweepSpec& spec) {
 }
 
 void refuse_shard_of_bayes(const RunOptions& options, const sweep::SweepSpec& spec) {
-  if (options.shard && spec.method == sweep::Method::bayes)
-    throw InputError(options.sweep_file.string() + ": --shard needs a grid or random sweep (bayes has no fixed list)");
+  if (options.shard && spec.method == sweep::Method::bayes && !spec.is_fleet())
+    throw InputError(options.sweep_file.string() + ": --shard needs a grid or random sweep, or a fleet (bayes has no fixed list)");
 }
 
 void refuse_changed_sweep(const RunOptions& options, const io::ResultsLayout& layout, const io::SweepMeta& meta) {
@@ -55,12 +56,13 @@ void stamp(const io::ResultsLayout& layout, io::SweepMeta& meta) {
 }
 
 // A whole run is the only writer of the folder; a shard only of its own trials.
-void remove_leftovers(const RunOptions& options, const io::ResultsLayout& layout) {
+void remove_leftovers(const RunOptions& options, const io::ResultsLayout& layout, const sweep::SweepSpec& spec) {
   if (!options.shard) {
     io::remove_leftovers(layout);
     return;
   }
-  const Shard shard = *options.shard;
+  Shard shard = *options.shard;
+  shard.traces = std::max<std::int64_t>(1, std::ssize(spec.traces));
   io::TrialStore(layout.trials_dir()).remove_temporaries([shard](const std::string& id) {
     return io::is_trial_id(id) && shard.owns(std::stoll(id));
   });
@@ -85,10 +87,10 @@ PlannedParams planned_for_finished(const sweep::SweepSpec& spec, const io::Trial
 
 PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt, int ranks, const std::string& host) {
   sweep::SweepSpec spec = load_sweep_file(options.sweep_file);
-  refuse_shard_of_bayes(options, spec);
   io::ResultsLayout layout(options.results_root / spec.name);
   io::TrialStore store(layout.trials_dir());
   SweepCheck check = check_sweep(std::move(spec));
+  refuse_shard_of_bayes(options, check.spec);  // a fleet's traces are known once the bad ones are skipped
   pause_point("preflight_checked");
   interrupt.stop_cleanly();
 
@@ -97,10 +99,11 @@ PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt
   io::SweepMeta meta = describe(check.spec);
   meta.ranks = ranks;
   meta.hosts = {host};
+  for (const sweep::SkippedTrace& skipped : check.spec.skipped) meta.skipped_traces.push_back(skipped.id + ": " + skipped.reason);
   refuse_changed_sweep(options, layout, meta);
   ResumeState resume = read_resume_state(check.spec, store, planned_for_finished(check.spec, store));  // may refuse: before writing
   stamp(layout, meta);
-  remove_leftovers(options, layout);
+  remove_leftovers(options, layout, check.spec);
 
   std::vector<std::string> warnings = check.spec.warnings;
   if (!lock.warning().empty()) warnings.push_back(lock.warning());

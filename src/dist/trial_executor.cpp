@@ -25,6 +25,7 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
     return ruling.verdict == Verdict::go_on;
   };
   TrialResult result = train_(trial.params, identity_.threads, on_epoch);
+  result.trace = trial.trace;
   // The trainer only knows that its callback said stop; the coordinator's reason says why.
   if (result.status == TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
   interrupted = interrupted || interrupt_.requested();

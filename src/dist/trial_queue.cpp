@@ -1,5 +1,7 @@
 #include "trial_queue.hpp"
 
+#include <algorithm>
+
 #include "sampler_wrappers.hpp"
 #include "vmsweep/common/error.hpp"
 
@@ -13,8 +15,12 @@ constexpr std::size_t kLongestFirstLookahead = 10000;
 
 std::unique_ptr<sweep::Sampler> wrapped_sampler(const sweep::SweepSpec& spec, const FinishedTrials& finished,
                                                 std::optional<Shard> shard) {
-  std::unique_ptr<sweep::Sampler> sampler = sweep::make_sampler(spec);
-  if (shard) sampler = sharded(std::move(sampler), *shard);
+  std::unique_ptr<sweep::Sampler> sampler;
+  if (shard && spec.is_fleet())  // whole traces: the other shards' searches never start
+    sampler = sweep::make_fleet_sampler(spec, [shard](std::size_t trace) { return shard->owns(static_cast<std::int64_t>(trace)); });
+  else
+    sampler = sweep::make_sampler(spec);
+  if (shard && !spec.is_fleet()) sampler = sharded(std::move(sampler), *shard);
   sampler = resuming(std::move(sampler), finished);
   // TPE learns from every result: holding its proposals back would make them stale.
   if (spec.method != sweep::Method::bayes) sampler = longest_first(std::move(sampler), kLongestFirstLookahead);
@@ -25,19 +31,15 @@ bool in_shard(std::int64_t trial_id, const std::optional<Shard>& shard) {
   return !shard || shard->owns(trial_id);
 }
 
-// The ids 0 .. total-1 with id % count == index.
-std::int64_t shard_size(std::int64_t total, const Shard& shard) {
-  return total > shard.index ? (total - 1 - shard.index) / shard.count + 1 : 0;
-}
-
 }  // namespace
 
 TrialQueue::TrialQueue(const sweep::SweepSpec& spec, const FinishedTrials& finished, std::optional<Shard> shard) {
-  if (shard && spec.method == sweep::Method::bayes)
-    throw InputError(spec.path.string() + ": --shard needs a grid or random sweep (bayes has no fixed list)");
+  if (shard && spec.method == sweep::Method::bayes && !spec.is_fleet())
+    throw InputError(spec.path.string() + ": --shard needs a grid or random sweep, or a fleet (bayes has no fixed list)");
+  if (shard) shard->traces = std::max<std::int64_t>(1, std::ssize(spec.traces));
   sampler_ = wrapped_sampler(spec, finished, shard);
   const std::int64_t count = sweep::trial_count(spec);
-  total_ = shard ? shard_size(count, *shard) : count;
+  total_ = shard ? shard->owned_of(count) : count;
   for (const auto& [id, objective] : finished) finished_here_ += in_shard(id, shard) && id < count ? 1 : 0;
 }
 

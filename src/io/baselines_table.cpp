@@ -3,15 +3,16 @@
 namespace vmsweep::io {
 
 Table baselines_table(const std::vector<BaselineScore>& scores) {
-  std::vector<std::string> method, detail;
+  std::vector<std::string> trace, method, detail;
   std::vector<std::int64_t> look_back, horizon;
   for (const BaselineScore& s : scores) {
+    trace.push_back(s.trace);
     method.push_back(s.method);
     detail.push_back(s.detail);
     look_back.push_back(s.look_back);
     horizon.push_back(s.horizon);
   }
-  Table table{{{"method", method, {}}, {"detail", detail, {}}, {"look_back", look_back, {}}, {"horizon", horizon, {}}}};
+  Table table{{{"trace", trace, {}}, {"method", method, {}}, {"detail", detail, {}}, {"look_back", look_back, {}}, {"horizon", horizon, {}}}};
   for (std::size_t m = 0; !scores.empty() && m < scores.front().metrics.size(); ++m) {
     std::vector<double> values;
     for (const BaselineScore& s : scores) values.push_back(s.metrics[m].second);
@@ -23,6 +24,7 @@ Table baselines_table(const std::vector<BaselineScore>& scores) {
 std::vector<BaselineScore> baselines_from_table(const Table& table) {
   std::vector<BaselineScore> scores(table.rows());
   for (std::size_t r = 0; r < scores.size(); ++r) {
+    if (table.find("trace")) scores[r].trace = table.values<std::string>("trace")[r];  // none before fleets
     scores[r].method = table.values<std::string>("method")[r];
     scores[r].detail = table.values<std::string>("detail")[r];
     scores[r].look_back = table.values<std::int64_t>("look_back")[r];

@@ -36,6 +36,7 @@ void write_sweep_meta(hid_t file, const FileFormat& format, const SweepMeta& met
   write_time(g, "finished", meta.finished, where);
   write_attribute(g, "ranks", std::int64_t{meta.ranks}, where);
   write_attribute(g, "hosts", meta.hosts, where);
+  write_attribute(g, "skipped_traces", meta.skipped_traces, where);
 }
 
 SweepMeta read_sweep_meta(hid_t file, const FileFormat& format, const h5::Where& where) {
@@ -55,6 +56,8 @@ SweepMeta read_sweep_meta(hid_t file, const FileFormat& format, const h5::Where&
   meta.finished = read_time(g, "finished", where);
   meta.ranks = static_cast<int>(h5::read_int_attribute(g, "ranks", where));
   meta.hosts = h5::read_strings_attribute(g, "hosts", where);
+  // Files written before fleets have none.
+  if (h5::has_attribute(g, "skipped_traces")) meta.skipped_traces = h5::read_strings_attribute(g, "skipped_traces", where);
   return meta;
 }
 

@@ -22,6 +22,7 @@ namespace {
 
 constexpr const char* trials_dataset = "trials";
 constexpr const char* trial_groups = "trial";
+constexpr const char* fleet_dataset = "fleet";
 
 std::vector<std::string> merged_hosts(std::vector<std::string> hosts, const std::vector<StoredTrial>& trials) {
   for (const auto& trial : trials) hosts.push_back(trial.host);
@@ -90,7 +91,7 @@ h5::Group open_trial_group(hid_t file, const std::string& id, const h5::Where& w
 
 }  // namespace
 
-Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
+Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta, const Table& fleet) {
   h5::QuietErrors quiet;
   TrialStore store(layout.trials_dir());
   Aggregated result;
@@ -104,19 +105,20 @@ Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta) {
     write_sweep_meta(file, results_file_format, merged, where);
     write_trials_table(file, build_trials_table(summaries), where);
     copy_tables(layout.baselines_file(), file, where);
+    if (!fleet.columns.empty()) h5::write_compound_table(file, fleet_dataset, fleet, where);
     result.trials = summaries.size();
   });
   for (std::string& stray : store.misnamed_files()) result.problems.push_back(std::move(stray));
   return result;
 }
 
-Aggregated aggregate(const ResultsLayout& layout) {
+Aggregated aggregate(const ResultsLayout& layout, const Table& fleet) {
   std::optional<SweepMeta> meta = read_sweep_stamp(layout);
   if (!meta)
     throw InputError(layout.sweep_dir().string() + ": not a vmsweep results folder (no " +
                      layout.stamp_file().filename().string() + ")");
   meta->finished = newest_trial_time(TrialStore(layout.trials_dir()));
-  return aggregate(layout, *meta);
+  return aggregate(layout, *meta, fleet);
 }
 
 SweepReader::SweepReader(std::filesystem::path results_file) : file_(std::move(results_file)) {

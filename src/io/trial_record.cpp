@@ -48,6 +48,7 @@ void write_scalars(hid_t group, const StoredTrial& trial, const h5::Where& where
   write_attribute(group, "threads", std::int64_t{r.threads}, where);
   write_attribute(group, "rank", std::int64_t{trial.rank}, where);
   write_attribute(group, "host", trial.host, where);
+  write_attribute(group, "trace", r.trace, where);
 }
 
 int read_int(hid_t group, const char* name, const h5::Where& where) {
@@ -67,6 +68,8 @@ void read_scalars(hid_t group, StoredTrial& trial, const h5::Where& where) {
   r.threads = read_int(group, "threads", where);
   trial.rank = read_int(group, "rank", where);
   trial.host = h5::read_string_attribute(group, "host", where);
+  // Files written before fleets have no trace.
+  if (h5::has_attribute(group, "trace")) r.trace = h5::read_string_attribute(group, "trace", where);
 }
 
 Metrics read_metrics(hid_t group, const h5::Where& where) {

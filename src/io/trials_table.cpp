@@ -16,7 +16,7 @@ constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 
 const std::set<std::string>& fixed_columns() {
   static const std::set<std::string> names{"id", "status", "epochs_run", "best_epoch", "diverged_epoch", "seconds",
-                                           "threads", "seed", "rank", "host", "reason", "params_json"};
+                                           "threads", "seed", "rank", "host", "reason", "params_json", "trace"};
   return names;
 }
 
@@ -155,6 +155,7 @@ TrialsTable build_trials_table(const std::vector<StoredTrial>& trials) {
   out.table.columns.push_back(fixed_column<std::string>("id", trials, [](const StoredTrial& t) { return t.id; }));
   out.table.columns.push_back(fixed_column<std::string>(
       "status", trials, [](const StoredTrial& t) { return to_string(t.result.status); }));
+  out.table.columns.push_back(fixed_column<std::string>("trace", trials, [](const StoredTrial& t) { return t.result.trace; }));
   std::set<std::string> taken = fixed_columns();
   add_param_columns(out, trials, taken);
   add_metric_columns(out, trials, taken);
@@ -165,6 +166,7 @@ TrialsTable build_trials_table(const std::vector<StoredTrial>& trials) {
 std::vector<StoredTrial> trials_from_table(const TrialsTable& trials, const std::string& origin) {
   const Table& t = trials.table;
   std::vector<StoredTrial> out(t.rows());
+  const bool has_trace = t.find("trace") != nullptr;  // aggregates written before fleets have none
   for (std::size_t row = 0; row < out.size(); ++row) {
     StoredTrial& trial = out[row];
     TrialResult& r = trial.result;
@@ -180,6 +182,7 @@ std::vector<StoredTrial> trials_from_table(const TrialsTable& trials, const std:
     trial.rank = t.values<std::int32_t>("rank")[row];
     trial.host = t.values<std::string>("host")[row];
     r.reason = t.values<std::string>("reason")[row];
+    if (has_trace) r.trace = t.values<std::string>("trace")[row];
   }
   read_metrics(trials, out);
   return out;

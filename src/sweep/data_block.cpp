@@ -5,6 +5,7 @@
 
 #include "checks.hpp"
 #include "sections.hpp"
+#include "trace_paths.hpp"
 #include "vmsweep/common/knob_check.hpp"
 #include "vmsweep/common/regular_file.hpp"
 
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::vector<std::string_view> data_field_names(std::span<const Knob> knobs) {
-  std::vector<std::string_view> names;
+  std::vector<std::string_view> names{"skip_bad"};
   for (const Knob& knob : knobs)
     if (knob.data_field) names.push_back(knob.name);
   return names;
@@ -49,20 +50,23 @@ std::string resolve_data_path(const Value& path, const fs::path& base_dir) {
                               " (looked beside the sweep file and in the working directory)");
 }
 
-Value parse_data_block(const Value& block, std::span<const Knob> knobs, const fs::path& base_dir,
-                       bool path_required) {
+DataBlock parse_data_block(const Value& block, std::span<const Knob> knobs, const fs::path& base_dir,
+                           bool path_required) {
   require_map(block, "data");
   const auto names = data_field_names(knobs);
   check_keys(block, names, "data");
-  Value data = block;
-  for (auto& [key, value] : data.as_map()) {
+  DataBlock parsed{Value(Value::Map{}), {}, false};
+  for (const auto& [key, value] : block.as_map()) {
     if (value.is_null()) fail(value, "data." + key, "empty value");
-    check_knob_value(data_knob(knobs, key), value, "data." + key, WholeReals::refused);
+    if (key == "skip_bad") parsed.skip_bad = value.as_bool("data.skip_bad");
+    else if (key == "path") parsed.traces = resolve_traces(value, base_dir);
+    else check_knob_value(data_knob(knobs, key), value, "data." + key, WholeReals::refused);
+    if (key != "skip_bad") parsed.data.set(key, value);
   }
-  Value* path = data.find("path");
+  Value* path = parsed.data.find("path");
   if (!path && path_required) fail(block, "data", "expected a path: the trace file to load");
-  if (path) *path = Value(resolve_data_path(*path, base_dir)).with_mark(path->mark());
-  return data;
+  if (path) *path = Value(parsed.traces.front().path).with_mark(path->mark());
+  return parsed;
 }
 
 }  // namespace vmsweep::sweep

@@ -31,10 +31,15 @@ void check_budget(SweepSpec& spec, const Value& root);
 // A warning when no trial can reach the first hyperband band (its epochs are all fewer).
 void warn_unreachable_bands(SweepSpec& spec, const Value& block, std::span<const Knob> knobs);
 
-// The data block, each field checked against its knob and `path` made absolute: relative to
-// base_dir when the file is there, else to the working directory.
+struct DataBlock {
+  Value data;                 // the trial parameters it gives; `path` the first trace's, absolute
+  std::vector<Trace> traces;  // what `path` names (trace_paths.hpp)
+  bool skip_bad = false;      // data.skip_bad, which is not a trial parameter
+};
+// The data block, each field checked against its knob and `path` resolved to its traces: relative
+// to base_dir when the file is there, else to the working directory.
 // path_required: false when `path` is a swept parameter instead.
-Value parse_data_block(const Value& block, std::span<const Knob> knobs, const std::filesystem::path& base_dir,
+DataBlock parse_data_block(const Value& block, std::span<const Knob> knobs, const std::filesystem::path& base_dir,
                        bool path_required);
 // A data path resolved the same way; InputError naming both places tried when it is in neither.
 std::string resolve_data_path(const Value& path, const std::filesystem::path& base_dir);

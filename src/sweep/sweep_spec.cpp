@@ -12,6 +12,7 @@
 #include "sections.hpp"
 #include "sha256.hpp"
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/common/rng.hpp"
 #include "vmsweep/sweep/yaml_value.hpp"
 
 namespace vmsweep::sweep {
@@ -20,9 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kKeys{"name",    "description", "seed",       "data",
+constexpr std::array<std::string_view, 12> kKeys{"name",    "description", "seed",       "data",
                                                  "method",  "metric",      "run_cap",    "repeats",
-                                                 "parameters", "early_terminate", "bayes"};
+                                                 "parameters", "early_terminate", "bayes", "fleet"};
+constexpr std::uint64_t kTraceStream = 0x7472616365ULL;  // "trace"
+constexpr std::uint64_t kSeedMask = (1ULL << 52) - 1;    // a seed the sweep file could have written
+
 // W&B keys that mean something to W&B's agent, launcher or server only.
 constexpr std::array<std::string_view, 10> kIgnoredKeys{"program",   "command", "project",   "entity",     "controller",
                                                         "job",       "image_uri", "scheduler", "apiVersion", "kind"};
@@ -66,13 +70,30 @@ bool path_is_swept(const std::vector<ParameterSpec>& parameters) {
   return std::ranges::any_of(parameters, [](const ParameterSpec& parameter) { return parameter.name == "path"; });
 }
 
-Value parse_data(const Value& root, const std::vector<ParameterSpec>& parameters, std::span<const Knob> knobs,
-                 const fs::path& base_dir) {
-  const bool swept = path_is_swept(parameters);
+void parse_data(SweepSpec& spec, const Value& root, std::span<const Knob> knobs, const fs::path& base_dir) {
+  const bool swept = path_is_swept(spec.parameters);
   const Value* data = root.find("data");
   if (!data && !swept) fail(root, "data", "missing; expected a data block with at least a path");
-  if (!data) return Value(Value::Map{});
-  return parse_data_block(*data, knobs, base_dir, !swept);
+  if (!data) {
+    spec.data = Value(Value::Map{});
+    return;
+  }
+  DataBlock block = parse_data_block(*data, knobs, base_dir, !swept);
+  spec.data = std::move(block.data);
+  spec.traces = std::move(block.traces);
+  spec.skip_bad = block.skip_bad;
+  if (swept && spec.is_fleet())
+    fail(*data->find("path"), "data.path", "names " + std::to_string(spec.traces.size()) +
+                                               " traces while `path` is also a swept parameter; give the traces in one place");
+}
+
+// `fleet: local` searches each trace on its own; `global` (one model over every trace) is not built yet.
+Fleet parse_fleet(const Value& fleet) {
+  const std::string& text = nonempty_string(fleet, "fleet");
+  if (text == "local") return Fleet::local;
+  if (text == "global")
+    fail(fleet, "fleet", "global (one model trained on every trace) is not built yet; use local, one search per trace");
+  fail(fleet, "fleet", "expected local or global, got '" + text + "'");
 }
 
 void check_grid_parameter(const ParameterSpec& parameter) {
@@ -144,7 +165,8 @@ void parse_sections(SweepSpec& spec, const Value& root, std::span<const Knob> kn
   const Value* parameters = root.find("parameters");
   if (!parameters) fail(root, "parameters", "missing; expected a mapping from parameter names to values");
   spec.parameters = parse_parameters(flatten_parameters(*parameters, knobs, spec.readings), knobs, base_dir, spec.readings);
-  spec.data = parse_data(root, spec.parameters, knobs, base_dir);
+  parse_data(spec, root, knobs, base_dir);
+  if (const Value* fleet = root.find("fleet")) spec.fleet = parse_fleet(*fleet);
   if (const Value* metric = root.find("metric")) spec.metric = parse_metric(*metric, spec.parameters, spec.readings, spec.warnings);
   if (const Value* cap = root.find("run_cap")) spec.run_cap = positive_int(*cap, "run_cap");
   if (const Value* repeats = root.find("repeats")) spec.repeats = static_cast<int>(positive_int(*repeats, "repeats"));
@@ -189,6 +211,15 @@ SweepSpec SweepSpec::load(const fs::path& path, std::span<const Knob> knobs) {
   text << in.rdbuf();
   const fs::path base_dir = fs::absolute(path).parent_path();
   return parse(text.str(), path.string(), knobs, base_dir);
+}
+
+SweepSpec trace_spec(const SweepSpec& spec, std::size_t trace_index) {
+  SweepSpec one = spec;
+  one.traces = {spec.traces.at(trace_index)};
+  one.data.set("path", Value(one.traces.front().path).with_mark(spec.data.find("path")->mark()));
+  if (spec.method != Method::grid)
+    one.seed = static_cast<std::int64_t>(mix_seed({static_cast<std::uint64_t>(spec.seed), kTraceStream, trace_index}) & kSeedMask);
+  return one;
 }
 
 const ParameterSpec* SweepSpec::find_parameter(std::string_view name) const {

@@ -25,6 +25,7 @@ TrialSpec make_trial(const SweepSpec& spec, std::int64_t config_id, int repeat, 
   trial.params = spec.data;
   for (const auto& [name, value] : config.as_map()) trial.params.set(name, value);
   trial.params.set("seed", Value(trial.seed));
+  if (spec.traces.size() == 1) trial.trace = spec.traces.front().id;
   return trial;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
@@ -97,6 +98,16 @@ void add_unless_repeated(BaselineScore score, std::vector<BaselineScore>& scores
   scores.push_back(std::move(score));
 }
 
+// One trace's baselines, on the windows of its trials that did not fail (or of all when all failed).
+std::vector<BaselineScore> trace_baselines(const std::vector<const TrialResult*>& trials, std::vector<std::string>& problems) {
+  std::vector<Value> ran, all;
+  for (const TrialResult* trial : trials) {
+    if (trial->status != TrialStatus::failed) ran.push_back(trial->params);
+    all.push_back(trial->params);
+  }
+  return compute_baselines(ran.empty() ? all : ran, problems);
+}
+
 }  // namespace
 
 void add_metrics(Metrics& out, const std::string& part, const eval::Metrics& m) {
@@ -125,12 +136,19 @@ std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_par
 
 std::vector<BaselineScore> compute_sweep_baselines(const std::vector<const TrialResult*>& trials,
                                                    std::vector<std::string>& problems) {
-  std::vector<Value> ran, all;
-  for (const TrialResult* trial : trials) {
-    if (trial->status != TrialStatus::failed) ran.push_back(trial->params);
-    all.push_back(trial->params);
+  std::map<std::string, std::vector<const TrialResult*>> by_trace;
+  for (const TrialResult* trial : trials) by_trace[trial->trace].push_back(trial);
+  std::vector<BaselineScore> scores;
+  for (const auto& [trace, trace_trials] : by_trace) {
+    std::vector<std::string> trace_problems;
+    for (BaselineScore& score : trace_baselines(trace_trials, trace_problems)) {
+      score.trace = trace;
+      scores.push_back(std::move(score));
+    }
+    const std::string prefix = by_trace.size() > 1 ? "trace " + trace + ": " : "";
+    for (std::string& problem : trace_problems) problems.push_back(prefix + problem);
   }
-  return compute_baselines(ran.empty() ? all : ran, problems);
+  return scores;
 }
 
 }  // namespace vmsweep::train

@@ -53,21 +53,13 @@ sed -i "s|path: ../../../data/aa.txt|path: $here/../../data/aa.txt|" ./*.yaml
 cp "$here/../../data/aa.txt" a.txt  # failures.yaml's traces
 cp a.txt b.txt
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$here/expect_code.sh"  # fail, expect_code
 
 # run RANKS RESULTS SWEEP [args...]: one sweep, threads fixed at 1 so every rank count computes alike.
 run() {
   local ranks=$1 results=$2 sweep=$3
   shift 3
   mpirun --oversubscribe -n "$ranks" "$vmsweep" run "$sweep" --results "$results" --threads 1 --quiet "$@"
-}
-
-expect_code() {
-  local expected=$1
-  shift
-  local code=0
-  "$@" || code=$?
-  [ "$code" -eq "$expected" ] || fail "'$*' exited with $code, expected $expected"
 }
 
 # wait_for_first_trial RESULTS [SWEEP]: waits until the first trial file of SWEEP (grid9) exists under

@@ -6,6 +6,11 @@
   sweep_results.py statuses A.h5       prints "id status" lines, sorted by id
   sweep_results.py reasons A.h5        prints "id status reason" lines of the trials that are not ok
   sweep_results.py count A.h5          prints the number of trials
+  sweep_results.py traces A.h5          prints "id trace" lines, sorted by id
+  sweep_results.py fleet A.h5 N        /fleet has N rows, one per trace of /trials: the chosen trial is the
+                                       trace's best on val_mse, the baselines are the trace's rows of
+                                       /tables/baselines chosen on val_mse, the ratios divide; prints it
+  sweep_results.py skipped A.h5        prints the skipped traces /sweep lists, one a line
   sweep_results.py pruning A.h5 EPOCHS ETA
                                        every pruning decision in A.h5 is one the hyperband rule can
                                        make for some arrival order (see check_pruning); prints them
@@ -48,7 +53,7 @@ def same(path_a, path_b):
     if set(a["id"]) != set(b["id"]):
         fail(f"trial sets differ: {sorted(a['id'])} vs {sorted(b['id'])}")
     a, b = a.set_index("id").sort_index(), b.set_index("id").sort_index()
-    for column in ("params_json", "status"):
+    for column in ("params_json", "status") + (("trace",) if "trace" in a.columns else ()):
         differ = a.index[a[column] != b[column]]
         if len(differ):
             fail(f"{column} differs for trials {list(differ)}:\n{a.loc[differ, column]}\n{b.loc[differ, column]}")
@@ -61,6 +66,36 @@ def same(path_a, path_b):
         if not bitwise_equal(ca[:, :4], cb[:, :4]):
             fail(f"trial {trial_id}: curves differ")
     print(f"{len(a)} trials, metrics and curves bitwise equal")
+
+
+def decoded(frame):
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].str.decode("utf-8")
+    return frame
+
+
+def check_fleet(path, rows):
+    with h5py.File(path, "r") as f:
+        fleet = decoded(pd.DataFrame(f["fleet"][()]))
+        baselines = decoded(pd.DataFrame(f["tables"]["baselines"][()]))
+        table = decoded(pd.DataFrame(f["trials"][()]))
+    if len(fleet) != rows or sorted(fleet["trace"]) != sorted(set(table["trace"])):
+        fail(f"/fleet has traces {list(fleet['trace'])}, /trials {sorted(set(table['trace']))}")
+    for row in fleet.itertuples():
+        own = table[(table["trace"] == row.trace) & table["status"].isin(["ok", "stopped"])]
+        best = own.loc[own["val_mse"].idxmin()]
+        if best["id"] != row.trial or not bitwise_equal([best["test_mse"]], [row.test_mse]):
+            fail(f"{row.trace}: /fleet chose trial {row.trial}, the best on val_mse is {best['id']}")
+        for method in ("ridge_ar", "persistence", "ses"):
+            rows_of = baselines[(baselines["trace"] == row.trace) & (baselines["method"] == method)]
+            chosen = rows_of.loc[rows_of["val_mse"].idxmin()]
+            if not bitwise_equal([chosen["test_mse"]], [getattr(row, f"{method}_test_mse")]):
+                fail(f"{row.trace}: {method} test MSE {getattr(row, f'{method}_test_mse')}, its row says {chosen['test_mse']}")
+        if not close(row.ratio_ridge_ar, row.test_mse / row.ridge_ar_test_mse):
+            fail(f"{row.trace}: ratio_ridge_ar {row.ratio_ridge_ar}")
+        print(row.trace, row.trial, f"test_mse {row.test_mse:.4g}", f"ridge_ar {row.ridge_ar_test_mse:.4g}",
+              f"ratio {row.ratio_ridge_ar:.3f}")
 
 
 PRUNED = re.compile(r"pruned by hyperband at epoch (\d+): val_loss (\S+) > threshold (\S+) of (\d+) trials at this band$")
@@ -125,6 +160,16 @@ def main():
             print(row.id, row.status, row.reason)
     elif command == "pruning":
         check_pruning(paths[0], int(paths[1]), int(paths[2]))
+    elif command == "traces":
+        table, _ = trials(paths[0])
+        for trial_id, trace in sorted(zip(table["id"].astype(int), table["trace"].str.decode("utf-8"))):
+            print(trial_id, trace)
+    elif command == "fleet":
+        check_fleet(paths[0], int(paths[1]))
+    elif command == "skipped":
+        with h5py.File(paths[0], "r") as f:
+            for line in f["sweep"].attrs["skipped_traces"]:
+                print(line.decode("utf-8") if isinstance(line, bytes) else line)
     elif command == "count":
         print(len(trials(paths[0])[0]))
     else:

@@ -59,7 +59,10 @@ using CheckedTrialVisitor = std::function<void(const CheckedTrial&)>;
 // (or "FILE: is a FIFO, not a sweep file").
 sweep::SweepSpec load_sweep_file(const std::filesystem::path& sweep_file);
 // InputError for the first problem, "FILE: trial #ID name=value ...: ..." or "FILE: edge check
-// (look_back 126, its highest): ..." when only some trials have it.
+// (look_back 126, its highest): ..." when only some trials have it. A fleet's traces are each
+// checked as a sweep of their own: the bad ones (a trace that does not load or is too short) are
+// named, each with its reason, in one InputError, or with data.skip_bad dropped from spec.traces
+// into spec.skipped (trial ids then count the good traces only).
 SweepCheck check_sweep(sweep::SweepSpec spec, const CheckedTrialVisitor& visit = {});
 
 }  // namespace vmsweep::dist

@@ -13,7 +13,7 @@ namespace vmsweep::io {
 
 inline constexpr const char* baselines_table_name = "baselines";
 
-// One row per baseline: method, detail, look_back, horizon, then a column per metric.
+// One row per baseline: trace, method, detail, look_back, horizon, then a column per metric.
 Table baselines_table(const std::vector<BaselineScore>& scores);
 std::vector<BaselineScore> baselines_from_table(const Table& table);
 

@@ -23,6 +23,8 @@ struct SweepMeta {
   TimePoint finished{};      // epoch (zero) while the sweep has not finished
   int ranks = 1;
   std::vector<std::string> hosts;
+  // A fleet's traces the preflight skipped (data.skip_bad), each "<trace id>: <why>".
+  std::vector<std::string> skipped_traces;
 };
 
 // A fingerprint of the sweep file's text, "fnv1a64:<16 hex digits>". It detects a changed file

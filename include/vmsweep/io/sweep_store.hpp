@@ -26,11 +26,12 @@ struct Aggregated {
 
 // Writes results/<name>.h5 (temporary name, then rename) from every readable trial file plus the
 // baselines' tables, with `meta` as /sweep (hosts are merged with the trials' hosts). Trial files
-// are read one at a time; the new file is built in memory (docs/results-schema.md).
-Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta);
+// are read one at a time; the new file is built in memory (docs/results-schema.md). `fleet`, the
+// per-trace summary (dist/fleet_table.hpp), goes to /fleet when it has columns.
+Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta, const Table& fleet = {});
 // The same with the stamp's meta; the end time is the newest trial file's modification time
 // (when the last trial finished). InputError if there is no stamp.
-Aggregated aggregate(const ResultsLayout& layout);
+Aggregated aggregate(const ResultsLayout& layout, const Table& fleet = {});
 
 class SweepReader {
 public:

@@ -13,6 +13,7 @@ struct BaselineScore {
   std::int64_t look_back = 0;  // 0: the same scores for every look-back of the sweep
   std::int64_t horizon = 1;
   Metrics metrics;             // val_* and test_*, in original units; per step ahead too (val_mse_h1 ...)
+  std::string trace = {};      // the trace scored (a fleet has rows per trace); empty before fleets
 };
 
 }  // namespace vmsweep

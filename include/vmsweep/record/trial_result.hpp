@@ -28,6 +28,7 @@ struct TrialResult {
   TrialStatus status = TrialStatus::ok;
   std::string reason;          // why a trial failed, diverged or stopped; empty when ok
   Value params;                // the trial's parameters as run (a map), data-block fields included
+  std::string trace;           // the id of the sweep's trace it ran on (sweep::Trace); empty outside a sweep
   std::int64_t seed = 0;
   int epochs_run = 0;
   int best_epoch = 0;          // the epoch whose weights were restored; 0 if none, or (ar_highway) the linear start

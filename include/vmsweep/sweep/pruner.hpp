@@ -36,5 +36,8 @@ public:
 
 // The pruner the sweep file's early_terminate names.
 std::unique_ptr<Pruner> make_pruner(const EarlyTerminate& rule);
+// The pruner of a sweep with early_terminate; for a fleet, one per trace (a trial is compared with
+// the trials of its own trace).
+std::unique_ptr<Pruner> make_pruner(const SweepSpec& spec);
 
 }  // namespace vmsweep::sweep

@@ -52,6 +52,22 @@ struct BayesOptions {
   double gamma = 0.1;       // fraction of finished configurations that count as good (at most 25)
 };
 
+// One trace of the sweep: a file `data.path` names (itself, or through a glob, a folder or a list).
+struct Trace {
+  std::string id;    // its path relative to the sweep file's folder: stable, written into every trial
+  std::string path;  // absolute
+};
+
+// A trace the preflight could not use (it does not load, or is too short for a trial's windows).
+struct SkippedTrace {
+  std::string id;
+  std::string reason;
+};
+
+// How a sweep over several traces searches: `local`, one search per trace (configurations x
+// traces). `global` (one model trained on every trace) is not built yet and is refused.
+enum class Fleet { local, global };
+
 struct SweepSpec {
   std::string name;          // the results folder's name: display_name with unsafe characters replaced
   std::string display_name;  // `name:` as written (W&B allows spaces and any text), else the file's stem
@@ -60,7 +76,13 @@ struct SweepSpec {
   std::string hash;  // SHA-256 of text, lowercase hex
   std::filesystem::path path;
   std::int64_t seed = 0;
-  Value data;        // the data block; `path` made absolute
+  Value data;        // the data block; `path` made absolute (a fleet: its first trace's, each trace's sampler its own)
+  // The traces data.path names, sorted by id, each once; empty when `path` is a swept parameter.
+  // More than one make a fleet: make_sampler runs one search per trace (docs/fleets.md).
+  std::vector<Trace> traces;
+  Fleet fleet = Fleet::local;
+  bool skip_bad = false;               // data.skip_bad: the preflight skips bad traces instead of refusing
+  std::vector<SkippedTrace> skipped;   // the traces the preflight skipped (dist::check_sweep), with why
   Method method = Method::grid;
   Metric metric;
   std::optional<std::int64_t> run_cap;  // trials (a configuration with repeats: r trials)
@@ -79,6 +101,12 @@ struct SweepSpec {
                          const std::filesystem::path& base_dir);
 
   const ParameterSpec* find_parameter(std::string_view name) const;
+  bool is_fleet() const { return traces.size() > 1; }
 };
+
+// The sweep as it runs on one of its traces: data.path is that trace's, and random and bayes draw
+// from a seed of the sweep seed and the trace index (grid keeps the sweep seed, so a configuration
+// starts from the same weights on every trace).
+SweepSpec trace_spec(const SweepSpec& spec, std::size_t trace_index);
 
 }  // namespace vmsweep::sweep

@@ -22,7 +22,8 @@ std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_par
                                              std::vector<std::string>& problems);
 
 // A sweep's baselines, on the windows of every trial that did not fail (pruned trials count, so each
-// look-back that ran has its rows), or of all of them when all failed.
+// look-back that ran has its rows), or of all of them when all failed; per trace (TrialResult::trace),
+// each row naming its trace, traces in id order.
 std::vector<BaselineScore> compute_sweep_baselines(const std::vector<const TrialResult*>& trials,
                                                    std::vector<std::string>& problems);
 

@@ -1,0 +1,110 @@
+#include "fleet_table.hpp"
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "vmsweep/common/error.hpp"
+#include "vmsweep/train/settings.hpp"
+
+namespace vmsweep::dist {
+
+namespace {
+
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+
+struct Choice {
+  const io::StoredTrial* trial = nullptr;
+  std::int64_t look_back = 0, horizon = 1;
+};
+
+double metric_or_missing(const Metrics& metrics, const std::string& name) {
+  for (const auto& [key, value] : metrics)
+    if (key == name) return value;
+  return missing;
+}
+
+bool counts(const io::StoredTrial& trial, const std::string& metric) {
+  const TrialStatus status = trial.result.status;
+  return (status == TrialStatus::ok || status == TrialStatus::stopped) &&
+         std::isfinite(metric_or_missing(trial.result.metrics, metric));
+}
+
+// The trace's best trial by the sweep's metric; the first in id order among equals.
+Choice choose(const std::vector<const io::StoredTrial*>& trials, const io::SweepMeta& meta) {
+  const double sign = meta.metric_goal == "maximize" ? -1 : 1;
+  Choice best;
+  for (const io::StoredTrial* trial : trials) {
+    if (!counts(*trial, meta.metric)) continue;
+    const double loss = sign * metric_or_missing(trial->result.metrics, meta.metric);
+    if (!best.trial || loss < sign * metric_or_missing(best.trial->result.metrics, meta.metric)) best.trial = trial;
+  }
+  if (!best.trial) return best;
+  try {
+    const train::TrainSettings settings = train::settings_from_params(best.trial->result.params);
+    best.look_back = settings.look_back;
+    best.horizon = settings.horizon;
+  } catch (const InputError&) {
+  }
+  return best;
+}
+
+// The baseline's test MSE, its row chosen on validation among the trace's rows at `horizon`.
+double baseline_test_mse(const std::vector<BaselineScore>& baselines, const std::string& trace,
+                         const std::string& method, std::int64_t horizon) {
+  double best_val = std::numeric_limits<double>::infinity(), test = missing;
+  for (const BaselineScore& score : baselines) {
+    if (score.trace != trace || score.method != method || score.horizon != horizon) continue;
+    const double val = metric_or_missing(score.metrics, "val_mse");
+    if (val < best_val) {
+      best_val = val;
+      test = metric_or_missing(score.metrics, "test_mse");
+    }
+  }
+  return test;
+}
+
+struct Columns {
+  std::vector<std::string> trace, trial, params_json;
+  std::vector<std::int64_t> look_back;
+  std::map<std::string, std::vector<double>> numbers;
+};
+
+constexpr const char* kNumberColumns[] = {"val_mse",  "val_mae",     "test_mse",   "test_mae",
+                                          "ridge_ar_test_mse", "persistence_test_mse", "ses_test_mse",
+                                          "ratio_ridge_ar",    "ratio_persistence"};
+
+void add_row(Columns& columns, const std::string& trace, const Choice& choice, const std::vector<BaselineScore>& baselines) {
+  columns.trace.push_back(trace);
+  columns.trial.push_back(choice.trial ? choice.trial->id : "");
+  columns.params_json.push_back(choice.trial ? choice.trial->result.params.to_json() : "");
+  columns.look_back.push_back(choice.look_back);
+  const Metrics none;
+  const Metrics& metrics = choice.trial ? choice.trial->result.metrics : none;
+  for (const char* name : {"val_mse", "val_mae", "test_mse", "test_mae"})
+    columns.numbers[name].push_back(metric_or_missing(metrics, name));
+  const double ridge = baseline_test_mse(baselines, trace, "ridge_ar", choice.horizon);
+  const double persistence = baseline_test_mse(baselines, trace, "persistence", choice.horizon);
+  columns.numbers["ridge_ar_test_mse"].push_back(ridge);
+  columns.numbers["persistence_test_mse"].push_back(persistence);
+  columns.numbers["ses_test_mse"].push_back(baseline_test_mse(baselines, trace, "ses", choice.horizon));
+  const double lstm = metric_or_missing(metrics, "test_mse");
+  columns.numbers["ratio_ridge_ar"].push_back(lstm / ridge);
+  columns.numbers["ratio_persistence"].push_back(lstm / persistence);
+}
+
+}  // namespace
+
+io::Table fleet_table(const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
+                      const io::SweepMeta& meta) {
+  std::map<std::string, std::vector<const io::StoredTrial*>> by_trace;
+  for (const io::StoredTrial& trial : trials) by_trace[trial.result.trace].push_back(&trial);
+  Columns columns;
+  for (const auto& [trace, trace_trials] : by_trace) add_row(columns, trace, choose(trace_trials, meta), baselines);
+  io::Table table{{{"trace", columns.trace, {}}, {"trial", columns.trial, {}}, {"look_back", columns.look_back, {}}}};
+  for (const char* name : kNumberColumns) table.columns.push_back({name, columns.numbers[name], {}});
+  table.columns.push_back({"params_json", columns.params_json, {}});
+  return table;
+}
+
+}  // namespace vmsweep::dist

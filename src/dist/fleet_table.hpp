@@ -1,0 +1,19 @@
+#pragma once
+// /fleet of the aggregate: one row per trace, the trial chosen on that trace's validation and how
+// it compares with the trace's baselines on the test part (docs/results-schema.md).
+#include <vector>
+
+#include "vmsweep/io/stored_trial.hpp"
+#include "vmsweep/io/sweep_meta.hpp"
+#include "vmsweep/io/table.hpp"
+#include "vmsweep/record/baseline_score.hpp"
+
+namespace vmsweep::dist {
+
+// The chosen trial is the best by the sweep's metric among the trace's trials that ended ok or
+// stopped; each baseline is its row with the lowest val_mse at the chosen trial's horizon (chosen
+// on validation, as the leaderboard does). A trace without such a trial gets an empty `trial` and NaNs.
+io::Table fleet_table(const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
+                      const io::SweepMeta& meta);
+
+}  // namespace vmsweep::dist
