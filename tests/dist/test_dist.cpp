@@ -178,6 +178,23 @@ TEST_CASE("the thread budget follows --threads, then Slurm, then cores per rank,
   ThreadChoiceInputs crowded{std::nullopt, std::nullopt, 2, 16, 2};  // 16 ranks oversubscribing 2 cores
   CHECK(choose_threads(crowded).threads == 1);
   CHECK(affinity_cpu_count() >= 1);
+  CHECK(load_average() >= 0);
+}
+
+TEST_CASE("by default a rank takes only the cores the node's load leaves idle; asked for, it gets them") {
+  ThreadChoiceInputs one_rank{std::nullopt, std::nullopt, 2, 1, 2, 0.1};
+  CHECK(choose_threads(one_rank).threads == 2);
+  CHECK(choose_threads(one_rank).reason == "2 cores / 1 rank on the node");
+  one_rank.load_average = 2.3;  // two busy loops beside it
+  CHECK(choose_threads(one_rank).threads == 1);
+  CHECK(choose_threads(one_rank).reason == "2 cores / 1 rank on the node, fewer for the node's load average 2.3");
+  ThreadChoiceInputs big_node{std::nullopt, std::nullopt, 32, 2, 32, 11.6};  // 32 - 12 idle cores for 2 ranks
+  CHECK(choose_threads(big_node).threads == 10);
+  one_rank.requested = 2;
+  CHECK(choose_threads(one_rank).threads == 2);
+  one_rank.requested.reset();
+  one_rank.slurm_cpus_per_task = 2;
+  CHECK(choose_threads(one_rank).threads == 2);
 }
 
 TEST_CASE("a shard is written I/N with 0 <= I < N") {
