@@ -33,8 +33,8 @@ void add_run_options(CLI::App& run, RunArguments& args) {
   run.add_option("sweep", args.options.sweep_file, "The sweep file (YAML)")->required()->check(CLI::ExistingFile);
   run.add_option("--results", args.options.results_root, "Folder of all sweeps' results")->capture_default_str();
   run.add_option("--threads", args.threads,
-                 "Threads per rank (default: SLURM_CPUS_PER_TASK, else the node's cores / ranks on the node; "
-                 "never more than the rank's CPU affinity)")
+                 "Threads per rank (default: SLURM_CPUS_PER_TASK, else the node's cores / ranks on the node, "
+                 "fewer when its load average leaves fewer idle; never more than the rank's CPU affinity)")
       ->check(positive_number());
   run.add_flag("--force-resume", args.options.force_resume,
                "Resume even though the sweep file changed since the results folder was started");

@@ -12,10 +12,12 @@
 #include "number_checks.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/data_spec.hpp"
+#include "vmsweep/dist/thread_choice.hpp"
 #include "vmsweep/io/checkpoint_file.hpp"
 #include "vmsweep/sweep/yaml_value.hpp"
 #include "vmsweep/train/run_trial.hpp"
 #include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/wait_policy.hpp"
 
 namespace vmsweep::cli {
 
@@ -35,7 +37,7 @@ struct TrainArguments {
   std::string config;
   std::string data;
   std::vector<std::string> assignments;
-  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = 0;  // 0: dist::choose_threads for one rank
   std::string save;
   bool quiet = false;
 };
@@ -50,9 +52,10 @@ void add_train_options(CLI::App& train, TrainArguments& args) {
                    "KEY=VALUE, repeatable: a trainer parameter or data-block field, e.g. layers=[64,32], "
                    "learning_rate=0.01, resample=D, split={train: 0.8, val: 0.1, test: 0.1}")
       ->allow_extra_args(false);
-  train.add_option("--threads", args.threads, "Threads for the trial (OpenMP for oneDNN, TBB for the data)")
-      ->check(positive_number())
-      ->capture_default_str();
+  train.add_option("--threads", args.threads,
+                   "Threads for the trial (OpenMP for oneDNN, TBB for the data); default: SLURM_CPUS_PER_TASK, "
+                   "else the cores the node's load average leaves idle, at most the affinity mask")
+      ->check(positive_number());
   train.add_option("--save", args.save, "Write the trained model (best weights, scaler, parameters) as HDF5");
   train.add_flag("-q,--quiet", args.quiet, "Print only the final metrics");
 }
@@ -104,12 +107,26 @@ void print_metrics(const TrialResult& result) {
   }
 }
 
+// What a one-rank run would choose, and why (printed, so a slow epoch on a busy machine is explained).
+dist::ThreadChoice thread_choice(const TrainArguments& args) {
+  dist::ThreadChoiceInputs inputs;
+  if (args.threads > 0) inputs.requested = args.threads;
+  inputs.slurm_cpus_per_task = dist::slurm_cpus_per_task();
+  inputs.node_cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  inputs.affinity_cpus = dist::affinity_cpu_count();
+  inputs.load_average = dist::load_average();
+  return dist::choose_threads(inputs);
+}
+
 void run_train_command(const TrainArguments& args, CommandStatus& status) {
   const Value params = checked_params(args);
   const int epochs = train::settings_from_params(params).epochs;
+  const dist::ThreadChoice threads = thread_choice(args);
+  if (!args.quiet)
+    std::printf("threads: %d (%s; %s)\n", threads.threads, threads.reason.c_str(), train::wait_policy_text().c_str());
   train::EpochCallback on_epoch;
   if (!args.quiet) on_epoch = [epochs](const EpochRecord& record) { return print_epoch(record, epochs); };
-  const TrialResult trial = train::run_trial(params, args.threads, on_epoch);
+  const TrialResult trial = train::run_trial(params, threads.threads, on_epoch);
   if (trial.status == TrialStatus::failed || trial.status == TrialStatus::diverged) {
     std::cerr << "vmsweep: trial " << to_string(trial.status) << ": " << trial.reason << "\n";
     status.exit_code = 3;

@@ -1,22 +1,27 @@
 // `vmsweep validate SWEEP.yaml`: everything a sweep checks before training (dist::check_sweep, the
 // preflight `vmsweep run` does too), and what it would run, without training: the file, the data
 // with each distinct data setting, the settings of the first trials and of trials at the edges of
-// the space (never the whole trial list), and a rough cost.
+// the space (never the whole trial list), and a rough cost in FLOPs and in seconds (train/trial_cost.hpp,
+// calibrated here by train/calibrate.hpp).
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "commands.hpp"
 #include "space_text.hpp"
 #include "number_checks.hpp"
+#include "vmsweep/common/duration_text.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/timestamps.hpp"
 #include "vmsweep/dist/sweep_check.hpp"
 #include "vmsweep/sweep/sampler.hpp"
+#include "vmsweep/train/calibrate.hpp"
 #include "vmsweep/train/parameters.hpp"
 #include "vmsweep/train/settings.hpp"
 #include "vmsweep/train/trial_cost.hpp"
@@ -28,30 +33,46 @@ namespace {
 constexpr const char* validate_description =
     "Check a sweep file without training: parse it, load the data with each distinct data setting, read "
     "the settings of the first trials and of trials at the edges of the space, then print the trial count, "
-    "the parameter space, how a W&B file was read, the first trials and a rough cost. Exit 0 when the sweep can run, 2 with the first problem (file:line:column: key: what was "
+    "the parameter space, how a W&B file was read, the first trials and a rough cost: in FLOPs, and in "
+    "seconds from training steps of the sweep's smallest and largest model timed on this machine (under 2 s). Exit 0 when the sweep can run, 2 with the first problem (file:line:column: key: what was "
     "expected).";
 
 struct ValidateArguments {
   std::string sweep_file;
   int show = 5;
+  int ranks = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = 1;
 };
 
-// What validate shows of the checked trials: the first few, and their cost.
+// What validate shows of the checked trials: the first few, and what they cost to their last epoch
+// (early stopping makes it less).
 struct Shown {
   std::vector<sweep::PreviewTrial> first;
-  std::int64_t costed = 0;               // trials whose cost was counted
-  double low_flops = 0, high_flops = 0;  // per epoch, over those trials
-  double sweep_flops = 0;                // those trials to their last epoch (early stopping makes it less)
+  std::vector<std::pair<train::TrainSettings, train::EpochWindows>> costed;
 };
 
 void take(Shown& shown, const dist::CheckedTrial& checked, int show) {
   const dist::DataShape& data = checked.data;
-  const double flops = train::flops_per_epoch(checked.settings, {data.train_windows, data.val_windows, data.input_channels});
-  shown.low_flops = shown.costed == 0 ? flops : std::min(shown.low_flops, flops);
-  shown.high_flops = std::max(shown.high_flops, flops);
-  shown.sweep_flops += flops * checked.settings.epochs;
-  ++shown.costed;
+  shown.costed.emplace_back(checked.settings, train::EpochWindows{data.train_windows, data.val_windows, data.input_channels});
   if (shown.first.size() < static_cast<std::size_t>(show)) shown.first.push_back(checked.preview);
+}
+
+// Per epoch (lowest, highest) and every epoch of every costed trial, by `cost`.
+struct CostRange {
+  double low = 0, high = 0, total = 0, longest_trial = 0;
+};
+
+template <typename PerEpoch>
+CostRange cost_range(const Shown& shown, PerEpoch per_epoch) {
+  CostRange range{per_epoch(shown.costed.front().first, shown.costed.front().second), 0, 0, 0};
+  for (const auto& [settings, windows] : shown.costed) {
+    const double epoch = per_epoch(settings, windows);
+    range.low = std::min(range.low, epoch);
+    range.high = std::max(range.high, epoch);
+    range.total += epoch * settings.epochs;
+    range.longest_trial = std::max(range.longest_trial, epoch * settings.epochs);
+  }
+  return range;
 }
 
 void print_summary(const sweep::SweepSpec& spec, std::ostream& out) {
@@ -123,13 +144,42 @@ void print_trials(const dist::SweepCheck& check, const Shown& shown, std::ostrea
       << " at the edges of the space\n";
 }
 
-void print_cost(const sweep::SweepSpec& spec, const Shown& costs, std::ostream& out) {
+// How the checked trials stand for the whole sweep: all of it, the first N of a grid or random
+// sweep, or a bayes sweep's random start-up (its proposals then move to where the metric is good).
+std::string scaled_from(const sweep::SweepSpec& spec, std::size_t costed) {
+  if (spec.method == sweep::Method::bayes)
+    return "; if TPE's proposals cost what its " + std::to_string(costed) + " random start-up trials do";
+  if (static_cast<std::int64_t>(costed) < sweep::trial_count(spec)) return "; scaled from the first " + std::to_string(costed) + " trials";
+  return "";
+}
+
+void print_flops(const sweep::SweepSpec& spec, const Shown& shown, std::ostream& out) {
+  const CostRange flops = cost_range(shown, train::flops_per_epoch);
+  const double scale = static_cast<double>(sweep::trial_count(spec)) / static_cast<double>(shown.costed.size());
   out << std::setprecision(3) << "cost estimate (LSTM forward + backward over the training windows):\n"
-      << "  per epoch " << costs.low_flops / 1e9 << " to " << costs.high_flops / 1e9 << " GFLOP per trial\n";
-  if (spec.method == sweep::Method::bayes) return;
-  const double scale = static_cast<double>(sweep::trial_count(spec)) / static_cast<double>(costs.costed);
-  out << "  whole sweep at most " << costs.sweep_flops * scale / 1e12 << " TFLOP (every trial to its last epoch"
-      << (scale > 1 ? "; scaled from the first " + std::to_string(costs.costed) + " trials)\n" : ")\n");
+      << "  per epoch " << flops.low / 1e9 << " to " << flops.high / 1e9 << " GFLOP per trial\n"
+      << "  whole sweep at most " << flops.total * scale / 1e12 << " TFLOP (every trial to its last epoch"
+      << scaled_from(spec, shown.costed.size()) << ")\n";
+}
+
+void print_seconds(const dist::SweepCheck& check, const Shown& shown, const ValidateArguments& args, std::ostream& out) {
+  const auto start = std::chrono::steady_clock::now();
+  const train::Calibration calibration = train::calibrate(check.extreme_models, args.threads, train::kCalibrationSecondsEach);
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const CostRange seconds = cost_range(shown, [&](const train::TrainSettings& settings, const train::EpochWindows& windows) {
+    return train::seconds_per_epoch(settings, windows, calibration);
+  });
+  const double training = seconds.total * static_cast<double>(sweep::trial_count(check.spec)) / static_cast<double>(shown.costed.size());
+  const std::string layout = std::to_string(args.ranks) + (args.ranks == 1 ? " rank x " : " ranks x ") +
+                             std::to_string(args.threads) + (args.threads == 1 ? " thread" : " threads");
+  out << std::setprecision(3) << "  this machine, timed in " << format_duration(took) << " on " << args.threads
+      << (args.threads == 1 ? " thread" : " threads") << ": " << calibration.seconds_per_batch * 1e3 << " ms per batch + "
+      << calibration.flops_per_second / 1e9 << " GFLOP/s (" << check.extreme_models.size()
+      << (check.extreme_models.size() == 1 ? " model timed)\n" : " models timed)\n")
+      << "  per epoch " << seconds.low << " to " << seconds.high << " s per trial\n"
+      << "  whole sweep at most " << format_duration(std::max(training / args.ranks, seconds.longest_trial)) << " on "
+      << layout << " (" << format_duration(training) << " of training, every trial to its last epoch"
+      << scaled_from(check.spec, shown.costed.size()) << ")\n";
 }
 
 int validate(const ValidateArguments& args) {
@@ -142,7 +192,10 @@ int validate(const ValidateArguments& args) {
   print_readings(check.spec, std::cout);
   print_data(check, std::cout);
   print_trials(check, shown, std::cout);
-  if (shown.costed > 0) print_cost(check.spec, shown, std::cout);
+  if (!shown.costed.empty()) {
+    print_flops(check.spec, shown, std::cout);
+    print_seconds(check, shown, args, std::cout);
+  }
   std::cout << "ok: " << check.spec.path.string() << " is a valid sweep\n";
   return exit_ok;
 }
@@ -155,6 +208,11 @@ void add_validate_commands(CLI::App& app, CommandStatus& status) {
   validate_cmd->add_option("sweep", args->sweep_file, "The sweep file (YAML)")->required();
   validate_cmd->add_option("--show", args->show, "How many of the first trials to print")
       ->check(non_negative_number())
+      ->capture_default_str();
+  validate_cmd->add_option("--ranks", args->ranks, "Ranks the time estimate assumes (default: one per core)")
+      ->check(positive_number());
+  validate_cmd->add_option("--threads", args->threads, "Threads per rank the time estimate assumes and times with")
+      ->check(positive_number())
       ->capture_default_str();
   validate_cmd->callback([args, &status] { status.exit_code = validate(*args); });
 }

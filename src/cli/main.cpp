@@ -10,6 +10,7 @@
 #include "vmsweep/common/did_you_mean.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/version.hpp"
+#include "vmsweep/train/wait_policy.hpp"
 
 namespace vmsweep::cli {
 
@@ -49,6 +50,7 @@ void require_known_command(const CLI::App& app, const std::vector<std::string>& 
 }  // namespace
 
 int main(int argc, char** argv) {
+  train::adopt_wait_policy(argv);  // first: it may replace this process
   CommandStatus status;
   try {
     CLI::App app{"vmsweep: hyperparameter sweeps of LSTM models that predict virtual-machine load"};

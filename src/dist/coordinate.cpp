@@ -1,10 +1,15 @@
 #include "coordinate.hpp"
 
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "coordinator.hpp"
 #include "local_worker.hpp"
+#include "vmsweep/common/duration_text.hpp"
 #include "vmsweep/dist/aggregate_sweep.hpp"
+#include "vmsweep/train/calibrate.hpp"
+#include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::dist {
 
@@ -22,13 +27,42 @@ ProgressSetup progress_setup(const RunOptions& options, const PreparedSweep& pre
           queue.total() - queue.pending_count(), prepared.spec.metric, swept_names(prepared.spec)};
 }
 
+// The cost model calibrated on this rank's thread budget (validate's, train/calibrate.hpp); none for
+// fake trials, whose time is not the model's.
+std::optional<train::Calibration> calibration_for(const RunOptions& options, const PreparedSweep& prepared,
+                                                  const TrialExecutor& executor) {
+  if (options.fake_trial_ms || prepared.cost.extreme_models.empty()) return std::nullopt;
+  return train::calibrate(prepared.cost.extreme_models, executor.threads(), train::kCalibrationSecondsEach);
+}
+
+void add_estimate(ProgressSetup& setup, const PreparedSweep& prepared, const train::Calibration& calibration, int workers,
+                  std::int64_t pending) {
+  const CostBasis& cost = prepared.cost;
+  setup.estimate = [&cost, calibration](const Value& params) {
+    const train::TrainSettings settings = train::settings_from_params(params);
+    return TrialEstimate{train::trial_seconds(settings, epoch_windows(cost.shapes, settings), calibration), settings.epochs};
+  };
+  const double mean = train::seconds_of(cost.checked_work, calibration) / static_cast<double>(std::max<std::int64_t>(1, cost.checked_trials));
+  setup.unstarted_seconds = mean * static_cast<double>(pending);
+  setup.workers = workers;
+}
+
+std::string estimate_line(const ProgressSetup& setup, const train::Calibration& calibration) {
+  std::ostringstream line;
+  line << std::setprecision(3) << "estimate: at most " << format_duration(setup.unstarted_seconds / setup.workers)
+       << " (every trial to its last epoch; this machine: " << calibration.seconds_per_batch * 1e3 << " ms per batch + "
+       << calibration.flops_per_second / 1e9 << " GFLOP/s on " << calibration.threads << " thread(s))";
+  return line.str();
+}
+
 std::string opening_line(const Communicator& world, const PreparedSweep& prepared, const TrialQueue& queue,
                          const TrialExecutor& executor) {
   const std::string traces =
       prepared.spec.is_fleet() ? " over " + std::to_string(prepared.spec.traces.size()) + " traces" : std::string();
   return "sweep " + prepared.spec.display_name + ": " + std::to_string(queue.total()) + " trials" + traces + ", " +
          std::to_string(queue.total() - queue.pending_count()) + " already finished, " +
-         std::to_string(world.size()) + " ranks x " + std::to_string(executor.threads()) + " threads";
+         std::to_string(world.size()) + " ranks x " + std::to_string(executor.threads()) + " threads (rank 0: " +
+         executor.threads_reason() + ")";
 }
 
 void warn(const std::vector<std::string>& warnings) {
@@ -62,10 +96,14 @@ RankResult coordinate(const Communicator& world, const RunOptions& options, Prep
                       TrialExecutor& executor, const InterruptWatch& interrupt) {
   warn(prepared.warnings);
   TrialQueue queue(prepared.spec, prepared.resume.finished, options.shard);
-  Progress progress(progress_setup(options, prepared, queue));
+  ProgressSetup setup = progress_setup(options, prepared, queue);
+  const std::optional<train::Calibration> calibration = calibration_for(options, prepared, executor);
+  if (calibration) add_estimate(setup, prepared, *calibration, world.size(), queue.pending_count());
+  Progress progress(setup);
   progress.note(opening_line(world, prepared, queue, executor));
   for (const sweep::SkippedTrace& skipped : prepared.spec.skipped)
     progress.note("skipped trace " + skipped.id + " (data.skip_bad): " + skipped.reason);
+  if (calibration) progress.note(estimate_line(setup, *calibration));
   const SweepTally tally = run_coordinator(world, prepared, queue, progress, executor, interrupt);
   progress.summary();
   if (auto reason = queue.stop_reason()) progress.note("stopped: " + *reason);

@@ -1,9 +1,11 @@
 #include "progress.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
 
+#include "vmsweep/common/duration_text.hpp"
 #include "vmsweep/common/short_number.hpp"
 
 namespace vmsweep::dist {
@@ -14,16 +16,7 @@ std::string json_string(const std::string& text) { return Value(text).to_json();
 
 }  // namespace
 
-std::string format_duration(double seconds) {
-  char buffer[32];
-  auto whole = static_cast<long>(std::round(seconds));
-  if (seconds < 60) std::snprintf(buffer, sizeof buffer, "%.1fs", seconds);
-  else if (whole < 3600) std::snprintf(buffer, sizeof buffer, "%ldm%02lds", whole / 60, whole % 60);
-  else std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", whole / 3600, whole / 60 % 60);
-  return buffer;
-}
-
-Progress::Progress(ProgressSetup setup) : setup_(std::move(setup)) {}
+Progress::Progress(ProgressSetup setup) : setup_(std::move(setup)), unstarted_seconds_(setup_.unstarted_seconds) {}
 
 double Progress::elapsed_seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -36,13 +29,22 @@ std::string Progress::swept_params(const Value& params) const {
   return Value(std::move(shown)).to_string();
 }
 
-void Progress::trial_started(const sweep::TrialSpec& trial) { running_[trial.id] = trial.params; }
+void Progress::trial_started(const sweep::TrialSpec& trial) {
+  const TrialEstimate estimate = setup_.estimate ? setup_.estimate(trial.params) : TrialEstimate{};
+  unstarted_seconds_ -= estimate.seconds;
+  running_[trial.id] = {trial.params, estimate, std::chrono::steady_clock::now()};
+}
 
 void Progress::trial_finished(const TrialOutcome& outcome) {
   auto entry = running_.find(outcome.trial_id);
-  std::string params = entry == running_.end() ? "{}" : swept_params(entry->second);
+  std::string params = entry == running_.end() ? "{}" : swept_params(entry->second.params);
+  const TrialEstimate estimate = entry == running_.end() ? TrialEstimate{} : entry->second.estimate;
   if (entry != running_.end()) running_.erase(entry);
   if (outcome.interrupted) return;
+  actual_seconds_ += outcome.seconds;
+  predicted_seconds_ += estimate.seconds * outcome.epochs_run / std::max(1, estimate.epochs);
+  epochs_run_ += outcome.epochs_run;
+  epochs_planned_ += std::max(1, estimate.epochs);
   ++done_;
   if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++failed_;
   if (outcome.status == TrialStatus::stopped) ++pruned_;
@@ -95,13 +97,36 @@ void Progress::tick() {
 
 void Progress::summary() { print_status("summary"); }
 
+std::optional<double> Progress::eta() const {
+  if (setup_.already_done + done_ >= setup_.total && running_.empty()) return 0.0;
+  if (setup_.estimate) return eta_by_cost();
+  const std::int64_t left = std::max<std::int64_t>(0, setup_.total - setup_.already_done - done_);
+  if (done_ == 0) return std::nullopt;
+  return static_cast<double>(left) * elapsed_seconds() / static_cast<double>(done_);
+}
+
+// What is left at the model's estimate, times how the finished trials compared with theirs (speed:
+// seconds taken / estimated for the epochs they ran; share: epochs run / planned), over the workers;
+// never less than the longest running trial still needs.
+std::optional<double> Progress::eta_by_cost() const {
+  const double speed = predicted_seconds_ > 0 ? actual_seconds_ / predicted_seconds_ : 1.0;
+  const double share = epochs_planned_ > 0 ? epochs_run_ / epochs_planned_ : 1.0;
+  const auto now = std::chrono::steady_clock::now();
+  double left = std::max(0.0, unstarted_seconds_) * share * speed, longest = 0;
+  for (const auto& [id, trial] : running_) {
+    const double ran = std::chrono::duration<double>(now - trial.start).count();
+    const double rest = std::max(0.0, trial.estimate.seconds * share * speed - ran);
+    left += rest;
+    longest = std::max(longest, rest);
+  }
+  return std::max(left / std::max(1, setup_.workers), longest);
+}
+
 void Progress::print_status(const char* event) {
   double elapsed = elapsed_seconds();
   double per_minute = elapsed > 0 ? 60.0 * static_cast<double>(done_) / elapsed : 0.0;
   std::int64_t finished = setup_.already_done + done_;
-  std::int64_t left = std::max<std::int64_t>(0, setup_.total - finished);
-  std::optional<double> eta;
-  if (done_ > 0) eta = static_cast<double>(left) * elapsed / static_cast<double>(done_);
+  std::optional<double> eta = this->eta();
   std::ostream& out = *setup_.out;
   if (setup_.format == LogFormat::json) {
     out << "{\"event\":\"" << event << "\",\"done\":" << finished << ",\"total\":" << setup_.total

@@ -1,10 +1,13 @@
 #pragma once
 // What rank 0 prints while a sweep runs: a line per finished trial and, every few seconds, a status
 // line (done/total, running, failed, pruned, trials per minute, elapsed, ETA, best so far with its
-// parameters). Text for people, one JSON object per line for batch logs; --quiet keeps only the
+// parameters). The ETA weighs what is left by the cost model (train/trial_cost.hpp, calibrated on
+// this machine when the run starts), corrected by how the finished trials compared with their
+// estimate (a busy machine, early stopping); without a model it counts trials. Text for people, one JSON object per line for batch logs; --quiet keeps only the
 // final summary.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -17,6 +20,12 @@
 
 namespace vmsweep::dist {
 
+// A trial's predicted seconds to its last epoch on one worker, and that epoch count.
+struct TrialEstimate {
+  double seconds = 0;
+  int epochs = 1;
+};
+
 struct ProgressSetup {
   std::ostream* out = nullptr;
   LogFormat format = LogFormat::text;
@@ -26,6 +35,9 @@ struct ProgressSetup {
   std::int64_t already_done = 0;   // finished by an earlier run (resume)
   sweep::Metric metric;
   std::vector<std::string> swept;  // the parameters shown with the best trial
+  std::function<TrialEstimate(const Value& params)> estimate;  // empty: the ETA counts trials
+  double unstarted_seconds = 0;  // predicted for the trials of this run not started yet
+  int workers = 1;               // trials that run at once
 };
 
 class Progress {
@@ -48,6 +60,8 @@ private:
   };
   void print_trial(const TrialOutcome& outcome, const std::string& params);
   void print_status(const char* event);
+  std::optional<double> eta() const;
+  std::optional<double> eta_by_cost() const;
   void update_best(const TrialOutcome& outcome, const std::string& params);
   std::string swept_params(const Value& params) const;
   double elapsed_seconds() const;
@@ -55,14 +69,19 @@ private:
   ProgressSetup setup_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_status_ = start_;
-  std::map<std::int64_t, Value> running_;  // id -> params
+  struct Running {
+    Value params;
+    TrialEstimate estimate;
+    std::chrono::steady_clock::time_point start;
+  };
+  std::map<std::int64_t, Running> running_;
+  double unstarted_seconds_ = 0;
+  double actual_seconds_ = 0, predicted_seconds_ = 0;  // finished trials: seconds, and their estimate for the epochs run
+  double epochs_run_ = 0, epochs_planned_ = 0;          // finished trials
   std::int64_t done_ = 0;                  // finished in this run
   int failed_ = 0;
   int pruned_ = 0;  // ended as stopped: a recorded trial stops early only when the pruner says so
   std::optional<Best> best_;
 };
-
-// "1h02m", "3m05s", "12.3s".
-std::string format_duration(double seconds);
 
 }  // namespace vmsweep::dist

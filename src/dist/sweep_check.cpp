@@ -22,6 +22,21 @@ std::string data_key(const train::TrainSettings& settings) {
          std::to_string(settings.horizon);
 }
 
+double step_flops(const train::CalibrationModel& model) {
+  return train::flops_per_epoch(model.settings, {static_cast<std::size_t>(model.settings.batch_size), 0, model.input_channels});
+}
+
+// Keeps the models with the fewest and the most FLOPs per step: [lightest, heaviest].
+void keep_extremes(std::vector<train::CalibrationModel>& extremes, const train::TrainSettings& settings, int channels) {
+  train::CalibrationModel model{settings, channels};
+  if (extremes.empty()) {
+    extremes = {model, model};
+    return;
+  }
+  if (step_flops(model) < step_flops(extremes.front())) extremes.front() = model;
+  if (step_flops(model) > step_flops(extremes.back())) extremes.back() = model;
+}
+
 TargetPeriod period_of(const data::PreparedData& prepared, data::Split part) {
   const auto [first, last] = prepared.target_period(part);
   return {prepared.timestamps_ms()[first], prepared.timestamps_ms()[last]};
@@ -68,6 +83,10 @@ void check_trial(SweepCheck& check, const sweep::SweepSpec& spec, const sweep::P
   auto data = check.data.find(key);
   if (data == check.data.end())
     data = check.data.emplace(key, naming_the_trial(spec, preview, [&] { return shape_of(settings); })).first;
+  if (preview.probe.empty()) {
+    keep_extremes(check.extreme_models, settings, data->second.input_channels);
+    check.checked_work += train::trial_work(settings, {data->second.train_windows, data->second.val_windows, data->second.input_channels});
+  }
   if (visit) visit({preview, settings, data->second});
 }
 
@@ -118,7 +137,7 @@ void check_fleet(SweepCheck& check, const CheckedTrialVisitor& visit) {
   std::vector<sweep::SkippedTrace> bad;
   std::optional<InputError> first_error;
   for (std::size_t index = 0; index < check.spec.traces.size(); ++index) {
-    SweepCheck one{sweep::trace_spec(check.spec, index), {}, 0, 0};
+    SweepCheck one{sweep::trace_spec(check.spec, index), {}, 0, 0, {}, {}};
     try {
       check_trials(one, one.spec, visit);
     } catch (const InputError& error) {
@@ -130,6 +149,9 @@ void check_fleet(SweepCheck& check, const CheckedTrialVisitor& visit) {
     check.data.merge(one.data);
     check.trials += one.trials;
     check.edges += one.edges;
+    check.checked_work += one.checked_work;
+    for (const train::CalibrationModel& model : one.extreme_models)
+      keep_extremes(check.extreme_models, model.settings, model.input_channels);
   }
   if (first_error) settle_bad_traces(check.spec, std::move(good), std::move(bad), *first_error);
 }
@@ -141,10 +163,19 @@ sweep::SweepSpec load_sweep_file(const std::filesystem::path& sweep_file) {
   return sweep::SweepSpec::load(sweep_file, train::all_knobs());
 }
 
+train::EpochWindows epoch_windows(const std::map<std::string, DataShape>& shapes, const train::TrainSettings& settings) {
+  auto shape = shapes.find(data_key(settings));
+  if (shape == shapes.end()) shape = shapes.lower_bound(settings.data_block.to_json() + " ");
+  if (shape == shapes.end() || !shape->first.starts_with(settings.data_block.to_json() + " ")) return {1, 0, 1};
+  return {shape->second.train_windows, shape->second.val_windows, shape->second.input_channels};
+}
+
 SweepCheck check_sweep(sweep::SweepSpec spec, const CheckedTrialVisitor& visit) {
-  SweepCheck check{std::move(spec), {}, 0, 0};
+  SweepCheck check{std::move(spec), {}, 0, 0, {}, {}};
   if (check.spec.is_fleet()) check_fleet(check, visit);
   else check_trials(check, check.spec, visit);
+  if (check.extreme_models.size() == 2 && step_flops(check.extreme_models.front()) == step_flops(check.extreme_models.back()))
+    check.extreme_models.pop_back();
   return check;
 }
 

@@ -108,7 +108,9 @@ PreparedSweep prepare_sweep(const RunOptions& options, InterruptWatch& interrupt
   std::vector<std::string> warnings = check.spec.warnings;
   if (!lock.warning().empty()) warnings.push_back(lock.warning());
   warnings.insert(warnings.end(), resume.problems.begin(), resume.problems.end());
-  return {std::move(check.spec), std::move(layout), std::move(lock), std::move(meta), std::move(resume), std::move(warnings)};
+  CostBasis cost{std::move(check.data), std::move(check.extreme_models), check.checked_work, check.trials};
+  return {std::move(check.spec), std::move(layout), std::move(lock), std::move(meta), std::move(resume), std::move(warnings),
+          std::move(cost)};
 }
 
 }  // namespace vmsweep::dist

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <string_view>
 
@@ -13,13 +16,31 @@ namespace vmsweep::dist {
 
 namespace {
 
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2g", value);
+  return text;
+}
+
+ThreadChoice cores_per_rank(const ThreadChoiceInputs& inputs) {
+  const int ranks = std::max(1, inputs.ranks_on_node);
+  ThreadChoice choice{std::max(1, inputs.node_cores / ranks),
+                      std::to_string(inputs.node_cores) + " cores / " + std::to_string(ranks) +
+                          (ranks == 1 ? " rank" : " ranks") + " on the node"};
+  const int idle = inputs.node_cores - static_cast<int>(std::lround(inputs.load_average));
+  const int idle_share = std::max(1, idle / ranks);
+  if (idle_share < choice.threads) {
+    choice.threads = idle_share;
+    choice.reason += ", fewer for the node's load average " + number_text(inputs.load_average);
+  }
+  return choice;
+}
+
 ThreadChoice wanted(const ThreadChoiceInputs& inputs) {
   if (inputs.requested) return {*inputs.requested, "--threads " + std::to_string(*inputs.requested)};
   if (inputs.slurm_cpus_per_task)
     return {*inputs.slurm_cpus_per_task, "SLURM_CPUS_PER_TASK=" + std::to_string(*inputs.slurm_cpus_per_task)};
-  int ranks = std::max(1, inputs.ranks_on_node);
-  return {std::max(1, inputs.node_cores / ranks),
-          std::to_string(inputs.node_cores) + " cores / " + std::to_string(ranks) + " ranks on the node"};
+  return cores_per_rank(inputs);
 }
 
 }  // namespace
@@ -40,6 +61,13 @@ int affinity_cpu_count() {
   CPU_ZERO(&set);
   if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
   return std::max(1, CPU_COUNT(&set));
+}
+
+double load_average() {
+  std::ifstream file("/proc/loadavg");
+  double one_minute = 0;
+  if (!(file >> one_minute)) return 0;
+  return std::max(0.0, one_minute);
 }
 
 std::optional<int> slurm_cpus_per_task() {

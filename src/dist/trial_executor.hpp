@@ -28,6 +28,7 @@ struct WorkerIdentity {
   int rank = 0;
   std::string host;
   int threads = 1;
+  std::string threads_reason;  // the thread choice's reason and the OpenMP wait policy, for the opening line
 };
 
 class TrialExecutor {
@@ -38,6 +39,7 @@ public:
   // `ask_coordinator` is asked after every epoch whether the trial may go on.
   TrialOutcome execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator);
   int threads() const { return identity_.threads; }
+  const std::string& threads_reason() const { return identity_.threads_reason; }
 
 private:
   TrialOutcome summarise(const sweep::TrialSpec& trial, const TrialResult& result) const;

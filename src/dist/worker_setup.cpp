@@ -6,6 +6,7 @@
 #include "fake_trial.hpp"
 #include "vmsweep/dist/thread_choice.hpp"
 #include "vmsweep/train/run_trial.hpp"
+#include "vmsweep/train/wait_policy.hpp"
 
 namespace vmsweep::dist {
 
@@ -16,7 +17,9 @@ WorkerIdentity identify(const Communicator& world, const RunOptions& options) {
   inputs.node_cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   inputs.ranks_on_node = world.ranks_on_this_node();
   inputs.affinity_cpus = affinity_cpu_count();
-  return {world.rank(), processor_name(), choose_threads(inputs).threads};
+  inputs.load_average = load_average();
+  const ThreadChoice choice = choose_threads(inputs);
+  return {world.rank(), processor_name(), choice.threads, choice.reason + "; " + train::wait_policy_text()};
 }
 
 TrialFunction trial_function(const RunOptions& options, const InterruptWatch& interrupt) {

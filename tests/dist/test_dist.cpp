@@ -19,6 +19,7 @@
 #include "protocol.hpp"
 #include "trial_executor.hpp"
 #include "trial_queue.hpp"
+#include "vmsweep/common/duration_text.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/dist/run_sweep.hpp"
 #include "vmsweep/dist/thread_choice.hpp"
@@ -178,6 +179,23 @@ TEST_CASE("the thread budget follows --threads, then Slurm, then cores per rank,
   ThreadChoiceInputs crowded{std::nullopt, std::nullopt, 2, 16, 2};  // 16 ranks oversubscribing 2 cores
   CHECK(choose_threads(crowded).threads == 1);
   CHECK(affinity_cpu_count() >= 1);
+  CHECK(load_average() >= 0);
+}
+
+TEST_CASE("by default a rank takes only the cores the node's load leaves idle; asked for, it gets them") {
+  ThreadChoiceInputs one_rank{std::nullopt, std::nullopt, 2, 1, 2, 0.1};
+  CHECK(choose_threads(one_rank).threads == 2);
+  CHECK(choose_threads(one_rank).reason == "2 cores / 1 rank on the node");
+  one_rank.load_average = 2.3;  // two busy loops beside it
+  CHECK(choose_threads(one_rank).threads == 1);
+  CHECK(choose_threads(one_rank).reason == "2 cores / 1 rank on the node, fewer for the node's load average 2.3");
+  ThreadChoiceInputs big_node{std::nullopt, std::nullopt, 32, 2, 32, 11.6};  // 32 - 12 idle cores for 2 ranks
+  CHECK(choose_threads(big_node).threads == 10);
+  one_rank.requested = 2;
+  CHECK(choose_threads(one_rank).threads == 2);
+  one_rank.requested.reset();
+  one_rank.slurm_cpus_per_task = 2;
+  CHECK(choose_threads(one_rank).threads == 2);
 }
 
 TEST_CASE("a shard is written I/N with 0 <= I < N") {
@@ -365,6 +383,24 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   CHECK_THAT(json.str(), Catch::Contains(R"({"event":"summary","done":5,"total":10,"running":0,"failed":1)"));
   CHECK(format_duration(125) == "2m05s");
   CHECK(format_duration(3 * 3600 + 120) == "3h02m");
+}
+
+TEST_CASE("with a cost model the ETA weighs what is left, corrected by how the finished trials did") {
+  std::ostringstream text;
+  ProgressSetup setup{&text, LogFormat::text, false, 0.0, 11, 0, sweep::Metric{}, {}};
+  setup.estimate = [](const Value&) { return TrialEstimate{10.0, 10}; };  // every trial: 10 s for 10 epochs
+  setup.unstarted_seconds = 110;
+  setup.workers = 2;
+  Progress progress(setup);
+  progress.summary();  // nothing ran: the estimate as it is, over two workers
+  CHECK_THAT(text.str(), Catch::Contains("ETA 55.0s"));
+  progress.trial_started({1, 1, 0, 1, Value::Map{}});
+  // It stopped after 5 of its 10 epochs and took 10 s, twice its estimate for 5 epochs: what is left
+  // (100 s) takes half its epochs at half the speed, 100 s over two workers.
+  progress.trial_finished({1, TrialStatus::ok, "", {{"val_mse", 0.5}}, 5, 10.0, 0, "node", false});
+  progress.summary();
+  CHECK_THAT(text.str(), Catch::Contains("1/11 done, 0 running, 0 failed, 0 pruned, "));
+  CHECK_THAT(text.str(), Catch::Contains("ETA 50.0s"));
 }
 
 TEST_CASE("progress counts pruned trials in the status line and shows why per trial") {

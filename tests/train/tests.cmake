@@ -64,3 +64,19 @@ set_tests_properties("train: ar_highway longer than look_back is exit code 2 at 
 add_test(NAME "train: window_norm beats ridge AR on a level shift, and without it the LSTM loses"
          COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/train/level_shift.sh" "$<TARGET_FILE:vmsweep>")
 set_tests_properties("train: window_norm beats ridge AR on a level shift, and without it the LSTM loses" PROPERTIES TIMEOUT 300)
+
+# libgomp reads GOMP_SPINCOUNT before main: vmsweep sets it and executes itself again, so libgomp's own
+# report (OMP_DISPLAY_ENV) shows the short spin; a policy the user chose is kept and named as theirs.
+add_test(NAME "train: vmsweep restarts itself with a short OpenMP spin unless the user chose a wait policy"
+         COMMAND sh -c "env -u OMP_WAIT_POLICY -u GOMP_SPINCOUNT -u VMSWEEP_SPINCOUNT_SET OMP_DISPLAY_ENV=verbose \"$0\" train --threads 1 --data \"$1\" --set resample=D --set 'layers=[8]' --set epochs=1 2>&1; echo ---; OMP_WAIT_POLICY=passive \"$0\" train --threads 1 --data \"$1\" --set resample=D --set 'layers=[8]' --set epochs=1 2>&1"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/data/aa.txt")
+set_tests_properties("train: vmsweep restarts itself with a short OpenMP spin unless the user chose a wait policy" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "GOMP_SPINCOUNT = '1000'.*\nthreads: 1 \\(--threads 1; OpenMP threads spin 1000 times, then sleep \\(GOMP_SPINCOUNT=1000, set by vmsweep[^\n]*\n.*---\nthreads: 1 \\(--threads 1; OMP_WAIT_POLICY=passive \\(yours\\)\\)\n"
+                     TIMEOUT 60)
+
+# The time estimate's format (the figures are this machine's and are not checked).
+add_test(NAME "train: validate estimates the sweep's time in seconds from training steps timed on this machine"
+         COMMAND "$<TARGET_FILE:vmsweep>" validate "${PROJECT_SOURCE_DIR}/sweeps/quickstart.yaml" --ranks 3)
+set_tests_properties("train: validate estimates the sweep's time in seconds from training steps timed on this machine" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "  whole sweep at most [0-9.e+]+ TFLOP \\(every trial to its last epoch\\)\n  this machine, timed in [0-9.]+s on 1 thread: [0-9.e+-]+ ms per batch \\+ [0-9.e+]+ GFLOP/s \\(2 models timed\\)\n  per epoch [0-9.e+-]+ to [0-9.e+-]+ s per trial\n  whole sweep at most [0-9hms.]+ on 3 ranks x 1 thread \\([0-9hms.]+ of training, every trial to its last epoch\\)\nok: "
+                     TIMEOUT 60)

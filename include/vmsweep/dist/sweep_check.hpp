@@ -17,7 +17,9 @@
 #include "vmsweep/sweep/preview.hpp"
 #include "vmsweep/sweep/sampler.hpp"
 #include "vmsweep/sweep/sweep_spec.hpp"
+#include "vmsweep/train/calibrate.hpp"
 #include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/trial_cost.hpp"
 
 namespace vmsweep::dist {
 
@@ -46,6 +48,10 @@ struct SweepCheck {
   std::map<std::string, DataShape> data;  // by data setting and window shape
   std::int64_t trials = 0;                // trials of the sweep checked (kCheckedTrials at most)
   std::int64_t edges = 0;                 // and probes at the edges of its space
+  // The checked trials' models with the fewest and the most FLOPs per training step (one when they
+  // are the same): what a calibration times (train/calibrate.hpp).
+  std::vector<train::CalibrationModel> extreme_models;
+  train::TrialWork checked_work;  // of the checked trials together, every epoch
 };
 
 // How many of its first trials a grid or random sweep is checked with; bayes is checked with its
@@ -54,6 +60,11 @@ inline constexpr std::int64_t kCheckedTrials = 1000;
 
 // Called with every checked trial of the sweep, in proposal order (not with the edge probes).
 using CheckedTrialVisitor = std::function<void(const CheckedTrial&)>;
+
+// The windows an epoch of a trial with `settings` reads: those of its data setting and window shape
+// when the check prepared it, else of the same data with another look-back or horizon (a bayes
+// proposal the check did not draw), else one window.
+train::EpochWindows epoch_windows(const std::map<std::string, DataShape>& shapes, const train::TrainSettings& settings);
 
 // The sweep file parsed with the trial parameters train declares; InputError "FILE:LINE:COL: ..."
 // (or "FILE: is a FIFO, not a sweep file").
