@@ -363,8 +363,10 @@ def plot_ratio_ecdf(ax, rows):
     ax.axvline(1, color="grey", ls="--", lw=1)
     ax.set_xscale("log")
     plain = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.3g}")  # 0.9, not 9 x 10^-1
+    some = matplotlib.ticker.FuncFormatter(  # minor ticks: only 2x and 5x, or they overlap
+        lambda value, _: f"{value:.3g}" if value > 0 and round(value / 10 ** math.floor(math.log10(value))) in (2, 5) else "")
     ax.xaxis.set_major_formatter(plain)
-    ax.xaxis.set_minor_formatter(plain)
+    ax.xaxis.set_minor_formatter(some)
     ax.tick_params(axis="x", which="minor", labelsize=7)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("LSTM test MSE / ridge AR test MSE (< 1: the LSTM wins)")
