@@ -16,6 +16,11 @@ Writes, each at a fixed size in pixels (stated below, so tests can check it):
   sweep_parallel.png         1400 x 600   parallel coordinates: one line per trial, coloured by the metric
   error_by_step.png          1000 x 500   with a horizon over 1: the trial's test MSE per step ahead and
                                           the baselines' (given with --baseline-steps)
+  fleet.png                  1600 x 1000  with --fleet FLEET.json (a fleet: `vmsweep report`'s fleet section as
+                                          JSON): the ECDF of the ratio LSTM / ridge AR over the traces (best
+                                          trial and guarded), LSTM vs ridge AR test MSE per trace (log-log,
+                                          with the diagonal), and the test predictions of the trace with the
+                                          lowest and the highest ratio against the real series
 
 With --forecast (what `vmsweep predict --plot` runs), the fan chart of a forecast, 1200 x 500: the
 trace's last steps, the point forecast and its intervals shaded per level. DATA.json holds
@@ -336,6 +341,108 @@ def plot_error_by_step(results, trial_id, out_dir, baseline_steps):
     return [save(fig, out_dir, "error_by_step.png")]
 
 
+# ---------------------------------------------------------------- the fleet page
+
+def known(values):
+    """The values present (JSON null is a missing forecast); an infinite ratio (a baseline exact on the
+    test part) stays: it counts in the shares, though it cannot be drawn."""
+    return np.array([v for v in values if v is not None and not math.isnan(v)], dtype=float)
+
+
+def plot_ratio_ecdf(ax, rows):
+    for column, label, colour in (("ratio_ridge_ar", "best trial on validation", "tab:blue"),
+                                  ("guarded_ratio_ridge_ar", "guarded forecast", "tab:red")):
+        ratios = np.sort(known(r[column] for r in rows))
+        if len(ratios) == 0:
+            continue
+        shares = np.arange(1, len(ratios) + 1) / len(ratios)
+        drawn = np.isfinite(ratios)
+        wins = int(np.sum(ratios < 1))
+        ax.step(ratios[drawn], shares[drawn], where="post", color=colour, lw=2,
+                label=f"{label}: median {np.median(ratios):.3g}, wins on {wins} of {len(ratios)}")
+    ax.axvline(1, color="grey", ls="--", lw=1)
+    ax.set_xscale("log")
+    plain = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.3g}")  # 0.9, not 9 x 10^-1
+    some = matplotlib.ticker.FuncFormatter(  # minor ticks: only 2x and 5x, or they overlap
+        lambda value, _: f"{value:.3g}" if value > 0 and round(value / 10 ** math.floor(math.log10(value))) in (2, 5) else "")
+    ax.xaxis.set_major_formatter(plain)
+    ax.xaxis.set_minor_formatter(some)
+    ax.tick_params(axis="x", which="minor", labelsize=7)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("LSTM test MSE / ridge AR test MSE (< 1: the LSTM wins)")
+    ax.set_ylabel("share of traces")
+    ax.set_title("distribution of the ratio over the traces (ECDF)")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=9, loc="lower right")
+
+
+def plot_mse_scatter(ax, rows):
+    points = [(r["ridge_ar_test_mse"], r["test_mse"], r["guarded_test_mse"], r["trace"]) for r in rows
+              if all(v is not None and v > 0 and math.isfinite(v) for v in (r["ridge_ar_test_mse"], r["test_mse"]))]
+    if not points:
+        ax.text(0.5, 0.5, "no trace with positive test MSEs", ha="center", transform=ax.transAxes)
+        return
+    ridge, best, guarded, names = zip(*points)
+    ax.scatter(ridge, best, s=30, color="tab:blue", label="best trial on validation", zorder=3)
+    shown = [(x, g) for x, g in zip(ridge, guarded) if g is not None and g > 0]
+    if shown:
+        ax.scatter(*zip(*shown), s=40, marker="x", color="tab:red", label="guarded forecast", zorder=3)
+    if len(points) <= 40:  # names stay readable on a sample; a large fleet is a cloud
+        for x, y, name in zip(ridge, best, names):
+            ax.annotate(name, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    values = [v for v in ridge + best if v > 0]
+    low, high = min(values) / 1.5, max(values) * 1.5
+    ax.plot([low, high], [low, high], color="grey", ls="--", lw=1, label="equal (y = x)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.set_xlabel("ridge AR test MSE (chosen on validation)")
+    ax.set_ylabel("LSTM test MSE")
+    ax.set_title(f"per trace ({len(points)}): below the diagonal the LSTM wins")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=9, loc="upper left")
+
+
+def plot_trace_test(ax, results, row, which):
+    f, group = results.open_trial(row["trial"])
+    with f:
+        table = group["predictions"][()]
+    test = table[(table["split"] == 2) & (table["horizon_step"] == 1)]
+    test = test[np.argsort(test["timestamp_ms"], kind="stable")]
+    ax.plot(to_dates(test["timestamp_ms"]), test["actual"], color="black", lw=1, label="series (actual)")
+    ax.plot(to_dates(test["timestamp_ms"]), test["predicted"], color="tab:green", lw=1,
+            label=f"trial {row['trial']} (test MSE {row['test_mse']:.4g})")
+    ax.set_title(f"{which} ratio: trace {row['trace']}, LSTM / ridge AR {row['ratio_ridge_ar']:.3g} "
+                 f"(ridge AR test MSE {row['ridge_ar_test_mse']:.4g})", fontsize=10)
+    ax.set_xlabel("time (test part, one step ahead)")
+    ax.set_ylabel("value (original units)")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=9, loc="upper left")
+    for label in ax.get_xticklabels():
+        label.set_rotation(20)
+        label.set_ha("right")
+
+
+def plot_fleet(results, fleet_json, out_dir):
+    with open(fleet_json) as f:
+        rows = json.load(f)["fleet"]
+    fig, axes = plt.subplots(2, 2, figsize=(16, 10), dpi=DPI)
+    plot_ratio_ecdf(axes[0][0], rows)
+    plot_mse_scatter(axes[0][1], rows)
+    ranked = sorted((r for r in rows if r["trial"] is not None and r["ratio_ridge_ar"] is not None),
+                    key=lambda r: r["ratio_ridge_ar"])
+    for ax, row, which in ((axes[1][0], ranked[0] if ranked else None, "lowest"),
+                           (axes[1][1], ranked[-1] if ranked else None, "highest")):
+        if row is None:
+            ax.axis("off")
+        else:
+            plot_trace_test(ax, results, row, which)
+    fig.suptitle(f"fleet of {len(rows)} traces: the LSTM (each trace's own search, chosen on validation) against ridge AR")
+    fig.tight_layout()
+    return [save(fig, out_dir, "fleet.png")]
+
+
 # ---------------------------------------------------------------- the forecast fan chart
 
 FAN_COLOUR = "tab:blue"
@@ -393,6 +500,8 @@ def main(argv):
                         help="a baseline's score on the sweep's metric, drawn as a reference line in the overview")
     parser.add_argument("--baseline-steps", action="append", default=[], metavar="NAME=V1,V2,...",
                         help="a baseline's test MSE per step ahead, drawn in error_by_step.png")
+    parser.add_argument("--fleet", metavar="FLEET.json", help="a fleet's rows per trace (`vmsweep report`'s fleet "
+                        "section as JSON): also draw fleet.png")
     parser.add_argument("--forecast", metavar="DATA.json", help="draw the fan chart of `vmsweep predict` instead")
     args = parser.parse_args(argv)
     if args.forecast:  # quiet: `vmsweep predict` may be writing the forecast itself to standard output
@@ -407,6 +516,8 @@ def main(argv):
     written += plot_overview(results, args.output, baselines)
     steps = [(name, [float(v) for v in values.split(",")]) for name, values in (b.split("=", 1) for b in args.baseline_steps)]
     written += plot_error_by_step(results, args.trial, args.output, steps)
+    if args.fleet:
+        written += plot_fleet(results, args.fleet, args.output)
     for path in written:
         print(path)
     return 0

@@ -1,14 +1,16 @@
 // `vmsweep plot RESULTS`: the notebook's two figures for one trial and the sweep overview, as PNG
 // files drawn by scripts/plot_results.py (matplotlib). The arguments are checked here, so a bad
 // trial id or a file that is not a vmsweep result is exit code 2 before Python starts.
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "plot_script.hpp"
 #include "report_baselines.hpp"
+#include "report_fleet.hpp"
 #include "report_source.hpp"
 #include "vmsweep/common/error.hpp"
 
@@ -20,7 +22,9 @@ constexpr const char* plot_description =
     "Draw PNG files of a sweep with matplotlib: loss per epoch of a trial (the best by default) with the "
     "restored epoch marked, its predictions over the series (train/validation/test coloured, persistence "
     "dotted over the test part), and the sweep's metric against each parameter plus a parallel-coordinates "
-    "view, and for a horizon over 1 the test error per step ahead against the baselines'. Needs Python 3 with "
+    "view, and for a horizon over 1 the test error per step ahead against the baselines'; on a fleet also fleet.png (the "
+    "distribution of the ratio LSTM / ridge AR over the traces, LSTM vs ridge AR test MSE per trace, and the test "
+    "predictions of the traces where the LSTM does best and worst). Needs Python 3 with "
     "matplotlib and h5py (VMSWEEP_PYTHON, default /usr/bin/python3).";
 
 struct PlotArguments {
@@ -91,6 +95,15 @@ std::string default_plot_folder(const SweepResults& results) {
   return (folder / "plots").string();
 }
 
+// The fleet page's input: the report's fleet section (the guarded forecast included) as JSON.
+std::string fleet_data(const SweepResults& results) {
+  std::vector<std::string> problems;
+  const std::vector<TraceOutcome> outcomes = fleet_outcomes(results, sweep_baselines(results, problems), true);
+  std::ostringstream json;
+  render({fleet_section(results, outcomes)}, ReportFormat::json, json);
+  return json.str();
+}
+
 void plot(const PlotArguments& args, CommandStatus& status) {
   const SweepResults results = SweepResults::open(args.results);
   const std::string trial = chosen_trial(results, args.trial);
@@ -98,8 +111,15 @@ void plot(const PlotArguments& args, CommandStatus& status) {
   std::vector<std::string> arguments{results.source().string(), "--trial", trial, "-o", output};
   for (std::string& argument : baseline_arguments(results)) arguments.push_back(std::move(argument));
   for (std::string& argument : baseline_step_arguments(results, trial)) arguments.push_back(std::move(argument));
-  const int code = run_program(plot_interpreter(), find_plot_script(), arguments);
-  if (code != 0) throw Error("the plot script exited with code " + std::to_string(code));
+  if (results.fleet()) {
+    const std::string data = fleet_data(results);
+    std::filesystem::create_directories(output);
+    const std::filesystem::path file = std::filesystem::path(output) / "fleet.data.json";
+    arguments.insert(arguments.end(), {"--fleet", file.string()});
+    run_plot_script_with(file, data, arguments);
+  } else if (const int code = run_program(plot_interpreter(), find_plot_script(), arguments); code != 0) {
+    throw Error("the plot script exited with code " + std::to_string(code));
+  }
   status.exit_code = 0;
 }
 

@@ -7,7 +7,9 @@
 #include "commands.hpp"
 #include "number_checks.hpp"
 #include "report_ensemble.hpp"
+#include "report_fleet.hpp"
 #include "report_sections.hpp"
+#include "trace_names.hpp"
 
 namespace vmsweep::cli {
 
@@ -17,23 +19,32 @@ constexpr const char* report_description =
     "Show what a sweep found: the top trials by the sweep's metric with their parameters, validation and "
     "test metrics, epochs and seconds, the baselines (persistence, seasonal naive, ridge autoregression, simple exponential smoothing) "
     "scored on the same windows, three ensembles chosen on validation (seed_mean, top K, guarded: the best trials that beat ridge AR on validation, else ridge AR), the error per step ahead (horizon > 1), the effect of each parameter, and the trials that failed, diverged or "
-    "were stopped. Reads results/<name>.h5, or the trial files of a sweep still running (results/<name>).";
+    "were stopped. On a fleet (a sweep over several traces): one row per trace (the trial and baselines chosen on its "
+    "validation, its guarded forecast, their test MSE and ratios) and the fleet summary (median and quartiles of the ratios, "
+    "the traces where the LSTM wins); --trace shows one trace's own report. "
+    "Reads results/<name>.h5, or the trial files of a sweep still running (results/<name>).";
 
 struct ReportArguments {
   std::string results;
   std::string format = "table";
   std::size_t top = 10;
   std::string trial;
+  std::string trace;
   std::string section;
   bool no_baselines = false;
   std::size_t ensemble = 5;
 };
 
-std::vector<Section> sweep_sections(const SweepResults& results, const ReportArguments& args) {
+std::vector<BaselineScore> report_baselines(const SweepResults& results, const ReportArguments& args) {
+  if (args.no_baselines) return {};
   std::vector<std::string> problems;
-  const std::vector<BaselineScore> baselines = args.no_baselines ? std::vector<BaselineScore>{}
-                                                                 : sweep_baselines(results, problems);
+  std::vector<BaselineScore> baselines = sweep_baselines(results, problems);
   for (const std::string& problem : problems) std::cerr << "vmsweep: warning: " << problem << "\n";
+  return baselines;
+}
+
+std::vector<Section> sweep_sections(const SweepResults& results, const ReportArguments& args) {
+  const std::vector<BaselineScore> baselines = report_baselines(results, args);
   const std::vector<BaselineScore> ensembles =
       args.ensemble > 0 ? ensemble_scores(results, args.ensemble, baselines) : std::vector<BaselineScore>{};
   std::vector<Section> sections{leaderboard_section(results, ensembles, baselines, args.top)};
@@ -44,11 +55,23 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
   return sections;
 }
 
+// A fleet's rows per trace and summary; each trace's own leaderboard is one --trace away.
+std::vector<Section> fleet_sections(const SweepResults& results, const ReportArguments& args) {
+  const std::vector<TraceOutcome> outcomes = fleet_outcomes(results, report_baselines(results, args), args.ensemble > 0);
+  return {fleet_section(results, outcomes), fleet_summary_section(outcomes), problems_section(results), sweep_section(results)};
+}
+
+std::vector<Section> report_sections(const SweepResults& results, const ReportArguments& args) {
+  if (!args.trial.empty()) return trial_sections(results.trial(args.trial));
+  if (!args.trace.empty())
+    return sweep_sections(results.only_trace(find_trace(results.traces(), args.trace, results.source().string())), args);
+  return results.fleet() ? fleet_sections(results, args) : sweep_sections(results, args);
+}
+
 void report(const ReportArguments& args) {
   const ReportFormat format = report_format_from_string(args.format);
   const SweepResults results = SweepResults::open(args.results);
-  const std::vector<Section> sections =
-      args.trial.empty() ? sweep_sections(results, args) : trial_sections(results.trial(args.trial));
+  const std::vector<Section> sections = report_sections(results, args);
   std::ostringstream text;  // rendered whole first, so an error never leaves half a report
   render(sections, format, text, args.section);
   std::cout << text.str();
@@ -66,10 +89,13 @@ void add_report_commands(CLI::App& app, CommandStatus&) {
       ->capture_default_str();
   command->add_option("--top", args->top, "Trials in the leaderboard")->check(positive_number())->capture_default_str();
   command->add_option("--trial", args->trial, "Show this trial in full (fields, parameters, metrics, loss curve)");
+  command->add_option("--trace", args->trace,
+                      "On a fleet: this trace's own report (its trials, ensembles and baselines only); the trace id or its "
+                      "short form as the fleet section shows it");
   command->add_option("--section", args->section,
-                      "Only this section: leaderboard, steps (error per step ahead), effects, problems or sweep (with --trial: "
-                      "trial or curve); "
-                      "CSV shows the first (leaderboard, or trial) unless given");
+                      "Only this section: leaderboard, steps (error per step ahead), effects, problems or sweep (on a fleet: "
+                      "fleet, fleet_summary, problems or sweep; with --trial: trial or curve); "
+                      "CSV shows the first (leaderboard, fleet, or trial) unless given");
   command->add_option("--ensemble", args->ensemble,
                       "Rows combining trials, chosen on validation: the mean of the best configuration's seeds and "
                       "the mean of the top K trials, and the guarded forecast (0: none)")

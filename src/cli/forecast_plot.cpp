@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "plot_script.hpp"
-#include "text_file.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/timestamps.hpp"
 #include "vmsweep/train/settings.hpp"
@@ -57,16 +56,8 @@ void check_plot_path(const std::filesystem::path& png) {
 void draw_forecast(const std::filesystem::path& png, const train::FutureForecast& forecast, const Section& rows,
                    const PredictionModels& models, int history) {
   const std::filesystem::path data = png.string() + ".data.json";
-  write_text_file(data, chart_data(forecast, rows, models, history).to_json());
-  int code = 0;
-  try {
-    code = run_program(plot_interpreter(), find_plot_script(), {"--forecast", data.string(), "-o", png.string()});
-  } catch (...) {
-    std::filesystem::remove(data);
-    throw;
-  }
-  std::filesystem::remove(data);
-  if (code != 0) throw Error("the plot script exited with code " + std::to_string(code));
+  run_plot_script_with(data, chart_data(forecast, rows, models, history).to_json(),
+                       {"--forecast", data.string(), "-o", png.string()});
 }
 
 }  // namespace vmsweep::cli

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "text_file.hpp"
 #include "vmsweep/common/error.hpp"
 
 extern char** environ;
@@ -61,6 +62,19 @@ int run_program(const std::string& interpreter, const fs::path& script, const st
   if (!WIFEXITED(status)) throw Error(interpreter + " " + script.string() + " was killed by signal " +
                                       std::to_string(WTERMSIG(status)));
   return WEXITSTATUS(status);
+}
+
+void run_plot_script_with(const fs::path& data_file, const std::string& data, const std::vector<std::string>& args) {
+  write_text_file(data_file, data);
+  int code = 0;
+  try {
+    code = run_program(plot_interpreter(), find_plot_script(), args);
+  } catch (...) {
+    fs::remove(data_file);
+    throw;
+  }
+  fs::remove(data_file);
+  if (code != 0) throw Error("the plot script exited with code " + std::to_string(code));
 }
 
 }  // namespace vmsweep::cli

@@ -19,4 +19,8 @@ std::string plot_interpreter();
 // Error when it cannot be started or is killed by a signal.
 int run_program(const std::string& interpreter, const std::filesystem::path& script, const std::vector<std::string>& args);
 
+// Runs the plot script with `args` while `data_file` holds `data` (its input, e.g. JSON), and removes
+// the file afterwards whatever happened; Error when the script fails.
+void run_plot_script_with(const std::filesystem::path& data_file, const std::string& data, const std::vector<std::string>& args);
+
 }  // namespace vmsweep::cli

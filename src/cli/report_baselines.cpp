@@ -13,7 +13,11 @@ std::vector<BaselineScore> compute_baselines(const std::vector<const io::StoredT
 }
 
 std::vector<BaselineScore> sweep_baselines(const SweepResults& results, std::vector<std::string>& problems) {
-  if (std::optional<io::Table> stored = results.table(io::baselines_table_name)) return io::baselines_from_table(*stored);
+  if (std::optional<io::Table> stored = results.table(io::baselines_table_name)) {
+    std::vector<BaselineScore> rows = io::baselines_from_table(*stored);
+    if (!results.trace().empty()) std::erase_if(rows, [&](const BaselineScore& row) { return row.trace != results.trace(); });
+    return rows;
+  }
   std::vector<const TrialResult*> trials;
   for (const io::StoredTrial& trial : results.trials()) trials.push_back(&trial.result);
   return train::compute_sweep_baselines(trials, problems);
@@ -23,17 +27,22 @@ std::string validation_metric(const io::SweepMeta& meta) {
   return meta.metric.starts_with("val_") ? meta.metric : "val_mse";
 }
 
-const BaselineScore* best_ridge_ar_on_validation(const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
+const BaselineScore* best_on_validation(const std::vector<BaselineScore>& baselines, const std::string& method,
+                                        const io::SweepMeta& meta) {
   const std::string metric = validation_metric(meta);
   const double sign = meta.metric_goal == "maximize" ? -1.0 : 1.0;
   const BaselineScore* chosen = nullptr;
   double best = 0;
   for (const BaselineScore& score : baselines) {
     const double* value = find_metric(score.metrics, metric);
-    if (score.method != "ridge_ar" || !value) continue;
+    if (score.method != method || !value) continue;
     if (!chosen || sign * *value < best) chosen = &score, best = sign * *value;
   }
   return chosen;
+}
+
+const BaselineScore* best_ridge_ar_on_validation(const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
+  return best_on_validation(baselines, "ridge_ar", meta);
 }
 
 }  // namespace vmsweep::cli

@@ -58,21 +58,23 @@ std::vector<std::string> trials_beating(const SweepResults& results, const Basel
   return ids;
 }
 
-std::optional<BaselineScore> guarded_score(const SweepResults& results, const std::vector<BaselineScore>& baselines) {
+}  // namespace
+
+std::optional<GuardedForecast> guarded_forecast(const SweepResults& results, const std::vector<BaselineScore>& baselines) {
   const BaselineScore* ridge = best_ridge_ar_on_validation(baselines, results.meta());
   if (!ridge) return std::nullopt;
   std::vector<std::string> ids = trials_beating(results, *ridge);
   const std::string margin = std::to_string(static_cast<int>(guarded_margin * 100)) + "%";
   if (ids.empty())
-    return BaselineScore{"guarded", "no trial beat ridge_ar by " + margin + " on validation: ridge_ar, look-back " +
-                                        std::to_string(ridge->look_back) + ", " + ridge->detail,
-                         ridge->look_back, ridge->horizon, ridge->metrics};
+    return GuardedForecast{{},
+                           {"guarded", "no trial beat ridge_ar by " + margin + " on validation: ridge_ar, look-back " +
+                                           std::to_string(ridge->look_back) + ", " + ridge->detail,
+                            ridge->look_back, ridge->horizon, ridge->metrics, ridge->trace}};
   if (ids.size() > guarded_members) ids.resize(guarded_members);
-  return BaselineScore{"guarded", "mean of trials " + id_list(ids) + ", each beating ridge_ar by " + margin + " on validation",
-                       0, 0, mean_forecast_metrics(results, ids)};
+  BaselineScore score{"guarded", "mean of trials " + id_list(ids) + ", each beating ridge_ar by " + margin + " on validation",
+                      0, 0, mean_forecast_metrics(results, ids), results.trace()};
+  return GuardedForecast{std::move(ids), std::move(score)};
 }
-
-}  // namespace
 
 std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::size_t top_k,
                                            const std::vector<BaselineScore>& baselines) {
@@ -84,7 +86,7 @@ std::vector<BaselineScore> ensemble_scores(const SweepResults& results, std::siz
                       0, mean_forecast_metrics(results, members.seed_mean)});
   scores.push_back({"top_" + std::to_string(members.top_k.size()), "mean of trials " + id_list(members.top_k), 0, 0,
                     mean_forecast_metrics(results, members.top_k)});
-  if (std::optional<BaselineScore> guarded = guarded_score(results, baselines)) scores.push_back(std::move(*guarded));
+  if (std::optional<GuardedForecast> guarded = guarded_forecast(results, baselines)) scores.push_back(std::move(guarded->score));
   return scores;
 }
 

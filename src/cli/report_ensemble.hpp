@@ -14,6 +14,8 @@
 // (docs/levers.md): a margin absorbs validation noise that a single best trial overfits, and a mean of
 // three damps one member's wild forecast on a part unlike the training one.
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "report_baselines.hpp"
@@ -23,6 +25,15 @@ namespace vmsweep::cli {
 
 inline constexpr std::size_t guarded_members = 3;
 inline constexpr double guarded_margin = 0.02;
+
+struct GuardedForecast {
+  std::vector<std::string> trials;  // its members, best first; empty: it is the ridge AR chosen on validation
+  BaselineScore score;              // its leaderboard row (method "guarded"), scored like a trial
+};
+
+// The guarded forecast of these results (a fleet's: narrow them to one trace first); none when the
+// baselines have no ridge AR.
+std::optional<GuardedForecast> guarded_forecast(const SweepResults& results, const std::vector<BaselineScore>& baselines);
 
 // Rows for the leaderboard (method "seed_mean" / "top_k" / "guarded"), empty when fewer than two
 // trials finished; guarded only when the baselines have a ridge AR.

@@ -36,6 +36,11 @@ const Value* find_param(const FlatParams& params, const std::string& name) {
   return nullptr;
 }
 
+std::int64_t int_param(const Value& params, const char* name, std::int64_t fallback) {
+  const Value* value = params.find(name);
+  return value && value->is_int() ? value->as_int() : fallback;
+}
+
 std::vector<std::string> varying_params(const std::vector<io::StoredTrial>& trials) {
   if (trials.empty()) return {};
   std::vector<FlatParams> all;

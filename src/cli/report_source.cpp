@@ -1,6 +1,9 @@
 #include "report_source.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/results_layout.hpp"
@@ -61,6 +64,40 @@ std::optional<io::Table> SweepResults::table(const std::string& name) const {
   const std::vector<std::string> names = io::table_names(file);
   if (std::find(names.begin(), names.end(), name) == names.end()) return std::nullopt;
   return io::read_table(file, name);
+}
+
+std::vector<std::string> SweepResults::traces() const {
+  std::set<std::string> ids;
+  for (const io::StoredTrial& trial : trials_) ids.insert(trial.result.trace);
+  return {ids.begin(), ids.end()};
+}
+
+SweepResults SweepResults::empty_view(const std::string& trace) const {
+  SweepResults view;
+  view.meta_ = meta_;
+  view.aggregate_ = aggregate_;
+  view.source_ = source_;
+  view.trace_ = trace;
+  return view;
+}
+
+std::vector<SweepResults> SweepResults::by_trace() const {
+  std::map<std::string, SweepResults> views;
+  for (const io::StoredTrial& trial : trials_) {
+    auto view = views.find(trial.result.trace);
+    if (view == views.end()) view = views.emplace(trial.result.trace, empty_view(trial.result.trace)).first;
+    view->second.trials_.push_back(trial);
+  }
+  std::vector<SweepResults> out;
+  for (auto& [trace, view] : views) out.push_back(std::move(view));
+  return out;
+}
+
+SweepResults SweepResults::only_trace(const std::string& trace) const {
+  SweepResults view = empty_view(trace);
+  std::copy_if(trials_.begin(), trials_.end(), std::back_inserter(view.trials_),
+               [&](const io::StoredTrial& trial) { return trial.result.trace == trace; });
+  return view;
 }
 
 std::vector<const io::StoredTrial*> ranked_trials(const SweepResults& results) {

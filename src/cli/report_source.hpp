@@ -2,6 +2,8 @@
 // The results `report` and `plot` read: the aggregate results/<name>.h5 when it exists, otherwise
 // (a sweep still running, or one that crashed before aggregating) the stamp and trial files in
 // results/<name>/. Either path may be given: results/<name>.h5 or results/<name>.
+// A fleet's results (trials on several traces) can be narrowed to one trace: the same object with
+// that trace's trials only, which every section of a one-trace report reads as it reads a sweep.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,11 +31,24 @@ public:
   // A per-sweep table (e.g. baselines) if the results hold one.
   std::optional<io::Table> table(const std::string& name) const;
 
+  // The trace ids of the trials, sorted (as the sweep orders its traces); several for a fleet.
+  std::vector<std::string> traces() const;
+  bool fleet() const { return traces().size() > 1; }
+  // The trace these results were narrowed to; empty: every trace.
+  const std::string& trace() const { return trace_; }
+  // One narrowed copy per trace, in traces() order (the trials split in one pass).
+  std::vector<SweepResults> by_trace() const;
+  // The copy narrowed to `trace` (an id from traces()).
+  SweepResults only_trace(const std::string& trace) const;
+
 private:
+  SweepResults empty_view(const std::string& trace) const;  // the meta and source, no trial
+
   io::SweepMeta meta_;
   bool aggregate_ = true;
   std::filesystem::path source_;
   std::vector<io::StoredTrial> trials_;
+  std::string trace_;
 };
 
 using io::sweep_metric;

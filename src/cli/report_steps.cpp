@@ -4,16 +4,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report_params.hpp"
 #include "report_sections.hpp"
 
 namespace vmsweep::cli {
 
 namespace {
-
-std::int64_t int_param(const Value& params, const char* name, std::int64_t fallback) {
-  const Value* value = params.find(name);
-  return value && value->is_int() ? value->as_int() : fallback;
-}
 
 // One row: the forecaster, the metric, its value at every step, and their mean.
 std::vector<Value> step_row(const char* kind, const std::string& name, const std::string& metric,

@@ -1,5 +1,6 @@
 // The report's private pieces: the baselines table round trip through HDF5, baselines computed
-// from a trial's parameters on aa.txt, and the exact CSV/JSON text of a section.
+// from a trial's parameters on aa.txt, the exact CSV/JSON text of a section, and a fleet's short
+// trace names.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include "report_baselines.hpp"
 #include "vmsweep/io/baselines_table.hpp"
 #include "report_sheet.hpp"
+#include "trace_names.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/io/table.hpp"
 
@@ -91,4 +93,20 @@ TEST_CASE("report: CSV quotes what needs quoting and JSON keeps types, both with
   CHECK_THROWS_AS(section.add_row({"too few"}), Error);
   std::ostringstream ignored;
   CHECK_THROWS_AS(render({section}, ReportFormat::csv, ignored, "missing"), InputError);
+}
+
+TEST_CASE("report: a fleet's short trace names drop the shared folder and extension while they stay distinct") {
+  using names = std::vector<std::string>;
+  CHECK(short_trace_ids({"../../shared/bb/1.csv", "../../shared/bb/62.csv"}) == names{"1", "62"});
+  CHECK(short_trace_ids({"traces/a/x.csv", "traces/b/y.csv"}) == names{"a/x", "b/y"});
+  CHECK(short_trace_ids({"traces/vm1.csv", "vm2.tsv"}) == names{"traces/vm1.csv", "vm2.tsv"});
+  CHECK(short_trace_ids({"t/vm1.csv", "t/vm1.tsv"}) == names{"vm1.csv", "vm1.tsv"});  // extensions differ: kept
+  CHECK(short_trace_ids({"t/.hidden", "t/x"}) == names{".hidden", "x"});
+  CHECK(short_trace_ids({"/data/a.csv", "/data/b.csv"}) == names{"a", "b"});
+  CHECK(short_trace_ids({"only/one.csv"}) == names{"only/one.csv"});  // a one-trace sweep keeps its id
+  const names ids{"traces/vm1.csv", "traces/vm2.csv"};
+  CHECK(find_trace(ids, "vm2", "r.h5") == "traces/vm2.csv");
+  CHECK(find_trace(ids, "traces/vm1.csv", "r.h5") == "traces/vm1.csv");
+  CHECK_THROWS_WITH(find_trace(ids, "vm3", "r.h5"), "--trace: r.h5 has no trace 'vm3' (2 traces: vm1, vm2)");
+  CHECK_THROWS_AS(find_trace(ids, "vm3", "r.h5"), InputError);
 }

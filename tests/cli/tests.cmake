@@ -27,3 +27,10 @@ set_tests_properties("cli: predict reproduces the stored forecasts and refuses b
 add_test(NAME "cli: command-line messages"
          COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/cli/command_line.sh" "$<TARGET_FILE:vmsweep>"
                  "${PROJECT_SOURCE_DIR}/sweeps/quickstart.yaml")
+
+# `vmsweep report` and `vmsweep plot` on a fleet: 3 synthetic traces x 4 small configurations, run by
+# the real binary; the rows per trace, the guarded forecasts and the summary recomputed with h5py/numpy.
+add_test(NAME "cli: fleet report and plot"
+         COMMAND /usr/bin/python3 "${CMAKE_CURRENT_SOURCE_DIR}/cli/test_fleet_report.py"
+                 "$<TARGET_FILE:vmsweep>" "${CMAKE_CURRENT_BINARY_DIR}/cli-fleet-report")
+set_tests_properties("cli: fleet report and plot" PROPERTIES TIMEOUT 300)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "sweep_fixtures.hpp"
@@ -69,11 +70,17 @@ TEST_CASE("vmsweep validate accepts the good files and the shipped sweeps", "[sw
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(sweep_test::kGoodDir))
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  // The Bitbrains sweeps read ../shared/data (beside the clone in CI; never copied into the project).
+  // The Bitbrains sweeps (bitbrains-vm, fleet-sample) read ../shared/data (beside the clone in CI;
+  // never copied into the project).
   const bool bitbrains = fs::exists(fs::path(VMSWEEP_SOURCE_DIR) / "../shared/data/bitbrains-rnd-2013-7");
+  const auto reads_bitbrains = [](const fs::path& file) {
+    std::ifstream in(file);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return text.find("shared/data/bitbrains-rnd-2013-7") != std::string::npos;
+  };
   for (const auto& entry : fs::directory_iterator(fs::path(VMSWEEP_SOURCE_DIR) / "sweeps")) {
     if (entry.path().extension() != ".yaml") continue;
-    if (!bitbrains && entry.path().filename().string().starts_with("bitbrains")) {
+    if (!bitbrains && reads_bitbrains(entry.path())) {
       WARN("skipped " << entry.path().string() << ": no ../shared/data/bitbrains-rnd-2013-7 beside the project");
       continue;
     }

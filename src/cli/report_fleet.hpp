@@ -1,0 +1,47 @@
+#pragma once
+// The report of a fleet (a sweep over several traces, docs/fleets.md): per trace, what its own
+// one-trace report would choose, all on validation (the trial, each baseline, the guarded forecast),
+// and how those choices fare on the test part across the fleet.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report_ensemble.hpp"
+#include "report_sheet.hpp"
+#include "report_source.hpp"
+
+namespace vmsweep::cli {
+
+// The baselines a fleet row shows, each its row chosen on validation at the chosen trial's horizon.
+inline constexpr const char* fleet_baselines[] = {"ridge_ar", "persistence", "ses", "seasonal_naive"};
+
+struct TraceOutcome {
+  std::string trace;                      // the trace id
+  std::optional<io::StoredTrial> chosen;  // the best trial by the sweep's metric that ended ok or stopped (as /fleet)
+  std::vector<std::optional<BaselineScore>> baselines;  // one per fleet_baselines entry
+  std::optional<GuardedForecast> guarded;               // the trace's guarded forecast (its leaderboard's row)
+
+  const BaselineScore* baseline(const std::string& method) const;  // null when the trace has none
+  // Test MSEs, NaN when the trace has no such forecast: the chosen trial's, a baseline's, the guarded one's.
+  double test_mse() const;
+  double baseline_test_mse(const std::string& method) const;
+  double guarded_test_mse() const;
+};
+
+// One outcome per trace, in trace order; `baselines` holds every trace's rows (sweep_baselines).
+// With `with_guarded` false the guarded forecasts are not computed (it reads the members' predictions).
+std::vector<TraceOutcome> fleet_outcomes(const SweepResults& results, const std::vector<BaselineScore>& baselines,
+                                         bool with_guarded);
+
+// `fleet`: a row per trace: its short id, the chosen trial and the parameters that vary across the
+// fleet, val and test MSE, each baseline's test MSE, the ratios of the test MSE to ridge AR's and to
+// persistence's, and the guarded forecast (what it is made of, its test MSE and ratios); the full id last.
+Section fleet_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes);
+
+// `fleet_summary`: for the best trial and the guarded forecast, over ridge AR and over persistence:
+// the traces with a ratio, its median, quartiles (linear interpolation, as numpy and pandas), best and
+// worst, and the traces where the LSTM wins (ratio < 1) and loses (> 1). The `mode` column is
+// `local` (one search per trace); a global model's rows will sit beside them.
+Section fleet_summary_section(const std::vector<TraceOutcome>& outcomes);
+
+}  // namespace vmsweep::cli

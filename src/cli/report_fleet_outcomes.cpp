@@ -1,0 +1,70 @@
+// What each trace of a fleet chose on validation: the same rules as a one-trace report, applied to
+// the results narrowed to that trace.
+#include <algorithm>
+#include <cmath>
+
+#include "report_fleet.hpp"
+#include "report_params.hpp"
+
+namespace vmsweep::cli {
+
+namespace {
+
+double test_mse_of(const Metrics& metrics) {
+  const double* value = find_metric(metrics, "test_mse");
+  return value ? *value : NAN;
+}
+
+// As /fleet (dist::fleet_table) chooses: a diverged or failed trial is never the answer.
+std::optional<io::StoredTrial> chosen_trial(const SweepResults& trace) {
+  for (const io::StoredTrial* trial : ranked_trials(trace))
+    if (trial->result.status == TrialStatus::ok || trial->result.status == TrialStatus::stopped) return *trial;
+  return std::nullopt;
+}
+
+std::vector<BaselineScore> rows_of(const std::vector<BaselineScore>& baselines, const std::string& trace) {
+  std::vector<BaselineScore> rows;
+  std::copy_if(baselines.begin(), baselines.end(), std::back_inserter(rows),
+               [&](const BaselineScore& row) { return row.trace == trace; });
+  return rows;
+}
+
+TraceOutcome outcome_of(const SweepResults& trace, const std::vector<BaselineScore>& baselines, bool with_guarded) {
+  TraceOutcome outcome{trace.trace(), chosen_trial(trace), {}, std::nullopt};
+  const std::int64_t horizon = outcome.chosen ? int_param(outcome.chosen->result.params, "horizon", 1) : 1;
+  std::vector<BaselineScore> at_horizon = baselines;
+  std::erase_if(at_horizon, [&](const BaselineScore& row) { return row.horizon != horizon; });
+  for (const char* method : fleet_baselines) {
+    const BaselineScore* row = best_on_validation(at_horizon, method, trace.meta());
+    outcome.baselines.push_back(row ? std::optional<BaselineScore>(*row) : std::nullopt);
+  }
+  if (with_guarded) outcome.guarded = guarded_forecast(trace, baselines);
+  return outcome;
+}
+
+}  // namespace
+
+const BaselineScore* TraceOutcome::baseline(const std::string& method) const {
+  for (std::size_t i = 0; i < baselines.size(); ++i)
+    if (fleet_baselines[i] == method && baselines[i]) return &*baselines[i];
+  return nullptr;
+}
+
+double TraceOutcome::test_mse() const { return chosen ? test_mse_of(chosen->result.metrics) : NAN; }
+
+double TraceOutcome::baseline_test_mse(const std::string& method) const {
+  const BaselineScore* row = baseline(method);
+  return row ? test_mse_of(row->metrics) : NAN;
+}
+
+double TraceOutcome::guarded_test_mse() const { return guarded ? test_mse_of(guarded->score.metrics) : NAN; }
+
+std::vector<TraceOutcome> fleet_outcomes(const SweepResults& results, const std::vector<BaselineScore>& baselines,
+                                         bool with_guarded) {
+  std::vector<TraceOutcome> outcomes;
+  for (const SweepResults& trace : results.by_trace())
+    outcomes.push_back(outcome_of(trace, rows_of(baselines, trace.trace()), with_guarded));
+  return outcomes;
+}
+
+}  // namespace vmsweep::cli

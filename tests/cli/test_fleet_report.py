@@ -1,0 +1,235 @@
+#!/usr/bin/python3
+"""`vmsweep report` and `vmsweep plot` on a fleet (issue 14, docs/fleets.md): three synthetic traces
+from `vmsweep data synth --traces 3`, a grid of 4 small configurations each (12 trials of a few
+epochs, seconds), run once by the real binary; every figure of the report recomputed with h5py from
+/fleet, /trials, /tables/baselines and the trials' predictions.
+
+    test_fleet_report.py VMSWEEP WORK_DIR
+"""
+import csv
+import io
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import unittest
+
+import h5py
+import numpy as np
+
+BINARY = WORK = RESULTS = ONE = None
+
+SWEEP = """\
+name: {name}
+seed: 3
+data: {{path: {path}, timestamp: datetime, value: load, split: {{train: 0.7, val: 0.15, test: 0.15}}}}
+method: grid
+parameters:
+  look_back: {{values: [6, 12]}}
+  layers: {{value: [8]}}
+  learning_rate: {{values: [0.00001, 0.01]}}
+  epochs: {{value: 6}}
+  patience: {{value: 0}}
+  lr_schedule: {{value: constant}}
+"""
+
+
+def vmsweep(*args, expect=0):
+    run = subprocess.run([BINARY, *args], capture_output=True, text=True)
+    if run.returncode != expect:
+        raise AssertionError(f"vmsweep {' '.join(args)}: exit {run.returncode} (expected {expect})\n{run.stdout}\n{run.stderr}")
+    return run
+
+
+def report_json(results, *args):
+    return json.loads(vmsweep("report", results, "--format", "json", *args).stdout)
+
+
+def run_sweep(name, path):
+    sweep = os.path.join(WORK, name + ".yaml")
+    with open(sweep, "w") as f:
+        f.write(SWEEP.format(name=name, path=path))
+    vmsweep("run", sweep, "--results", os.path.join(WORK, "results"), "--threads", "1", "-q")
+    return os.path.join(WORK, "results", name + ".h5")
+
+
+def setup():
+    global RESULTS, ONE
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    vmsweep("data", "synth", "--traces", "3", "--out", os.path.join(WORK, "traces"), "--steps", "700",
+            "--interval", "H", "--gap-rate", "0", "--seed", "11", "--threads", "1")
+    RESULTS = run_sweep("fleet", "'traces/*.csv'")
+    ONE = run_sweep("one", "traces/trace-0001.csv")
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def table(f, name):
+    data = f[name][()]
+    return [{k: text(row[k]) for k in data.dtype.names} for row in data]
+
+
+def stored():
+    with h5py.File(RESULTS, "r") as f:
+        return table(f, "fleet"), table(f, "trials"), table(f, "tables/baselines")
+
+
+def chosen_baseline(baselines, trace, method):
+    rows = [b for b in baselines if b["trace"] == trace and b["method"] == method and b["horizon"] == 1]
+    return min(rows, key=lambda b: b["val_mse"]) if rows else None
+
+
+def mean_forecast_mse(trial_ids, split):
+    """The members' mean prediction on the points every member predicted, scored as the report does."""
+    with h5py.File(RESULTS, "r") as f:
+        parts = [f["trial"][i]["predictions"][()] for i in trial_ids]
+    keyed = [{(r["timestamp_ms"], r["horizon_step"]): (r["actual"], r["predicted"]) for r in p if r["split"] == split}
+             for p in parts]
+    common = sorted(set.intersection(*(set(k) for k in keyed)))
+    actual = np.array([keyed[0][k][0] for k in common])
+    mean = np.mean([[member[k][1] for k in common] for member in keyed], axis=0)
+    return float(np.mean((mean - actual) ** 2))
+
+
+class FleetRows(unittest.TestCase):
+    def test_a_row_per_trace_as_recomputed_from_the_file(self):
+        fleet, trials, baselines = stored()
+        rows = report_json(RESULTS)["fleet"]
+        self.assertEqual([r["trace_id"] for r in rows], [r["trace"] for r in fleet])
+        self.assertEqual([r["trace"] for r in rows], ["trace-0000", "trace-0001", "trace-0002"])  # the short form
+        for row, expected in zip(rows, fleet):
+            mine = [t for t in trials if t["trace"] == expected["trace"] and t["status"] in ("ok", "stopped")]
+            best = min(mine, key=lambda t: t["val_mse"])
+            self.assertEqual(row["trial"], best["id"])
+            self.assertEqual(row["trial"], expected["trial"])
+            self.assertEqual((row["look_back"], row["learning_rate"]), (best["look_back"], best["learning_rate"]))
+            for name in ("val_mse", "test_mse", "ridge_ar_test_mse", "persistence_test_mse", "ses_test_mse",
+                         "ratio_ridge_ar", "ratio_persistence"):
+                self.assertEqual(row[name], expected[name], name)
+            naive = chosen_baseline(baselines, expected["trace"], "seasonal_naive")
+            self.assertEqual(row["seasonal_naive_test_mse"], naive["test_mse"])
+            self.assertEqual(row["ratio_ridge_ar"], best["test_mse"] / chosen_baseline(baselines, expected["trace"], "ridge_ar")["test_mse"])
+
+    def test_guarded_is_the_rule_replayed_per_trace(self):
+        _, trials, baselines = stored()
+        branches = set()
+        for row in report_json(RESULTS)["fleet"]:
+            trace = row["trace_id"]
+            ridge = chosen_baseline(baselines, trace, "ridge_ar")
+            ranked = sorted((t for t in trials if t["trace"] == trace and np.isfinite(t["val_mse"])),
+                            key=lambda t: (t["val_mse"], int(t["id"])))
+            good = [t["id"] for t in ranked if t["val_mse"] <= ridge["val_mse"] - 0.02 * abs(ridge["val_mse"])][:3]
+            if good:
+                branches.add("trials")
+                self.assertEqual(row["guarded"], "trials " + " ".join(good))
+                self.assertAlmostEqual(row["guarded_test_mse"], mean_forecast_mse(good, 2), places=12)
+            else:
+                branches.add("ridge")
+                self.assertEqual(row["guarded"], f"ridge_ar (look-back {ridge['look_back']})")
+                self.assertEqual(row["guarded_test_mse"], ridge["test_mse"])
+            self.assertEqual(row["guarded_ratio_ridge_ar"], row["guarded_test_mse"] / ridge["test_mse"])
+            persistence = chosen_baseline(baselines, trace, "persistence")
+            self.assertEqual(row["guarded_ratio_persistence"], row["guarded_test_mse"] / persistence["test_mse"])
+        # The fixture takes both branches (asserted, so the test cannot pass on one alone).
+        self.assertEqual(branches, {"trials", "ridge"})
+
+    def test_summary_is_numpy_over_the_rows(self):
+        doc = report_json(RESULTS)
+        rows, summary = doc["fleet"], doc["fleet_summary"]
+        self.assertEqual([(s["mode"], s["forecast"], s["against"]) for s in summary],
+                         [("local", "best trial", "ridge_ar"), ("local", "best trial", "persistence"),
+                          ("local", "guarded", "ridge_ar"), ("local", "guarded", "persistence")])
+        columns = ["ratio_ridge_ar", "ratio_persistence", "guarded_ratio_ridge_ar", "guarded_ratio_persistence"]
+        for line, column in zip(summary, columns):
+            ratios = np.array([r[column] for r in rows])
+            self.assertEqual(line["traces"], 3)
+            for name, q in (("median", 50), ("q1", 25), ("q3", 75)):
+                self.assertAlmostEqual(line[name], np.percentile(ratios, q), places=13, msg=f"{column} {name}")
+            self.assertEqual((line["best"], line["worst"]), (ratios.min(), ratios.max()))
+            self.assertEqual((line["wins"], line["losses"]), (int(np.sum(ratios < 1)), int(np.sum(ratios > 1))))
+            self.assertEqual(line["win_share"], np.sum(ratios < 1) / 3)
+
+    def test_a_running_fleet_read_from_its_trial_files_gives_the_same_rows(self):
+        folder = report_json(os.path.splitext(RESULTS)[0])
+        self.assertEqual(folder["fleet"], report_json(RESULTS)["fleet"])
+
+
+class OneTrace(unittest.TestCase):
+    def test_trace_shows_only_that_traces_trials_and_baselines(self):
+        _, trials, baselines = stored()
+        fleet_rows = report_json(RESULTS)["fleet"]
+        for short, full in (("trace-0002", "traces/trace-0002.csv"), ("traces/trace-0000.csv", "traces/trace-0000.csv")):
+            board = report_json(RESULTS, "--trace", short, "--top", "100")["leaderboard"]
+            mine = sorted((t for t in trials if t["trace"] == full), key=lambda t: (t["val_mse"], int(t["id"])))
+            self.assertEqual([r["id"] for r in board if r["kind"] == "trial"], [t["id"] for t in mine])
+            self.assertEqual(len([r for r in board if r["kind"] == "baseline"]),
+                             len([b for b in baselines if b["trace"] == full]))
+            for row in (r for r in board if r["kind"] == "baseline"):
+                self.assertIn(row["test_mse"], [b["test_mse"] for b in baselines if b["trace"] == full])
+            (guarded,) = [r for r in board if r["id"].startswith("guarded")]
+            (fleet_row,) = [r for r in fleet_rows if r["trace_id"] == full]
+            self.assertEqual(guarded["test_mse"], fleet_row["guarded_test_mse"])
+
+    def test_unknown_trace_is_exit_2_naming_the_traces(self):
+        run = vmsweep("report", RESULTS, "--trace", "vm9", expect=2)
+        self.assertIn("no trace 'vm9' (3 traces: trace-0000, trace-0001, trace-0002)", run.stderr)
+        self.assertEqual(run.stdout, "")
+
+    def test_a_one_trace_sweep_keeps_its_report(self):
+        doc = report_json(ONE)
+        self.assertNotIn("fleet", doc)
+        self.assertIn("leaderboard", doc)
+        self.assertEqual(doc, report_json(ONE, "--trace", "traces/trace-0001.csv"))
+
+
+class Formats(unittest.TestCase):
+    def test_csv_is_the_fleet_section_and_reads_back_as_json(self):
+        rows = list(csv.DictReader(io.StringIO(vmsweep("report", RESULTS, "--format", "csv").stdout)))
+        expected = report_json(RESULTS)["fleet"]
+        self.assertEqual([r["trace"] for r in rows], [r["trace"] for r in expected])
+        for row, want in zip(rows, expected):
+            self.assertEqual(float(row["guarded_test_mse"]), want["guarded_test_mse"])
+        summary = list(csv.DictReader(io.StringIO(vmsweep("report", RESULTS, "--format", "csv", "--section", "fleet_summary").stdout)))
+        self.assertEqual(len(summary), 4)
+
+    def test_table_and_markdown_show_both_sections(self):
+        table = vmsweep("report", RESULTS).stdout
+        self.assertIn("fleet: per trace", table)
+        self.assertIn("fleet summary", table)
+        markdown = vmsweep("report", RESULTS, "--format", "markdown").stdout
+        self.assertIn("| trace | trial |", markdown)
+        self.assertIn("| mode | forecast | against |", markdown)
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        header = f.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+class Plots(unittest.TestCase):
+    def test_a_fleet_gets_the_fleet_page(self):
+        out = os.path.join(WORK, "plots-fleet")
+        vmsweep("plot", RESULTS, "-o", out)
+        page = os.path.join(out, "fleet.png")
+        self.assertGreater(os.path.getsize(page), 50_000)  # four panels drawn, not blank
+        self.assertEqual(png_size(page), (1600, 1000))
+        self.assertFalse(any(name.endswith(".json") for name in os.listdir(out)))  # its input removed
+
+    def test_one_trace_has_none(self):
+        out = os.path.join(WORK, "plots-one")
+        vmsweep("plot", ONE, "-o", out)
+        self.assertIn("sweep_metric.png", os.listdir(out))
+        self.assertNotIn("fleet.png", os.listdir(out))
+
+
+if __name__ == "__main__":
+    BINARY, WORK = sys.argv[1], sys.argv[2]
+    setup()
+    unittest.main(argv=sys.argv[:1], verbosity=2)
