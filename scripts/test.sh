@@ -5,10 +5,20 @@
 # build-tsan/, build-fuzz/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh --slurm --fuzz   # a single-machine Slurm for the Slurm tests, clang for fuzzing
-scripts/fetch-data.sh
-scripts/build.sh
-(cd build && ctest --output-on-failure --timeout 900 -j"$(nproc)")
-scripts/test-sanitize.sh
-scripts/test-tsan.sh
-scripts/fuzz.sh
+# Each pass's wall time, printed at the end (also when one fails) to keep CI within its 30 minutes.
+timings=()
+report_timings() { printf 'test.sh: %s\n' "${timings[@]}" >&2; }
+trap report_timings EXIT
+stage() {
+  local name=$1 start=$SECONDS
+  shift
+  "$@"
+  timings+=("$name $((SECONDS - start)) s")
+}
+stage install-deps scripts/install-deps.sh --slurm --fuzz   # a single-machine Slurm, clang for fuzzing
+stage fetch-data scripts/fetch-data.sh
+stage build scripts/build.sh
+stage ctest bash -c 'cd build && ctest --output-on-failure --timeout 900 -j"$(nproc)"'
+stage sanitize scripts/test-sanitize.sh
+stage tsan scripts/test-tsan.sh
+stage fuzz scripts/fuzz.sh

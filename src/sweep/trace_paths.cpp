@@ -98,8 +98,9 @@ std::vector<Trace> resolve_traces(const Value& path, const fs::path& base_dir) {
     traces.push_back({trace_id(absolute, base_dir), absolute.string()});
   }
   std::ranges::sort(traces, {}, &Trace::id);
-  auto repeated = std::ranges::unique(traces, {}, &Trace::path);
-  traces.erase(repeated.begin(), repeated.end());
+  // std::ranges::unique's subrange does not compile with clang 14 on libstdc++ 12 (the fuzz build).
+  const auto same_file = [](const Trace& a, const Trace& b) { return a.path == b.path; };
+  traces.erase(std::unique(traces.begin(), traces.end(), same_file), traces.end());
   return traces;
 }
 
