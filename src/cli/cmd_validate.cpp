@@ -94,8 +94,11 @@ void print_summary(const sweep::SweepSpec& spec, std::ostream& out) {
 void print_traces(const sweep::SweepSpec& spec, std::ostream& out) {
   constexpr std::size_t shown = 5;
   if (!spec.is_fleet() && spec.skipped.empty()) return;
-  out << "traces: " << spec.traces.size() << " (fleet: local, one search each; "
-      << sweep::trial_count(spec) / static_cast<std::int64_t>(spec.traces.size()) << " trials per trace)\n";
+  if (spec.is_global())
+    out << "traces: " << spec.traces.size() << " (fleet: global, every trial one model trained on all of them)\n";
+  else
+    out << "traces: " << spec.traces.size() << " (fleet: local, one search each; "
+        << sweep::trial_count(spec) / static_cast<std::int64_t>(spec.traces.size()) << " trials per trace)\n";
   for (std::size_t index = 0; index < std::min(shown, spec.traces.size()); ++index) out << "  " << spec.traces[index].id << "\n";
   if (spec.traces.size() > shown) out << "  ... and " << spec.traces.size() - shown << " more\n";
   for (const sweep::SkippedTrace& skipped : spec.skipped)

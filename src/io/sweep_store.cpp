@@ -51,6 +51,7 @@ std::vector<StoredTrial> copy_trials(const TrialStore& store, const KeptModels& 
     trial.result.curve = {};
     trial.result.val_loss_by_step = {};
     trial.result.predictions = {};
+    for (TraceScores& trace : trial.result.per_trace) trace.predictions = {};
     trial.result.model.reset();
     summaries.push_back(std::move(trial));
     pause_point("aggregate_trial");
