@@ -12,6 +12,9 @@
 #   shard      --shard 0/2 and 1/2 each run whole traces; `vmsweep aggregate` then equals the unsharded run
 #   shard_bayes  the same for a bayes fleet (each trace's TPE is its own, so sharding by trace keeps it),
 #              on one rank each
+#   global     fleet: global: 2 trials (configurations, not x traces), each one model on all 3 traces;
+#              3 ranks equal 1 rank bitwise, per-trace metrics included; /fleet one row per trace from
+#              the trial best on the pooled val_mse, scored on that trace
 set -euo pipefail
 
 vmsweep=$1
@@ -153,6 +156,18 @@ case_shard_bayes() {
   expect_code 0 "$vmsweep" run tpe.yaml --results sharded --threads 1 --quiet --shard 0/2
   expect_code 0 "$vmsweep" aggregate sharded/tpe
   $check same whole/tpe.h5 sharded/tpe.h5
+}
+
+case_global() {
+  sed -e 's/^name: fleet/name: global\nfleet: global/' fleet.yaml >global.yaml
+  local out
+  out=$("$vmsweep" validate global.yaml)
+  echo "$out" | grep -q "trials: 2" || fail "a global grid of 2 configurations is not 2 trials: $out"
+  echo "$out" | grep -q "traces: 3 (fleet: global" || fail "no global traces line: $out"
+  expect_code 0 "$vmsweep" run global.yaml --results one --threads 1 --quiet
+  expect_code 0 run 3 three global.yaml
+  $check same one/global.h5 three/global.h5
+  $check global_fleet one/global.h5 three/global.h5
 }
 
 "case_$case_name"
