@@ -23,8 +23,16 @@ std::vector<std::string> swept_names(const sweep::SweepSpec& spec) {
 }
 
 ProgressSetup progress_setup(const RunOptions& options, const PreparedSweep& prepared, const TrialQueue& queue) {
-  return {&std::cout, options.log_format, options.quiet, options.status_every_seconds, queue.total(),
-          queue.total() - queue.pending_count(), prepared.spec.metric, swept_names(prepared.spec)};
+  ProgressSetup setup;
+  setup.out = &std::cout;
+  setup.format = options.log_format;
+  setup.quiet = options.quiet;
+  setup.status_every_seconds = options.status_every_seconds;
+  setup.total = queue.total();
+  setup.already_done = queue.total() - queue.pending_count();
+  setup.metric = prepared.spec.metric;
+  setup.swept = swept_names(prepared.spec);
+  return setup;
 }
 
 // The cost model calibrated on this rank's thread budget (validate's, train/calibrate.hpp); none for

@@ -80,7 +80,7 @@ TEST_CASE("a global model on two identical traces equals the local model on one,
   }
   REQUIRE(global.per_trace.size() == 2);
   for (const TraceScores& trace : global.per_trace) {
-    CHECK(metric(TrialResult{.metrics = trace.metrics}, "test_mse") == Approx(metric(local, "test_mse")).epsilon(1e-4));
+    CHECK(*find_metric(trace.metrics, "test_mse") == Approx(metric(local, "test_mse")).epsilon(1e-4));
     REQUIRE(trace.predictions.predicted.size() == local.predictions.predicted.size());
     CHECK(trace.predictions.predicted.back() == Approx(local.predictions.predicted.back()).epsilon(1e-4));
   }
@@ -100,7 +100,7 @@ TEST_CASE("a global model scales each trace on its own training part and scores 
     CHECK(scaled.actual[row] == Approx(10 * original.actual[row] + 5));
     CHECK(scaled.predicted[row] == Approx(10 * original.predicted[row] + 5).epsilon(1e-5));
   }
-  const auto test_mse = [](const TraceScores& trace) { return *TrialResult{.metrics = trace.metrics}.metric("test_mse"); };
+  const auto test_mse = [](const TraceScores& trace) { return *find_metric(trace.metrics, "test_mse"); };
   CHECK(test_mse(global.per_trace[1]) == Approx(100 * test_mse(global.per_trace[0])).epsilon(1e-4));
   std::filesystem::remove(affine);
 }
