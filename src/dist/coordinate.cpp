@@ -9,6 +9,7 @@
 #include "vmsweep/common/duration_text.hpp"
 #include "vmsweep/dist/aggregate_sweep.hpp"
 #include "vmsweep/train/calibrate.hpp"
+#include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::dist {
@@ -47,7 +48,7 @@ void add_estimate(ProgressSetup& setup, const PreparedSweep& prepared, const tra
                   std::int64_t pending) {
   const CostBasis& cost = prepared.cost;
   setup.estimate = [&cost, calibration](const Value& params) {
-    const train::TrainSettings settings = train::settings_from_params(params);
+    const train::TrainSettings settings = train::settings_from_params(train::first_trace_params(params));
     return TrialEstimate{train::trial_seconds(settings, epoch_windows(cost.shapes, settings), calibration), settings.epochs};
   };
   const double mean = train::seconds_of(cost.checked_work, calibration) / static_cast<double>(std::max<std::int64_t>(1, cost.checked_trials));
