@@ -47,9 +47,15 @@ std::optional<train::Calibration> calibration_for(const RunOptions& options, con
 void add_estimate(ProgressSetup& setup, const PreparedSweep& prepared, const train::Calibration& calibration, int workers,
                   std::int64_t pending) {
   const CostBasis& cost = prepared.cost;
+  // A global trial's time is the sum over its traces' windows.
   setup.estimate = [&cost, calibration](const Value& params) {
-    const train::TrainSettings settings = train::settings_from_params(train::first_trace_params(params));
-    return TrialEstimate{train::trial_seconds(settings, epoch_windows(cost.shapes, settings), calibration), settings.epochs};
+    TrialEstimate estimate{0.0, 0};
+    for (const Value& one_trace : train::is_global_trial(params) ? train::per_trace_params(params) : std::vector{params}) {
+      const train::TrainSettings settings = train::settings_from_params(one_trace);
+      estimate.seconds += train::trial_seconds(settings, epoch_windows(cost.shapes, settings), calibration);
+      estimate.epochs = settings.epochs;
+    }
+    return estimate;
   };
   const double mean = train::seconds_of(cost.checked_work, calibration) / static_cast<double>(std::max<std::int64_t>(1, cost.checked_trials));
   setup.unstarted_seconds = mean * static_cast<double>(pending);

@@ -105,14 +105,20 @@ Value first_trace_params(const Value& params) {
 std::vector<TrialResult> per_trace_views(const TrialResult& global) {
   std::vector<TrialResult> views;
   if (global.per_trace.empty() || !is_global_trial(global.params)) return views;
+  // What every trace shares: the run (status, epochs, curve, seconds); not the pooled metrics, the
+  // per-trace list or the model (read only from the trial itself).
+  TrialResult shared = global;
+  shared.per_trace.clear();
+  shared.model.reset();
+  shared.metrics.clear();
+  shared.predictions = {};
   const std::vector<Value> params = per_trace_params(global.params);
   for (std::size_t index = 0; index < global.per_trace.size() && index < params.size(); ++index) {
-    TrialResult& view = views.emplace_back();
-    view.status = global.status;
+    TrialResult& view = views.emplace_back(shared);
     view.params = params[index];
     view.trace = global.per_trace[index].trace;
-    view.seed = global.seed;
     view.metrics = global.per_trace[index].metrics;
+    view.predictions = global.per_trace[index].predictions;
   }
   return views;
 }

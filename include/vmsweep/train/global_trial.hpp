@@ -22,8 +22,9 @@ std::vector<Value> per_trace_params(const Value& params);
 // share every setting but the path); other parameters as they are.
 Value first_trace_params(const Value& params);
 
-// A global trial as one trial per trace: that trace's id, parameters (its path) and metrics, and the
-// trial's status; what the sweep's baselines and /fleet read per trace. Empty for other trials.
+// A global trial as one trial per trace: that trace's id, parameters (its path), metrics and
+// predictions, and the run they share (status, epochs, curve); what the sweep's baselines, /fleet and
+// the fleet report read per trace. Empty for other trials.
 std::vector<TrialResult> per_trace_views(const TrialResult& global);
 
 // Trains and scores a global trial into `result` (run_trial's counterpart; errors pass on to it).
