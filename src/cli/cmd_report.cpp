@@ -58,7 +58,7 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
 // A fleet's rows per trace and summary; each trace's own leaderboard is one --trace away.
 std::vector<Section> fleet_sections(const SweepResults& results, const ReportArguments& args) {
   const std::vector<TraceOutcome> outcomes = fleet_outcomes(results, report_baselines(results, args), args.ensemble > 0);
-  return {fleet_section(results, outcomes), fleet_summary_section(outcomes), problems_section(results), sweep_section(results)};
+  return {fleet_section(results, outcomes), fleet_summary_section(results, outcomes), problems_section(results), sweep_section(results)};
 }
 
 std::vector<Section> report_sections(const SweepResults& results, const ReportArguments& args) {

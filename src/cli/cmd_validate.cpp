@@ -54,7 +54,18 @@ struct Shown {
 void take(Shown& shown, const dist::CheckedTrial& checked, int show) {
   const dist::DataShape& data = checked.data;
   shown.costed.emplace_back(checked.settings, train::EpochWindows{data.train_windows, data.val_windows, data.input_channels});
-  if (shown.first.size() < static_cast<std::size_t>(show)) shown.first.push_back(checked.preview);
+  // A global trial is checked on each of its traces: it is listed once.
+  const bool listed = std::any_of(shown.first.begin(), shown.first.end(),
+                                  [&](const sweep::PreviewTrial& p) { return p.trial.id == checked.preview.trial.id; });
+  if (!listed && shown.first.size() < static_cast<std::size_t>(show)) shown.first.push_back(checked.preview);
+}
+
+const char* per_trial(const sweep::SweepSpec& spec) { return spec.is_global() ? " per trial and trace" : " per trial"; }
+
+// The trials the costed ones stand for: a global trial was costed once per trace.
+double costed_trials(const sweep::SweepSpec& spec, const Shown& shown) {
+  const std::size_t per_trial = spec.is_global() ? spec.traces.size() : 1;
+  return static_cast<double>(shown.costed.size()) / static_cast<double>(per_trial);
 }
 
 // Per epoch (lowest, highest) and every epoch of every costed trial, by `cost`.
@@ -94,8 +105,11 @@ void print_summary(const sweep::SweepSpec& spec, std::ostream& out) {
 void print_traces(const sweep::SweepSpec& spec, std::ostream& out) {
   constexpr std::size_t shown = 5;
   if (!spec.is_fleet() && spec.skipped.empty()) return;
-  out << "traces: " << spec.traces.size() << " (fleet: local, one search each; "
-      << sweep::trial_count(spec) / static_cast<std::int64_t>(spec.traces.size()) << " trials per trace)\n";
+  if (spec.is_global())
+    out << "traces: " << spec.traces.size() << " (fleet: global, every trial one model trained on all of them)\n";
+  else
+    out << "traces: " << spec.traces.size() << " (fleet: local, one search each; "
+        << sweep::trial_count(spec) / static_cast<std::int64_t>(spec.traces.size()) << " trials per trace)\n";
   for (std::size_t index = 0; index < std::min(shown, spec.traces.size()); ++index) out << "  " << spec.traces[index].id << "\n";
   if (spec.traces.size() > shown) out << "  ... and " << spec.traces.size() - shown << " more\n";
   for (const sweep::SkippedTrace& skipped : spec.skipped)
@@ -146,20 +160,21 @@ void print_trials(const dist::SweepCheck& check, const Shown& shown, std::ostrea
 
 // How the checked trials stand for the whole sweep: all of it, the first N of a grid or random
 // sweep, or a bayes sweep's random start-up (its proposals then move to where the metric is good).
-std::string scaled_from(const sweep::SweepSpec& spec, std::size_t costed) {
+std::string scaled_from(const sweep::SweepSpec& spec, double costed_count) {
+  const auto costed = static_cast<std::int64_t>(costed_count);
   if (spec.method == sweep::Method::bayes)
     return "; if TPE's proposals cost what its " + std::to_string(costed) + " random start-up trials do";
-  if (static_cast<std::int64_t>(costed) < sweep::trial_count(spec)) return "; scaled from the first " + std::to_string(costed) + " trials";
+  if (costed < sweep::trial_count(spec)) return "; scaled from the first " + std::to_string(costed) + " trials";
   return "";
 }
 
 void print_flops(const sweep::SweepSpec& spec, const Shown& shown, std::ostream& out) {
   const CostRange flops = cost_range(shown, train::flops_per_epoch);
-  const double scale = static_cast<double>(sweep::trial_count(spec)) / static_cast<double>(shown.costed.size());
+  const double scale = static_cast<double>(sweep::trial_count(spec)) / costed_trials(spec, shown);
   out << std::setprecision(3) << "cost estimate (LSTM forward + backward over the training windows):\n"
-      << "  per epoch " << flops.low / 1e9 << " to " << flops.high / 1e9 << " GFLOP per trial\n"
+      << "  per epoch " << flops.low / 1e9 << " to " << flops.high / 1e9 << " GFLOP" << per_trial(spec) << "\n"
       << "  whole sweep at most " << flops.total * scale / 1e12 << " TFLOP (every trial to its last epoch"
-      << scaled_from(spec, shown.costed.size()) << ")\n";
+      << scaled_from(spec, costed_trials(spec, shown)) << ")\n";
 }
 
 void print_seconds(const dist::SweepCheck& check, const Shown& shown, const ValidateArguments& args, std::ostream& out) {
@@ -169,17 +184,17 @@ void print_seconds(const dist::SweepCheck& check, const Shown& shown, const Vali
   const CostRange seconds = cost_range(shown, [&](const train::TrainSettings& settings, const train::EpochWindows& windows) {
     return train::seconds_per_epoch(settings, windows, calibration);
   });
-  const double training = seconds.total * static_cast<double>(sweep::trial_count(check.spec)) / static_cast<double>(shown.costed.size());
+  const double training = seconds.total * static_cast<double>(sweep::trial_count(check.spec)) / costed_trials(check.spec, shown);
   const std::string layout = std::to_string(args.ranks) + (args.ranks == 1 ? " rank x " : " ranks x ") +
                              std::to_string(args.threads) + (args.threads == 1 ? " thread" : " threads");
   out << std::setprecision(3) << "  this machine, timed in " << format_duration(took) << " on " << args.threads
       << (args.threads == 1 ? " thread" : " threads") << ": " << calibration.seconds_per_batch * 1e3 << " ms per batch + "
       << calibration.flops_per_second / 1e9 << " GFLOP/s (" << check.extreme_models.size()
       << (check.extreme_models.size() == 1 ? " model timed)\n" : " models timed)\n")
-      << "  per epoch " << seconds.low << " to " << seconds.high << " s per trial\n"
+      << "  per epoch " << seconds.low << " to " << seconds.high << " s" << per_trial(check.spec) << "\n"
       << "  whole sweep at most " << format_duration(std::max(training / args.ranks, seconds.longest_trial)) << " on "
       << layout << " (" << format_duration(training) << " of training, every trial to its last epoch"
-      << scaled_from(check.spec, shown.costed.size()) << ")\n";
+      << scaled_from(check.spec, costed_trials(check.spec, shown)) << ")\n";
 }
 
 int validate(const ValidateArguments& args) {

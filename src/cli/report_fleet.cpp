@@ -55,8 +55,9 @@ Section fleet_section(const SweepResults& results, const std::vector<TraceOutcom
   std::vector<std::string> params = varying_params(results.trials());
   std::erase(params, "path");  // the trace's file: the trace column says it
   Section section{"fleet",
-                  "fleet: per trace, the trial best on its validation by " + results.meta().metric +
-                      ", the baselines chosen on validation (test MSE), LSTM / baseline ratios (< 1: the LSTM wins) and the guarded forecast",
+                  std::string(results.global() ? "fleet: per trace, the global model best on the pooled validation by "
+                                               : "fleet: per trace, the trial best on its validation by ") +
+                      results.meta().metric + ", the baselines chosen on validation (test MSE), LSTM / baseline ratios (< 1: the LSTM wins) and the guarded forecast",
                   fleet_columns(params), {}};
   std::vector<std::string> ids;
   for (const TraceOutcome& outcome : outcomes) ids.push_back(outcome.trace);

@@ -29,6 +29,8 @@ struct TraceOutcome {
 };
 
 // One outcome per trace, in trace order; `baselines` holds every trace's rows (sweep_baselines).
+// The chosen trial is the trace's best on its validation (`fleet: local`), or the global model best
+// on the pooled validation seen on that trace (`fleet: global`, as /fleet chooses).
 // With `with_guarded` false the guarded forecasts are not computed (it reads the members' predictions).
 std::vector<TraceOutcome> fleet_outcomes(const SweepResults& results, const std::vector<BaselineScore>& baselines,
                                          bool with_guarded);
@@ -40,8 +42,8 @@ Section fleet_section(const SweepResults& results, const std::vector<TraceOutcom
 
 // `fleet_summary`: for the best trial and the guarded forecast, over ridge AR and over persistence:
 // the traces with a ratio, its median, quartiles (linear interpolation, as numpy and pandas), best and
-// worst, and the traces where the LSTM wins (ratio < 1) and loses (> 1). The `mode` column is
-// `local` (one search per trace); a global model's rows will sit beside them.
-Section fleet_summary_section(const std::vector<TraceOutcome>& outcomes);
+// worst, and the traces where the LSTM wins (ratio < 1) and loses (> 1). The `mode` column is the
+// sweep's `fleet`: `local` (one search per trace) or `global` (one model for every trace).
+Section fleet_summary_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes);
 
 }  // namespace vmsweep::cli

@@ -29,8 +29,18 @@ std::vector<BaselineScore> rows_of(const std::vector<BaselineScore>& baselines, 
   return rows;
 }
 
-TraceOutcome outcome_of(const SweepResults& trace, const std::vector<BaselineScore>& baselines, bool with_guarded) {
-  TraceOutcome outcome{trace.trace(), chosen_trial(trace), {}, std::nullopt};
+// A global fleet's answer on a trace is the one model chosen on the pooled validation (as /fleet
+// has it), seen on that trace; a local fleet's is the trace's own best trial.
+std::optional<io::StoredTrial> answer_on(const SweepResults& trace, const std::optional<std::string>& pooled_choice) {
+  if (!pooled_choice) return chosen_trial(trace);
+  for (const io::StoredTrial& trial : trace.trials())
+    if (trial.id == *pooled_choice) return trial;
+  return std::nullopt;
+}
+
+TraceOutcome outcome_of(const SweepResults& trace, const std::vector<BaselineScore>& baselines, bool with_guarded,
+                        const std::optional<std::string>& pooled_choice) {
+  TraceOutcome outcome{trace.trace(), answer_on(trace, pooled_choice), {}, std::nullopt};
   const std::int64_t horizon = outcome.chosen ? int_param(outcome.chosen->result.params, "horizon", 1) : 1;
   std::vector<BaselineScore> at_horizon = baselines;
   std::erase_if(at_horizon, [&](const BaselineScore& row) { return row.horizon != horizon; });
@@ -61,9 +71,14 @@ double TraceOutcome::guarded_test_mse() const { return guarded ? test_mse_of(gua
 
 std::vector<TraceOutcome> fleet_outcomes(const SweepResults& results, const std::vector<BaselineScore>& baselines,
                                          bool with_guarded) {
+  std::optional<std::string> pooled_choice;
+  if (results.global()) {
+    const std::optional<io::StoredTrial> chosen = chosen_trial(results);
+    pooled_choice = chosen ? std::optional(chosen->id) : std::optional<std::string>(std::string{});
+  }
   std::vector<TraceOutcome> outcomes;
   for (const SweepResults& trace : results.by_trace())
-    outcomes.push_back(outcome_of(trace, rows_of(baselines, trace.trace()), with_guarded));
+    outcomes.push_back(outcome_of(trace, rows_of(baselines, trace.trace()), with_guarded, pooled_choice));
   return outcomes;
 }
 

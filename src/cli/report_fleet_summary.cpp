@@ -25,7 +25,8 @@ struct Forecast {
 
 constexpr Forecast forecasts[] = {{"best trial", &TraceOutcome::test_mse}, {"guarded", &TraceOutcome::guarded_test_mse}};
 
-std::vector<Value> summary_row(const std::vector<TraceOutcome>& outcomes, const Forecast& forecast, const char* against) {
+std::vector<Value> summary_row(const std::vector<TraceOutcome>& outcomes, const char* mode, const Forecast& forecast,
+                               const char* against) {
   std::vector<double> ratios;
   for (const TraceOutcome& outcome : outcomes) {
     const double ratio = (outcome.*forecast.test_mse)() / outcome.baseline_test_mse(against);
@@ -35,7 +36,7 @@ std::vector<Value> summary_row(const std::vector<TraceOutcome>& outcomes, const 
   const auto traces = static_cast<std::int64_t>(ratios.size());
   const auto wins = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r < 1; });
   const auto losses = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r > 1; });
-  std::vector<Value> row{"local", forecast.name, against, traces};
+  std::vector<Value> row{mode, forecast.name, against, traces};
   if (ratios.empty()) {
     row.resize(12);
     return row;
@@ -48,13 +49,14 @@ std::vector<Value> summary_row(const std::vector<TraceOutcome>& outcomes, const 
 
 }  // namespace
 
-Section fleet_summary_section(const std::vector<TraceOutcome>& outcomes) {
+Section fleet_summary_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes) {
+  const char* mode = results.global() ? "global" : "local";
   Section section{"fleet_summary",
                   "fleet summary: LSTM test MSE / baseline test MSE over the traces (< 1: the LSTM wins)",
                   {"mode", "forecast", "against", "traces", "median", "q1", "q3", "best", "worst", "wins", "losses", "win_share"},
                   {}};
   for (const Forecast& forecast : forecasts)
-    for (const char* against : {"ridge_ar", "persistence"}) section.add_row(summary_row(outcomes, forecast, against));
+    for (const char* against : {"ridge_ar", "persistence"}) section.add_row(summary_row(outcomes, mode, forecast, against));
   return section;
 }
 

@@ -10,6 +10,7 @@
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
+#include "vmsweep/train/global_trial.hpp"
 
 namespace vmsweep::cli {
 
@@ -22,6 +23,16 @@ fs::path sweep_folder_of(const fs::path& path) {
   if (fs::is_directory(path)) return path;
   fs::path folder = path;
   return folder.replace_extension();
+}
+
+// A trial as each of its traces sees it: itself for a trial on one trace, a view per trace for a
+// global trial (`fleet: global`), so a global fleet narrows to a trace as a local one does.
+std::vector<io::StoredTrial> seen_per_trace(const io::StoredTrial& trial) {
+  if (trial.result.per_trace.empty()) return {trial};
+  std::vector<io::StoredTrial> views;
+  for (TrialResult& view : train::per_trace_views(trial.result))
+    views.push_back({trial.id, trial.rank, trial.host, std::move(view)});
+  return views;
 }
 
 }  // namespace
@@ -53,8 +64,12 @@ io::StoredTrial SweepResults::trial(const std::string& id) const {
   if (!known)
     throw InputError(source_.string() + ": no trial '" + id + "' (" + std::to_string(trials_.size()) +
                      " trials; `vmsweep report` lists them)");
-  if (!aggregate_) return io::TrialStore(io::ResultsLayout(source_).trials_dir()).read(id);
-  return io::SweepReader(source_).trial(id);
+  io::StoredTrial trial =
+      aggregate_ ? io::SweepReader(source_).trial(id) : io::TrialStore(io::ResultsLayout(source_).trials_dir()).read(id);
+  if (trace_.empty()) return trial;
+  for (io::StoredTrial& view : seen_per_trace(trial))
+    if (view.result.trace == trace_) return std::move(view);
+  return trial;
 }
 
 std::optional<io::Table> SweepResults::table(const std::string& name) const {
@@ -68,8 +83,13 @@ std::optional<io::Table> SweepResults::table(const std::string& name) const {
 
 std::vector<std::string> SweepResults::traces() const {
   std::set<std::string> ids;
-  for (const io::StoredTrial& trial : trials_) ids.insert(trial.result.trace);
+  for (const io::StoredTrial& trial : trials_)
+    for (const io::StoredTrial& view : seen_per_trace(trial)) ids.insert(view.result.trace);
   return {ids.begin(), ids.end()};
+}
+
+bool SweepResults::global() const {
+  return std::any_of(trials_.begin(), trials_.end(), [](const auto& t) { return !t.result.per_trace.empty(); });
 }
 
 SweepResults SweepResults::empty_view(const std::string& trace) const {
@@ -83,11 +103,12 @@ SweepResults SweepResults::empty_view(const std::string& trace) const {
 
 std::vector<SweepResults> SweepResults::by_trace() const {
   std::map<std::string, SweepResults> views;
-  for (const io::StoredTrial& trial : trials_) {
-    auto view = views.find(trial.result.trace);
-    if (view == views.end()) view = views.emplace(trial.result.trace, empty_view(trial.result.trace)).first;
-    view->second.trials_.push_back(trial);
-  }
+  for (const io::StoredTrial& trial : trials_)
+    for (io::StoredTrial& seen : seen_per_trace(trial)) {
+      auto view = views.find(seen.result.trace);
+      if (view == views.end()) view = views.emplace(seen.result.trace, empty_view(seen.result.trace)).first;
+      view->second.trials_.push_back(std::move(seen));
+    }
   std::vector<SweepResults> out;
   for (auto& [trace, view] : views) out.push_back(std::move(view));
   return out;
@@ -95,8 +116,9 @@ std::vector<SweepResults> SweepResults::by_trace() const {
 
 SweepResults SweepResults::only_trace(const std::string& trace) const {
   SweepResults view = empty_view(trace);
-  std::copy_if(trials_.begin(), trials_.end(), std::back_inserter(view.trials_),
-               [&](const io::StoredTrial& trial) { return trial.result.trace == trace; });
+  for (const io::StoredTrial& trial : trials_)
+    for (io::StoredTrial& seen : seen_per_trace(trial))
+      if (seen.result.trace == trace) view.trials_.push_back(std::move(seen));
   return view;
 }
 

@@ -32,7 +32,11 @@ public:
   std::optional<io::Table> table(const std::string& name) const;
 
   // The trace ids of the trials, sorted (as the sweep orders its traces); several for a fleet.
+  // A global trial (`fleet: global`) counts each of its traces, and a narrowed copy holds its view
+  // on that trace (train::per_trace_views): its metrics and predictions on the trace alone.
   std::vector<std::string> traces() const;
+  // True for a `fleet: global` sweep: its trials learned from every trace at once.
+  bool global() const;
   bool fleet() const { return traces().size() > 1; }
   // The trace these results were narrowed to; empty: every trace.
   const std::string& trace() const { return trace_; }

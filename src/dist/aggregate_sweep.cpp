@@ -9,6 +9,7 @@
 #include "vmsweep/io/sweep_store.hpp"
 #include "vmsweep/io/trial_store.hpp"
 #include "vmsweep/train/baseline_scores.hpp"
+#include "vmsweep/train/global_trial.hpp"
 
 namespace vmsweep::dist {
 
@@ -23,7 +24,12 @@ struct Scored {
 Scored score_baselines(const io::ResultsLayout& layout, const io::SweepMeta& meta) {
   const std::vector<io::StoredTrial> trials = io::TrialStore(layout.trials_dir()).scan().trials;
   std::vector<const TrialResult*> results;
-  for (const io::StoredTrial& trial : trials) results.push_back(&trial.result);
+  std::vector<TrialResult> views;  // a global trial's, one per trace
+  for (const io::StoredTrial& trial : trials) {
+    for (TrialResult& view : train::per_trace_views(trial.result)) views.push_back(std::move(view));
+    if (trial.result.per_trace.empty()) results.push_back(&trial.result);
+  }
+  for (const TrialResult& view : views) results.push_back(&view);
   Scored scored;
   const std::vector<BaselineScore> scores = train::compute_sweep_baselines(results, scored.problems);
   if (!scores.empty()) io::write_baselines(layout, scores);

@@ -9,6 +9,7 @@
 #include "vmsweep/common/duration_text.hpp"
 #include "vmsweep/dist/aggregate_sweep.hpp"
 #include "vmsweep/train/calibrate.hpp"
+#include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::dist {
@@ -23,8 +24,16 @@ std::vector<std::string> swept_names(const sweep::SweepSpec& spec) {
 }
 
 ProgressSetup progress_setup(const RunOptions& options, const PreparedSweep& prepared, const TrialQueue& queue) {
-  return {&std::cout, options.log_format, options.quiet, options.status_every_seconds, queue.total(),
-          queue.total() - queue.pending_count(), prepared.spec.metric, swept_names(prepared.spec)};
+  ProgressSetup setup;
+  setup.out = &std::cout;
+  setup.format = options.log_format;
+  setup.quiet = options.quiet;
+  setup.status_every_seconds = options.status_every_seconds;
+  setup.total = queue.total();
+  setup.already_done = queue.total() - queue.pending_count();
+  setup.metric = prepared.spec.metric;
+  setup.swept = swept_names(prepared.spec);
+  return setup;
 }
 
 // The cost model calibrated on this rank's thread budget (validate's, train/calibrate.hpp); none for
@@ -38,9 +47,15 @@ std::optional<train::Calibration> calibration_for(const RunOptions& options, con
 void add_estimate(ProgressSetup& setup, const PreparedSweep& prepared, const train::Calibration& calibration, int workers,
                   std::int64_t pending) {
   const CostBasis& cost = prepared.cost;
+  // A global trial's time is the sum over its traces' windows.
   setup.estimate = [&cost, calibration](const Value& params) {
-    const train::TrainSettings settings = train::settings_from_params(params);
-    return TrialEstimate{train::trial_seconds(settings, epoch_windows(cost.shapes, settings), calibration), settings.epochs};
+    TrialEstimate estimate{0.0, 0};
+    for (const Value& one_trace : train::is_global_trial(params) ? train::per_trace_params(params) : std::vector{params}) {
+      const train::TrainSettings settings = train::settings_from_params(one_trace);
+      estimate.seconds += train::trial_seconds(settings, epoch_windows(cost.shapes, settings), calibration);
+      estimate.epochs = settings.epochs;
+    }
+    return estimate;
   };
   const double mean = train::seconds_of(cost.checked_work, calibration) / static_cast<double>(std::max<std::int64_t>(1, cost.checked_trials));
   setup.unstarted_seconds = mean * static_cast<double>(pending);

@@ -1,10 +1,12 @@
 #include "fleet_table.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <limits>
 #include <map>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::dist {
@@ -41,7 +43,7 @@ Choice choose(const std::vector<const io::StoredTrial*>& trials, const io::Sweep
   }
   if (!best.trial) return best;
   try {
-    const train::TrainSettings settings = train::settings_from_params(best.trial->result.params);
+    const train::TrainSettings settings = train::settings_from_params(train::first_trace_params(best.trial->result.params));
     best.look_back = settings.look_back;
     best.horizon = settings.horizon;
   } catch (const InputError&) {
@@ -65,7 +67,7 @@ double baseline_test_mse(const std::vector<BaselineScore>& baselines, const std:
 }
 
 struct Columns {
-  std::vector<std::string> trace, trial, params_json;
+  std::vector<std::string> trace, mode, trial, params_json;
   std::vector<std::int64_t> look_back;
   std::map<std::string, std::vector<double>> numbers;
 };
@@ -74,13 +76,13 @@ constexpr const char* kNumberColumns[] = {"val_mse",  "val_mae",     "test_mse",
                                           "ridge_ar_test_mse", "persistence_test_mse", "ses_test_mse",
                                           "ratio_ridge_ar",    "ratio_persistence"};
 
-void add_row(Columns& columns, const std::string& trace, const Choice& choice, const std::vector<BaselineScore>& baselines) {
+// `metrics`: the chosen trial's on this trace (a global trial's per-trace metrics).
+void add_row(Columns& columns, const std::string& trace, const Choice& choice, const Metrics& metrics,
+             const std::vector<BaselineScore>& baselines) {
   columns.trace.push_back(trace);
   columns.trial.push_back(choice.trial ? choice.trial->id : "");
   columns.params_json.push_back(choice.trial ? choice.trial->result.params.to_json() : "");
   columns.look_back.push_back(choice.look_back);
-  const Metrics none;
-  const Metrics& metrics = choice.trial ? choice.trial->result.metrics : none;
   for (const char* name : {"val_mse", "val_mae", "test_mse", "test_mae"})
     columns.numbers[name].push_back(metric_or_missing(metrics, name));
   const double ridge = baseline_test_mse(baselines, trace, "ridge_ar", choice.horizon);
@@ -93,15 +95,46 @@ void add_row(Columns& columns, const std::string& trace, const Choice& choice, c
   columns.numbers["ratio_persistence"].push_back(lstm / persistence);
 }
 
+bool is_global(const io::StoredTrial& trial) { return !trial.result.per_trace.empty(); }
+
+// `fleet: local`: per trace, its own best trial.
+void add_local_rows(Columns& columns, const std::vector<io::StoredTrial>& trials,
+                    const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
+  std::map<std::string, std::vector<const io::StoredTrial*>> by_trace;
+  for (const io::StoredTrial& trial : trials) by_trace[trial.result.trace].push_back(&trial);
+  for (const auto& [trace, trace_trials] : by_trace) {
+    const Choice choice = choose(trace_trials, meta);
+    add_row(columns, trace, choice, choice.trial ? choice.trial->result.metrics : Metrics{}, baselines);
+    columns.mode.push_back("local");
+  }
+}
+
+// `fleet: global`: one configuration for every trace, chosen on the pooled validation metric, then
+// scored on each trace. The traces are those of the global trials (the same list in each).
+void add_global_rows(Columns& columns, const std::vector<io::StoredTrial>& trials,
+                     const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
+  std::vector<const io::StoredTrial*> global;
+  for (const io::StoredTrial& trial : trials)
+    if (is_global(trial)) global.push_back(&trial);
+  const Choice choice = choose(global, meta);
+  const io::StoredTrial& listing = choice.trial ? *choice.trial : *global.front();
+  for (const TraceScores& scores : listing.result.per_trace) {
+    add_row(columns, scores.trace, choice, choice.trial ? scores.metrics : Metrics{}, baselines);
+    columns.mode.push_back("global");
+  }
+}
+
 }  // namespace
 
 io::Table fleet_table(const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
                       const io::SweepMeta& meta) {
-  std::map<std::string, std::vector<const io::StoredTrial*>> by_trace;
-  for (const io::StoredTrial& trial : trials) by_trace[trial.result.trace].push_back(&trial);
   Columns columns;
-  for (const auto& [trace, trace_trials] : by_trace) add_row(columns, trace, choose(trace_trials, meta), baselines);
-  io::Table table{{{"trace", columns.trace, {}}, {"trial", columns.trial, {}}, {"look_back", columns.look_back, {}}}};
+  if (std::ranges::any_of(trials, is_global)) add_global_rows(columns, trials, baselines, meta);
+  else add_local_rows(columns, trials, baselines, meta);
+  io::Table table{{{"trace", columns.trace, {}},
+                   {"mode", columns.mode, {}},
+                   {"trial", columns.trial, {}},
+                   {"look_back", columns.look_back, {}}}};
   for (const char* name : kNumberColumns) table.columns.push_back({name, columns.numbers[name], {}});
   table.columns.push_back({"params_json", columns.params_json, {}});
   return table;

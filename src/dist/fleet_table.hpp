@@ -13,6 +13,8 @@ namespace vmsweep::dist {
 // The chosen trial is the best by the sweep's metric among the trace's trials that ended ok or
 // stopped; each baseline is its row with the lowest val_mse at the chosen trial's horizon (chosen
 // on validation, as the leaderboard does). A trace without such a trial gets an empty `trial` and NaNs.
+// With global trials (`fleet: global`) one configuration serves every trace: the best global trial
+// by the sweep's metric (pooled over the traces), its metrics on each trace. Column `mode` says which.
 io::Table fleet_table(const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
                       const io::SweepMeta& meta);
 

@@ -3,6 +3,7 @@
 
 #include "sampler_wrappers.hpp"
 #include "vmsweep/train/settings.hpp"
+#include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/trial_cost.hpp"
 
 namespace vmsweep::dist {
@@ -33,7 +34,7 @@ private:
     while (held_.size() < lookahead_) {
       auto trial = inner().next();
       if (!trial) return;
-      const double cost = train::relative_cost(train::settings_from_params(trial->params));
+      const double cost = train::relative_cost(train::settings_from_params(train::first_trace_params(trial->params)));
       held_.emplace(Order{-cost, proposed_++}, std::move(*trial));
     }
   }

@@ -35,7 +35,7 @@ struct ProgressSetup {
   std::int64_t already_done = 0;   // finished by an earlier run (resume)
   sweep::Metric metric;
   std::vector<std::string> swept;  // the parameters shown with the best trial
-  std::function<TrialEstimate(const Value& params)> estimate;  // empty: the ETA counts trials
+  std::function<TrialEstimate(const Value& params)> estimate{};  // empty: the ETA counts trials
   double unstarted_seconds = 0;  // predicted for the trials of this run not started yet
   int workers = 1;               // trials that run at once
 };

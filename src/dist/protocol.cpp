@@ -23,6 +23,8 @@ const double* TrialOutcome::metric(const std::string& name) const {
 Message encode_assign(const sweep::TrialSpec& trial) {
   ByteWriter writer;
   writer.put(trial.id).put(trial.config_id).put(trial.repeat).put(trial.seed).put_value(trial.params).put_string(trial.trace);
+  writer.put(static_cast<std::uint64_t>(trial.traces.size()));
+  for (const std::string& trace : trial.traces) writer.put_string(trace);
   return {Tag::assign, std::move(writer).take()};
 }
 
@@ -35,6 +37,8 @@ sweep::TrialSpec decode_assign(const Bytes& body) {
   trial.seed = reader.get<std::int64_t>();
   trial.params = reader.get_value();
   trial.trace = reader.get_string();
+  trial.traces.resize(reader.get_count());
+  for (std::string& trace : trial.traces) trace = reader.get_string();
   return finish(reader, std::move(trial));
 }
 

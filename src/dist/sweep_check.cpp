@@ -147,8 +147,9 @@ void check_fleet(SweepCheck& check, const CheckedTrialVisitor& visit) {
     }
     good.push_back(check.spec.traces[index]);
     check.data.merge(one.data);
-    check.trials += one.trials;
-    check.edges += one.edges;
+    // A global trial trains on every trace: its work is the sum over them, but it is one trial.
+    check.trials = check.spec.is_global() ? std::max(check.trials, one.trials) : check.trials + one.trials;
+    check.edges = check.spec.is_global() ? std::max(check.edges, one.edges) : check.edges + one.edges;
     check.checked_work += one.checked_work;
     for (const train::CalibrationModel& model : one.extreme_models)
       keep_extremes(check.extreme_models, model.settings, model.input_channels);

@@ -30,7 +30,7 @@ io::SweepMeta describe(const sweep::SweepSpec& spec) {
 }
 
 void refuse_shard_of_bayes(const RunOptions& options, const sweep::SweepSpec& spec) {
-  if (options.shard && spec.method == sweep::Method::bayes && !spec.is_fleet())
+  if (options.shard && spec.method == sweep::Method::bayes && !spec.searches_per_trace())
     throw InputError(options.sweep_file.string() + ": --shard needs a grid or random sweep, or a fleet (bayes has no fixed list)");
 }
 

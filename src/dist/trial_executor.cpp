@@ -26,6 +26,8 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
   };
   TrialResult result = train_(trial.params, identity_.threads, on_epoch);
   result.trace = trial.trace;
+  for (std::size_t index = 0; index < result.per_trace.size() && index < trial.traces.size(); ++index)
+    result.per_trace[index].trace = trial.traces[index];
   // The trainer only knows that its callback said stop; the coordinator's reason says why.
   if (result.status == TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
   interrupted = interrupted || interrupt_.requested();

@@ -28,7 +28,7 @@ struct WorkerIdentity {
   int rank = 0;
   std::string host;
   int threads = 1;
-  std::string threads_reason;  // the thread choice's reason and the OpenMP wait policy, for the opening line
+  std::string threads_reason{};  // the thread choice's reason and the OpenMP wait policy, for the opening line
 };
 
 class TrialExecutor {

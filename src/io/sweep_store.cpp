@@ -51,6 +51,7 @@ std::vector<StoredTrial> copy_trials(const TrialStore& store, const KeptModels& 
     trial.result.curve = {};
     trial.result.val_loss_by_step = {};
     trial.result.predictions = {};
+    for (TraceScores& trace : trial.result.per_trace) trace.predictions = {};
     trial.result.model.reset();
     summaries.push_back(std::move(trial));
     pause_point("aggregate_trial");
@@ -87,6 +88,22 @@ h5::Group open_trial_group(hid_t file, const std::string& id, const h5::Where& w
   if (id.empty() || id.find('/') != std::string::npos || !h5::has_link(file, trial_groups) || !h5::has_link(file, path))
     throw InputError(where.file() + ": no trial '" + id + "' (see the id column of /trials)");
   return h5::open_group(file, path, where);
+}
+
+// /trials has one row per trial: a global trial's scores on each trace are read from its group.
+void read_per_trace_scores(const std::string& path, std::vector<StoredTrial>& trials) {
+  const auto is_global = [](const StoredTrial& trial) {
+    const Value* trace_paths = trial.result.params.find("path");
+    return trace_paths && trace_paths->is_list();
+  };
+  if (std::none_of(trials.begin(), trials.end(), is_global)) return;
+  h5::Where where(path);
+  h5::File file = h5::open_file(path);
+  for (StoredTrial& trial : trials)
+    if (is_global(trial)) {
+      h5::Group group = open_trial_group(file.get(), trial.id, where);
+      trial.result.per_trace = read_trial_record(group.get(), where, TrialParts::summary).result.per_trace;
+    }
 }
 
 }  // namespace
@@ -142,9 +159,12 @@ std::vector<std::string> SweepReader::metric_columns() const {
 }
 
 std::vector<StoredTrial> SweepReader::trials() const {
-  TrialsTable trials{trials_table(), param_columns(), metric_columns()};
+  TrialsTable table{trials_table(), param_columns(), metric_columns()};
   try {
-    return trials_from_table(trials, file_.string());
+    std::vector<StoredTrial> trials = trials_from_table(table, file_.string());
+    h5::QuietErrors quiet;
+    read_per_trace_scores(file_.string(), trials);
+    return trials;
   } catch (const Error& error) {
     throw Error(file_.string() + ": /trials: " + error.what());
   }

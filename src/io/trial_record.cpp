@@ -90,6 +90,36 @@ auto naming_the_file(const h5::Where& where, hid_t group, const std::string& dat
   }
 }
 
+constexpr const char* traces_group = "traces";
+
+// A global trial's per-trace scores: traces/<index>/ with the attribute trace, metrics/ and predictions.
+void write_per_trace(hid_t group, const std::vector<TraceScores>& per_trace, const h5::Where& where) {
+  if (per_trace.empty()) return;
+  h5::Group traces = h5::create_group(group, traces_group, where);
+  for (std::size_t index = 0; index < per_trace.size(); ++index) {
+    h5::Group one = h5::create_group(traces.get(), std::to_string(index), where);
+    write_attribute(one.get(), "trace", per_trace[index].trace, where);
+    write_metrics(one.get(), per_trace[index].metrics, where);
+    h5::write_compound_table(one.get(), "predictions", predictions_table(per_trace[index].predictions), where);
+  }
+}
+
+std::vector<TraceScores> read_per_trace(hid_t group, const h5::Where& where, bool with_predictions) {
+  std::vector<TraceScores> per_trace;
+  if (!h5::has_link(group, traces_group)) return per_trace;
+  h5::Group traces = h5::open_group(group, traces_group, where);
+  for (std::size_t index = 0; h5::has_link(traces.get(), std::to_string(index)); ++index) {
+    h5::Group one = h5::open_group(traces.get(), std::to_string(index), where);
+    TraceScores scores{h5::read_string_attribute(one.get(), "trace", where), read_metrics(one.get(), where), {}};
+    if (with_predictions) {
+      Table predictions = h5::read_compound_table(one.get(), "predictions", where);
+      scores.predictions = naming_the_file(where, one.get(), "predictions", [&] { return predictions_from_table(predictions); });
+    }
+    per_trace.push_back(std::move(scores));
+  }
+  return per_trace;
+}
+
 }  // namespace
 
 void write_trial_record(hid_t group, const StoredTrial& trial, const h5::Where& where) {
@@ -98,6 +128,7 @@ void write_trial_record(hid_t group, const StoredTrial& trial, const h5::Where& 
   write_metrics(group, trial.result.metrics, where);
   h5::write_compound_table(group, "curves", curve_table(trial.result.curve, trial.result.val_loss_by_step), where);
   h5::write_compound_table(group, "predictions", predictions_table(trial.result.predictions), where);
+  write_per_trace(group, trial.result.per_trace, where);
   if (trial.result.model) {
     h5::Group model = h5::create_group(group, model_group, where);
     write_checkpoint_record(model.get(), *trial.result.model, where);
@@ -110,6 +141,7 @@ StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts pa
   std::string params_origin = where.file() + ": " + h5::object_path(group) + " attribute params_json";
   trial.result.params = parse_json(h5::read_string_attribute(group, "params_json", where), params_origin);
   trial.result.metrics = read_metrics(group, where);
+  trial.result.per_trace = read_per_trace(group, where, parts == TrialParts::full);
   if (parts != TrialParts::summary) {
     Table curves = h5::read_compound_table(group, "curves", where);
     trial.result.curve = naming_the_file(where, group, "curves", [&] { return curve_from_table(curves); });

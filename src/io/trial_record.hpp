@@ -6,6 +6,8 @@
 //   metrics/    one float64 attribute per metric, in the trainer's order
 //   curves      compound table (epoch, train_loss, val_loss, learning_rate, seconds)
 //   predictions compound table (timestamp_ms, actual, predicted, split, horizon_step)
+//   traces/     a global trial's scores per trace (`fleet: global`): traces/<index>/ with the
+//               attribute trace (its id), metrics/ and predictions as above, in original units
 //   model/      the trained model when the trial kept one (checkpoint_record.hpp)
 #include <cstdint>
 #include <optional>
@@ -18,7 +20,7 @@ namespace vmsweep::io {
 void write_trial_record(hid_t group, const StoredTrial& trial, const h5::Where& where);
 
 enum class TrialParts { summary, curves, full };  // summary skips curves and predictions, curves skips predictions
-// Never reads the model (it is the biggest part of the record): read_trial_model does.
+// Every part reads a global trial's per-trace metrics; full also their predictions. Never reads the model (it is the biggest part of the record): read_trial_model does.
 StoredTrial read_trial_record(hid_t group, const h5::Where& where, TrialParts parts = TrialParts::full);
 // The trial's model; nullopt when the record holds none.
 std::optional<Checkpoint> read_trial_model(hid_t group, const h5::Where& where);

@@ -34,7 +34,7 @@ private:
 std::unique_ptr<Pruner> make_pruner(const EarlyTerminate& rule) { return std::make_unique<HyperbandPruner>(rule); }
 
 std::unique_ptr<Pruner> make_pruner(const SweepSpec& spec) {
-  if (spec.is_fleet()) return std::make_unique<FleetPruner>(spec);
+  if (spec.searches_per_trace()) return std::make_unique<FleetPruner>(spec);
   return make_pruner(*spec.early_terminate);
 }
 

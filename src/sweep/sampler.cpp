@@ -8,20 +8,20 @@
 namespace vmsweep::sweep {
 
 std::unique_ptr<Sampler> make_sampler(const SweepSpec& spec) {
-  if (spec.is_fleet()) return make_fleet_sampler(spec);
+  if (spec.searches_per_trace()) return make_fleet_sampler(spec);
   if (spec.method == Method::bayes) return make_tpe_sampler(spec);
   return make_list_sampler(spec);
 }
 
 std::size_t fleet_trace_index(const SweepSpec& spec, std::int64_t trial_id) {
-  return spec.is_fleet() ? static_cast<std::size_t>(trial_id % static_cast<std::int64_t>(spec.traces.size())) : 0;
+  return spec.searches_per_trace() ? static_cast<std::size_t>(trial_id % static_cast<std::int64_t>(spec.traces.size())) : 0;
 }
 
 std::vector<TrialSpec> trial_list(const SweepSpec& spec) {
   if (spec.method == Method::bayes)
     throw InputError({spec.path.string(), 0, 0}, "method bayes proposes trials from results; it has no fixed trial list");
   std::vector<TrialSpec> trials;
-  if (spec.is_fleet()) {
+  if (spec.searches_per_trace()) {
     const std::unique_ptr<Sampler> sampler = make_fleet_sampler(spec);
     while (auto trial = sampler->next()) trials.push_back(std::move(*trial));
     return trials;
@@ -36,7 +36,8 @@ std::vector<TrialSpec> trial_list(const SweepSpec& spec) {
 }
 
 std::int64_t trial_count(const SweepSpec& spec) {
-  return saturating_product(config_count(spec) * spec.repeats, std::max<std::int64_t>(1, std::ssize(spec.traces)));
+  const std::int64_t searches = spec.searches_per_trace() ? std::ssize(spec.traces) : 1;
+  return saturating_product(config_count(spec) * spec.repeats, searches);
 }
 
 }  // namespace vmsweep::sweep

@@ -87,12 +87,11 @@ void parse_data(SweepSpec& spec, const Value& root, std::span<const Knob> knobs,
                                                " traces while `path` is also a swept parameter; give the traces in one place");
 }
 
-// `fleet: local` searches each trace on its own; `global` (one model over every trace) is not built yet.
+// `fleet: local` searches each trace on its own; `global` trains one model per configuration on every trace.
 Fleet parse_fleet(const Value& fleet) {
   const std::string& text = nonempty_string(fleet, "fleet");
   if (text == "local") return Fleet::local;
-  if (text == "global")
-    fail(fleet, "fleet", "global (one model trained on every trace) is not built yet; use local, one search per trace");
+  if (text == "global") return Fleet::global;
   fail(fleet, "fleet", "expected local or global, got '" + text + "'");
 }
 

@@ -7,6 +7,16 @@ namespace vmsweep::sweep {
 namespace {
 constexpr std::uint64_t kSeedStream = 0x73656564ULL;    // "seed"
 constexpr std::uint64_t kSeedMask = (1ULL << 52) - 1;  // exact as a double, inside the seed knob's range
+// A global trial learns from every trace: its `path` is their list (train/global_trial.hpp).
+void name_every_trace(const SweepSpec& spec, TrialSpec& trial) {
+  Value::List paths;
+  for (const Trace& trace : spec.traces) {
+    paths.emplace_back(trace.path);
+    trial.traces.push_back(trace.id);
+  }
+  trial.params.set("path", Value(std::move(paths)).with_mark(spec.data.find("path")->mark()));
+}
+
 }  // namespace
 
 std::int64_t trial_seed(const SweepSpec& spec, const Value& config, int repeat) {
@@ -26,6 +36,7 @@ TrialSpec make_trial(const SweepSpec& spec, std::int64_t config_id, int repeat, 
   for (const auto& [name, value] : config.as_map()) trial.params.set(name, value);
   trial.params.set("seed", Value(trial.seed));
   if (spec.traces.size() == 1) trial.trace = spec.traces.front().id;
+  if (spec.is_global()) name_every_trace(spec, trial);
   return trial;
 }
 

@@ -11,6 +11,7 @@
 #include "validation_folds.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/train/forecast_scores.hpp"
+#include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/predictor.hpp"
 #include "vmsweep/train/settings.hpp"
 #include "vmsweep/train/trial_data.hpp"
@@ -19,16 +20,6 @@
 namespace vmsweep::train {
 
 namespace {
-
-void take_outcome(TrainingOutcome&& outcome, TrialResult& result) {
-  result.status = outcome.status;
-  result.reason = std::move(outcome.reason);
-  result.curve = std::move(outcome.curve);
-  result.val_loss_by_step = std::move(outcome.val_loss_by_step);
-  result.epochs_run = outcome.diverged_epoch > 0 ? outcome.diverged_epoch : static_cast<int>(result.curve.size());
-  result.best_epoch = outcome.best_epoch;
-  result.diverged_epoch = outcome.diverged_epoch;
-}
 
 void evaluate(model::LstmStack& model, const data::PreparedData& data, TrialResult& result) {
   const eval::Forecast forecast = forecast_every_window(model, data);
@@ -71,6 +62,7 @@ void add_intervals(int horizon, TrialResult& result) {
 }
 
 void train_and_evaluate(const Value& params, int threads, const EpochCallback& on_epoch, TrialResult& result) {
+  if (is_global_trial(params)) return train_global(params, threads, on_epoch, result);
   const TrainSettings settings = settings_from_params(params);
   result.params = settings.params;
   result.seed = settings.seed;

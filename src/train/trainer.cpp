@@ -28,6 +28,16 @@ std::vector<std::size_t> training_windows(const data::PreparedData& data) {
 
 }  // namespace
 
+void take_outcome(TrainingOutcome&& outcome, TrialResult& result) {
+  result.status = outcome.status;
+  result.reason = std::move(outcome.reason);
+  result.curve = std::move(outcome.curve);
+  result.val_loss_by_step = std::move(outcome.val_loss_by_step);
+  result.epochs_run = outcome.diverged_epoch > 0 ? outcome.diverged_epoch : static_cast<int>(result.curve.size());
+  result.best_epoch = outcome.best_epoch;
+  result.diverged_epoch = outcome.diverged_epoch;
+}
+
 data::WindowRange own_validation(const data::PreparedData& data, const std::string& setting) {
   const data::WindowRange train = data.range(data::Split::train), val = data.range(data::Split::val);
   if (val.count == 0 || val.first < train.end() || val.end() > data.range(data::Split::test).first)
@@ -73,7 +83,7 @@ std::string diverged_reason(int epoch, double loss) {
 }  // namespace
 
 Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data)
-    : Trainer(settings, model, data,
+    : Trainer(settings, model, WindowPool(data),
               Plan{training_windows(data), gather_range(data, data.range(data::Split::val)), settings.epochs,
                    settings.patience, settings.restore_best, std::nullopt}) {}
 
@@ -81,33 +91,51 @@ Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const d
 // rate the selection run used in that epoch.
 Trainer Trainer::refit(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
                        int epochs, double highway_lambda) {
-  return Trainer(settings, model, data, Plan{refit_windows(data), WindowBatch{}, epochs, 0, false, highway_lambda});
+  return Trainer(settings, model, WindowPool(data), Plan{refit_windows(data), WindowBatch{}, epochs, 0, false, highway_lambda});
 }
 
 Trainer Trainer::on_ranges(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
                            data::WindowRange train, data::WindowRange val) {
-  return Trainer(settings, model, data,
+  return Trainer(settings, model, WindowPool(data),
                  Plan{windows_of(train), gather_range(data, val), settings.epochs, settings.patience, settings.restore_best,
                       std::nullopt});
 }
 
-Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan)
+Trainer Trainer::pooled(const TrainSettings& settings, model::LstmStack& model,
+                        std::vector<const data::PreparedData*> traces) {
+  if (model.config().ar_highway > 0)
+    throw InputError("ar_highway is not available with fleet: global (its ridge start is fitted on one trace)");
+  for (const data::PreparedData* trace : traces) training_windows(*trace);  // every trace has training windows
+  WindowPool pool(std::move(traces));
+  std::vector<std::size_t> train = pool.windows(data::Split::train);
+  WindowBatch validation = gather_windows(pool, pool.windows(data::Split::val));
+  return Trainer(settings, model, std::move(pool),
+                 Plan{std::move(train), std::move(validation), settings.epochs, settings.patience, settings.restore_best,
+                      std::nullopt});
+}
+
+Trainer::Trainer(const TrainSettings& settings, model::LstmStack& model, WindowPool pool, Plan plan)
     : settings_(settings),
       model_(model),
+      pool_(std::move(pool)),
       order_(std::move(plan.windows), static_cast<std::uint64_t>(settings.seed)),
-      batch_(data, settings.batch_size),
+      batch_(pool_, settings.batch_size),
       validation_(std::move(plan.validation)),
       validation_output_(validation_.y.size()),
       schedule_(make_schedule(settings)),
       stopping_(plan.patience, settings.min_delta),
       epochs_(plan.epochs),
       restore_best_(plan.restore_best) {
-  if (model.config().ar_highway == 0) return;
+  if (model.config().ar_highway > 0) start_highway_of(plan);
+}
+
+// The highway's ridge fit reads one trace (a pooled trainer refuses it).
+void Trainer::start_highway_of(const Plan& plan) {
   if (plan.highway_lambda) {
     highway_lambda_ = *plan.highway_lambda;
-    start_highway(model, data, order_.windows(), highway_lambda_);
+    start_highway(model_, pool_.front(), order_.windows(), highway_lambda_);
   } else {
-    highway_lambda_ = start_highway(model, data, order_.windows(), validation_);
+    highway_lambda_ = start_highway(model_, pool_.front(), order_.windows(), validation_);
   }
 }
 

@@ -7,6 +7,9 @@
 // With ar_highway the trainer first writes the highway's ridge fit into the model
 // (highway_init.hpp): on its training windows, the penalty chosen on its validation windows (a
 // refit takes the selection run's penalty).
+// A pooled trainer (`fleet: global`) learns from the windows of several traces at once, each scaled on
+// its own: one shuffle over all their training windows, the validation loss over all their
+// validation windows.
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +23,7 @@
 #include "vmsweep/train/settings.hpp"
 #include "window_batch.hpp"
 #include "window_order.hpp"
+#include "window_pool.hpp"
 
 namespace vmsweep::train {
 
@@ -32,6 +36,9 @@ struct TrainingOutcome {
   int diverged_epoch = 0;
   double highway_lambda = 0;  // with ar_highway: the ridge penalty the highway started from
 };
+
+// Copies a run's status, curves and epochs into a trial's result.
+void take_outcome(TrainingOutcome&& outcome, TrialResult& result);
 
 // The data's validation part when it is its own, right after train and before test; InputError
 // naming `setting` otherwise (with `val: test`, a refit or a validation fold would learn from the
@@ -49,6 +56,13 @@ public:
   // A selection run on other windows than the data's own train and val parts (a validation fold).
   static Trainer on_ranges(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data,
                            data::WindowRange train, data::WindowRange val);
+  // A selection run on every trace's training windows, validated on every trace's validation
+  // windows; InputError with ar_highway (its ridge start is fitted on one trace).
+  static Trainer pooled(const TrainSettings& settings, model::LstmStack& model,
+                        std::vector<const data::PreparedData*> traces);
+  // The batch buffer points into the trainer's own pool: it is never copied or moved.
+  Trainer(const Trainer&) = delete;
+  Trainer& operator=(const Trainer&) = delete;
   TrainingOutcome run(const EpochCallback& on_epoch);
 
 private:
@@ -61,7 +75,8 @@ private:
     bool restore_best = false;
     std::optional<double> highway_lambda;  // none: chosen on `validation`
   };
-  Trainer(const TrainSettings& settings, model::LstmStack& model, const data::PreparedData& data, Plan plan);
+  Trainer(const TrainSettings& settings, model::LstmStack& model, WindowPool pool, Plan plan);
+  void start_highway_of(const Plan& plan);
   double train_epoch(double learning_rate);  // mean loss over the epoch's windows; NaN/inf on divergence
   double validation_loss(double train_loss);
   void record_step_losses(std::vector<double>& by_step) const;  // of the last validation_loss()
@@ -71,6 +86,7 @@ private:
 
   const TrainSettings& settings_;
   model::LstmStack& model_;
+  WindowPool pool_;
   WindowOrder order_;
   BatchBuffer batch_;
   WindowBatch validation_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "vmsweep/data/prepare.hpp"
+#include "window_pool.hpp"
 
 namespace vmsweep::train {
 
@@ -16,18 +17,20 @@ struct WindowBatch {
 
 // Every window of `range`, in order, gathered once (for evaluation).
 WindowBatch gather_range(const data::PreparedData& data, data::WindowRange range);
+// The pool's windows `ids`, in order, gathered once.
+WindowBatch gather_windows(const WindowPool& pool, std::span<const std::size_t> ids);
 
-// Reusable buffers for training batches of at most `capacity` windows.
+// Reusable buffers for training batches of at most `capacity` windows of a pool (which must outlive it).
 class BatchBuffer {
 public:
-  BatchBuffer(const data::PreparedData& data, int capacity);
+  BatchBuffer(const WindowPool& pool, int capacity);
   // Gathers `windows` (at most capacity of them) into x and y.
   void gather(std::span<const std::size_t> windows);
   const float* x() const { return x_.data(); }
   const float* y() const { return y_.data(); }
 
 private:
-  const data::PreparedData& data_;
+  const WindowPool& pool_;
   std::vector<float> x_;
   std::vector<float> y_;
 };

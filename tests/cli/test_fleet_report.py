@@ -19,7 +19,7 @@ import unittest
 import h5py
 import numpy as np
 
-BINARY = WORK = RESULTS = ONE = None
+BINARY = WORK = RESULTS = ONE = GLOBAL = None
 
 SWEEP = """\
 name: {name}
@@ -47,22 +47,23 @@ def report_json(results, *args):
     return json.loads(vmsweep("report", results, "--format", "json", *args).stdout)
 
 
-def run_sweep(name, path):
+def run_sweep(name, path, fleet=None):
     sweep = os.path.join(WORK, name + ".yaml")
     with open(sweep, "w") as f:
-        f.write(SWEEP.format(name=name, path=path))
+        f.write(SWEEP.format(name=name, path=path) + (f"fleet: {fleet}\n" if fleet else ""))
     vmsweep("run", sweep, "--results", os.path.join(WORK, "results"), "--threads", "1", "-q")
     return os.path.join(WORK, "results", name + ".h5")
 
 
 def setup():
-    global RESULTS, ONE
+    global RESULTS, ONE, GLOBAL
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     vmsweep("data", "synth", "--traces", "3", "--out", os.path.join(WORK, "traces"), "--steps", "700",
             "--interval", "H", "--gap-rate", "0", "--seed", "11", "--threads", "1")
     RESULTS = run_sweep("fleet", "'traces/*.csv'")
     ONE = run_sweep("one", "traces/trace-0001.csv")
+    GLOBAL = run_sweep("global", "'traces/*.csv'", fleet="global")
 
 
 def text(value):
@@ -84,10 +85,14 @@ def chosen_baseline(baselines, trace, method):
     return min(rows, key=lambda b: b["val_mse"]) if rows else None
 
 
-def mean_forecast_mse(trial_ids, split):
-    """The members' mean prediction on the points every member predicted, scored as the report does."""
-    with h5py.File(RESULTS, "r") as f:
-        parts = [f["trial"][i]["predictions"][()] for i in trial_ids]
+def mean_forecast_mse(trial_ids, split, results=None, trace=None):
+    """The members' mean prediction on the points every member predicted, scored as the report does
+    (of a global sweep: their predictions on `trace`)."""
+    with h5py.File(results or RESULTS, "r") as f:
+        groups = [f["trial"][i] for i in trial_ids]
+        if trace:
+            groups = [next(g for g in group["traces"].values() if text(g.attrs["trace"]) == trace) for group in groups]
+        parts = [g["predictions"][()] for g in groups]
     keyed = [{(r["timestamp_ms"], r["horizon_step"]): (r["actual"], r["predicted"]) for r in p if r["split"] == split}
              for p in parts]
     common = sorted(set.intersection(*(set(k) for k in keyed)))
@@ -157,6 +162,67 @@ class FleetRows(unittest.TestCase):
     def test_a_running_fleet_read_from_its_trial_files_gives_the_same_rows(self):
         folder = report_json(os.path.splitext(RESULTS)[0])
         self.assertEqual(folder["fleet"], report_json(RESULTS)["fleet"])
+
+
+def global_scores():
+    """{trace: {trial id: its metrics on that trace}} from a global sweep's trial groups."""
+    scores = {}
+    with h5py.File(GLOBAL, "r") as f:
+        for trial_id, trial in f["trial"].items():
+            for group in trial["traces"].values():
+                scores.setdefault(text(group.attrs["trace"]), {})[trial_id] = dict(group["metrics"].attrs)
+    return scores
+
+
+class GlobalFleet(unittest.TestCase):
+    """`fleet: global`: the rows are the one model chosen on the pooled validation, seen on each trace."""
+
+    def test_each_row_is_the_pooled_choice_scored_on_its_trace(self):
+        with h5py.File(GLOBAL, "r") as f:
+            fleet, trials = table(f, "fleet"), table(f, "trials")
+        scores = global_scores()
+        pooled = min((t for t in trials if t["status"] in ("ok", "stopped")), key=lambda t: (t["val_mse"], int(t["id"])))
+        rows = report_json(GLOBAL)["fleet"]
+        self.assertEqual([r["trace_id"] for r in rows], sorted(scores))
+        self.assertEqual(len(rows), 3)
+        for row, expected in zip(rows, fleet):
+            self.assertEqual(row["trace_id"], expected["trace"])
+            self.assertEqual((row["trial"], expected["trial"]), (pooled["id"], pooled["id"]))
+            mine = scores[row["trace_id"]][pooled["id"]]
+            self.assertEqual((row["val_mse"], row["test_mse"]), (mine["val_mse"], mine["test_mse"]))
+            for name in ("ridge_ar_test_mse", "persistence_test_mse", "ratio_ridge_ar", "ratio_persistence"):
+                self.assertEqual(row[name], expected[name], name)
+
+    def test_guarded_ranks_the_global_models_on_each_traces_validation(self):
+        with h5py.File(GLOBAL, "r") as f:
+            baselines = table(f, "tables/baselines")
+        scores = global_scores()
+        for row in report_json(GLOBAL)["fleet"]:
+            trace = row["trace_id"]
+            ridge = chosen_baseline(baselines, trace, "ridge_ar")
+            ranked = sorted(scores[trace].items(), key=lambda item: (item[1]["val_mse"], int(item[0])))
+            good = [i for i, m in ranked if m["val_mse"] <= ridge["val_mse"] - 0.02 * abs(ridge["val_mse"])][:3]
+            if good:
+                self.assertEqual(row["guarded"], "trials " + " ".join(good))
+                self.assertAlmostEqual(row["guarded_test_mse"], mean_forecast_mse(good, 2, GLOBAL, trace), places=12)
+            else:
+                self.assertEqual(row["guarded_test_mse"], ridge["test_mse"])
+
+    def test_summary_says_global_and_trace_narrows_to_the_views(self):
+        summary = report_json(GLOBAL)["fleet_summary"]
+        self.assertEqual({s["mode"] for s in summary}, {"global"})
+        scores = global_scores()
+        trace = sorted(scores)[1]
+        board = report_json(GLOBAL, "--trace", trace, "--top", "100")["leaderboard"]
+        mine = sorted(scores[trace].items(), key=lambda item: (item[1]["val_mse"], int(item[0])))
+        self.assertEqual([r["id"] for r in board if r["kind"] == "trial"], [i for i, _ in mine])
+        for row in (r for r in board if r["kind"] == "trial"):
+            self.assertEqual(row["test_mse"], scores[trace][row["id"]]["test_mse"])
+
+    def test_the_plot_draws_the_fleet_page(self):
+        out = os.path.join(WORK, "plots-global")
+        vmsweep("plot", GLOBAL, "-o", out)
+        self.assertGreater(os.path.getsize(os.path.join(out, "fleet.png")), 50_000)
 
 
 class OneTrace(unittest.TestCase):

@@ -12,6 +12,10 @@
 #   shard      --shard 0/2 and 1/2 each run whole traces; `vmsweep aggregate` then equals the unsharded run
 #   shard_bayes  the same for a bayes fleet (each trace's TPE is its own, so sharding by trace keeps it),
 #              on one rank each
+#   global     fleet: global: 2 trials (configurations, not x traces), each one model on all 3 traces;
+#              3 ranks equal 1 rank bitwise, per-trace metrics included; /fleet one row per trace from
+#              the trial best on the pooled val_mse, scored on that trace; validate counts each global
+#              trial once and its work as the local fleet's; kill -9 after its first trial file, resume
 set -euo pipefail
 
 vmsweep=$1
@@ -106,13 +110,16 @@ case_bad_trace() {
   $check skipped out/skipping.h5 | grep -q "^traces/vm4.tsv: " || fail "/sweep does not list the skipped trace"
 }
 
-case_resume() {
-  expect_code 0 run 2 reference fleet.yaml
+# Kills a one-rank run of NAME.yaml with -9 once it has written AT trial files, then resumes it on 2
+# ranks: the results equal an uninterrupted run's.
+kill_then_resume() {  # NAME AT
+  local name=$1 at=$2
+  expect_code 0 run 2 reference "$name.yaml"
   rm -f paused paused.claimed
-  setsid env VMSWEEP_PAUSE_AT=trial_file:3 VMSWEEP_PAUSE_FILE="$work/paused" \
-    mpirun --oversubscribe -n 1 "$vmsweep" run fleet.yaml --results resumed --threads 1 --quiet &
+  setsid env VMSWEEP_PAUSE_AT="trial_file:$at" VMSWEEP_PAUSE_FILE="$work/paused" \
+    mpirun --oversubscribe -n 1 "$vmsweep" run "$name.yaml" --results resumed --threads 1 --quiet &
   local job=$!
-  for _ in $(seq 6000); do [ -f paused ] && break; kill -0 "$job" 2>/dev/null || fail "the job ended before trial file 3"; sleep 0.01; done
+  for _ in $(seq 6000); do [ -f paused ] && break; kill -0 "$job" 2>/dev/null || fail "the job ended before trial file $at"; sleep 0.01; done
   [ -f paused ] || fail "no pause within a minute"
   local ranks
   ranks=$(pgrep -P "$job" | tr '\n' ' ')
@@ -120,11 +127,15 @@ case_resume() {
   wait "$job" || true
   for pid in $ranks; do while kill -0 "$pid" 2>/dev/null; do sleep 0.01; done; done
   local kept
-  kept=$(ls resumed/fleet/trials | grep -c '\.h5$' || true)
-  [ "$kept" -eq 3 ] || fail "killed with $kept trial files, expected 3"
-  [ ! -e resumed/fleet.h5 ] || fail "a killed sweep was aggregated"
-  expect_code 0 run 2 resumed fleet.yaml
-  $check same reference/fleet.h5 resumed/fleet.h5
+  kept=$(ls "resumed/$name/trials" | grep -c '\.h5$' || true)
+  [ "$kept" -eq "$at" ] || fail "killed with $kept trial files, expected $at"
+  [ ! -e "resumed/$name.h5" ] || fail "a killed sweep was aggregated"
+  expect_code 0 run 2 resumed "$name.yaml"
+  $check same "reference/$name.h5" "resumed/$name.h5"
+}
+
+case_resume() {
+  kill_then_resume fleet 3
 }
 
 case_shard() {
@@ -153,6 +164,26 @@ case_shard_bayes() {
   expect_code 0 "$vmsweep" run tpe.yaml --results sharded --threads 1 --quiet --shard 0/2
   expect_code 0 "$vmsweep" aggregate sharded/tpe
   $check same whole/tpe.h5 sharded/tpe.h5
+}
+
+case_global() {
+  sed -e 's/^name: fleet/name: global\nfleet: global/' fleet.yaml >global.yaml
+  local out
+  out=$("$vmsweep" validate global.yaml)
+  echo "$out" | grep -q "trials: 2" || fail "a global grid of 2 configurations is not 2 trials: $out"
+  echo "$out" | grep -q "traces: 3 (fleet: global" || fail "no global traces line: $out"
+  echo "$out" | grep -q "checked: 2 of 2 trials" || fail "a global trial checked on 3 traces is not 1 trial: $out"
+  [ "$(echo "$out" | grep -c '^  #')" -eq 2 ] || fail "each global trial is not listed once: $out"
+  # The same configurations on the same traces: a global sweep does a local fleet's work.
+  local work_global work_local
+  work_global=$(echo "$out" | grep "whole sweep at most .* TFLOP")
+  work_local=$("$vmsweep" validate fleet.yaml | grep "whole sweep at most .* TFLOP")
+  [ -n "$work_global" ] && [ "$work_global" = "$work_local" ] || fail "global work '$work_global' vs local '$work_local'"
+  expect_code 0 "$vmsweep" run global.yaml --results one --threads 1 --quiet
+  expect_code 0 run 3 three global.yaml
+  $check same one/global.h5 three/global.h5
+  $check global_fleet one/global.h5 three/global.h5
+  kill_then_resume global 1
 }
 
 "case_$case_name"

@@ -10,6 +10,10 @@
   sweep_results.py fleet A.h5 N        /fleet has N rows, one per trace of /trials: the chosen trial is the
                                        trace's best on val_mse, the baselines are the trace's rows of
                                        /tables/baselines chosen on val_mse, the ratios divide; prints it
+  sweep_results.py global_fleet A.h5 B.h5
+                                       fleet: global: every trial's per-trace metrics bitwise equal in
+                                       both; A's /fleet has one row per trace of the trials, all from the
+                                       trial best on the pooled val_mse, its metrics on that trace
   sweep_results.py skipped A.h5        prints the skipped traces /sweep lists, one a line
   sweep_results.py pruning A.h5 EPOCHS ETA
                                        every pruning decision in A.h5 is one the hyperband rule can
@@ -98,6 +102,44 @@ def check_fleet(path, rows):
               f"ratio {row.ratio_ridge_ar:.3f}")
 
 
+def per_trace_metrics(path):
+    """{(trial id, trace id): {metric: value}} of a global sweep's trials."""
+    out = {}
+    with h5py.File(path, "r") as f:
+        for trial_id, trial in f["trial"].items():
+            for group in trial["traces"].values():
+                trace = group.attrs["trace"]
+                trace = trace.decode("utf-8") if isinstance(trace, bytes) else trace
+                out[(trial_id, trace)] = dict(group["metrics"].attrs)
+    return out
+
+
+def check_global_fleet(path_a, path_b):
+    a, b = per_trace_metrics(path_a), per_trace_metrics(path_b)
+    if set(a) != set(b) or not a:
+        fail(f"per-trace scores differ in their traces: {sorted(a)} vs {sorted(b)}")
+    for key in a:
+        for metric in METRICS:
+            if not bitwise_equal([a[key][metric]], [b[key][metric]]):
+                fail(f"trial {key[0]} on {key[1]}: {metric} {a[key][metric]} vs {b[key][metric]}")
+    with h5py.File(path_a, "r") as f:
+        fleet = decoded(pd.DataFrame(f["fleet"][()]))
+        table = decoded(pd.DataFrame(f["trials"][()]))
+    traces = sorted({trace for _, trace in a})
+    if sorted(fleet["trace"]) != traces or set(fleet["mode"]) != {"global"}:
+        fail(f"/fleet rows {list(fleet['trace'])} modes {set(fleet['mode'])}, the trials' traces {traces}")
+    best = table.loc[table["val_mse"].idxmin(), "id"]
+    for row in fleet.itertuples():
+        own = a[(best, row.trace)]
+        if row.trial != best or not bitwise_equal([own["test_mse"], own["val_mse"]], [row.test_mse, row.val_mse]):
+            fail(f"{row.trace}: /fleet has trial {row.trial} test_mse {row.test_mse}; best pooled {best}: {own['test_mse']}")
+        if not np.isfinite(row.ridge_ar_test_mse):
+            fail(f"{row.trace}: no ridge AR baseline")
+        print(row.trace, row.trial, f"test_mse {row.test_mse:.4g}", f"ridge_ar {row.ridge_ar_test_mse:.4g}",
+              f"ratio {row.ratio_ridge_ar:.3f}")
+    print(f"{len(a)} per-trace scores bitwise equal")
+
+
 PRUNED = re.compile(r"pruned by hyperband at epoch (\d+): val_loss (\S+) > threshold (\S+) of (\d+) trials at this band$")
 
 
@@ -166,6 +208,8 @@ def main():
             print(trial_id, trace)
     elif command == "fleet":
         check_fleet(paths[0], int(paths[1]))
+    elif command == "global_fleet":
+        check_global_fleet(*paths)
     elif command == "skipped":
         with h5py.File(paths[0], "r") as f:
             for line in f["sweep"].attrs["skipped_traces"]:

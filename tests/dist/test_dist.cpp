@@ -153,8 +153,13 @@ TEST_CASE("a truncated or padded message is an error, not garbage") {
   Bytes bad_flag = encode_result({}).body;
   bad_flag.back() = 2;
   CHECK_THROWS_AS(decode_result(bad_flag), Error);
+  // The one byte where true and false differ is the flag.
   Bytes bad_bool = encode_assign({1, 1, 0, 1, Value(true)}).body;
-  bad_bool.back() = 'f';
+  const Bytes with_false = encode_assign({1, 1, 0, 1, Value(false)}).body;
+  REQUIRE(with_false.size() == bad_bool.size());
+  const auto flag = std::mismatch(bad_bool.begin(), bad_bool.end(), with_false.begin()).first;
+  REQUIRE(flag != bad_bool.end());
+  *flag = 'f';
   CHECK_THROWS_AS(decode_assign(bad_bool), Error);
   // A trial status that is none of the four (found by fuzz_wire).
   Bytes bad_status = encode_result({}).body;

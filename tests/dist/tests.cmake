@@ -25,7 +25,7 @@ add_test(NAME "dist: fault injection"
 set_tests_properties("dist: fault injection" PROPERTIES TIMEOUT 900)
 
 # Fleet sweeps (issue 14): many traces in one sweep, one search per trace; each case runs seconds.
-foreach(fleet_case inputs ranks bad_trace resume shard shard_bayes)
+foreach(fleet_case inputs ranks bad_trace resume shard shard_bayes global)
   add_test(NAME "dist: fleet ${fleet_case}"
            COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/dist/fleet_sweep.sh" "$<TARGET_FILE:vmsweep>" ${fleet_case})
   set_tests_properties("dist: fleet ${fleet_case}" PROPERTIES TIMEOUT 180)

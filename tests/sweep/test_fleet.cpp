@@ -82,11 +82,21 @@ TEST_CASE("a glob that matches nothing or an empty folder is refused at the key"
   CHECK_THROWS_WITH(folder.parse(grid_with_path("[]")), Catch::Matchers::Contains("an empty list"));
 }
 
-TEST_CASE("fleet: local is the default; global is refused as not built yet", "[sweep][fleet]") {
+TEST_CASE("fleet: local is the default; global runs one trial per configuration on every trace", "[sweep][fleet]") {
   const FleetFolder folder;
   CHECK(folder.parse("fleet: local\n" + grid_with_path("traces/*.csv")).fleet == Fleet::local);
-  CHECK_THROWS_WITH(folder.parse("fleet: global\n" + grid_with_path("traces/*.csv")),
-                       Catch::Matchers::Contains("fleet.yaml:1:1: key 'fleet'") && Catch::Matchers::Contains("not built yet"));
+  const SweepSpec global = folder.parse("fleet: global\n" + grid_with_path("traces/*.csv"));
+  CHECK(global.is_global());
+  REQUIRE(trial_count(global) == 2 * 3);  // configurations x repeats, not x traces
+  const std::vector<TrialSpec> trials = trial_list(global);
+  REQUIRE(trials.size() == 6);
+  for (const TrialSpec& trial : trials) {
+    CHECK(trial.trace.empty());
+    REQUIRE(trial.traces.size() == 3);
+    REQUIRE(trial.params.find("path")->as_list().size() == 3);
+    CHECK(trial.params.find("path")->as_list()[2].as_string() == global.traces[2].path);
+    CHECK(trial.traces[2] == global.traces[2].id);
+  }
   CHECK_THROWS_WITH(folder.parse("fleet: both\n" + grid_with_path("traces/*.csv")),
                        Catch::Matchers::Contains("expected local or global"));
 }

@@ -45,7 +45,8 @@ public:
   std::vector<std::string> param_columns() const;  // which /trials columns are parameters
   std::vector<std::string> metric_columns() const; // and which are metrics
   // Every trial from /trials: parameters exact (from the params_json column), metrics that are
-  // NaN in the table left out; no curves or predictions.
+  // NaN in the table left out; a global trial's per-trace metrics (`fleet: global`); no curves or
+  // predictions.
   std::vector<StoredTrial> trials() const;
   // One trial in full from /trial/<id> (without its model); InputError naming the id if there is none.
   StoredTrial trial(const std::string& id) const;

@@ -24,6 +24,14 @@ using Metrics = std::vector<std::pair<std::string, double>>;
 // The value of metric `name`, or null when it is not there.
 const double* find_metric(const Metrics& metrics, const std::string& name);
 
+// A global trial's scores on one of the traces it learned from (`fleet: global`, docs/fleets.md):
+// the metrics and predictions a local trial on that trace has, in the trace's original units.
+struct TraceScores {
+  std::string trace;  // the trace's id (sweep::Trace); its path until the run names it
+  Metrics metrics;
+  Predictions predictions;
+};
+
 struct TrialResult {
   TrialStatus status = TrialStatus::ok;
   std::string reason;          // why a trial failed, diverged or stopped; empty when ok
@@ -44,6 +52,9 @@ struct TrialResult {
   // The model to predict with (the weights the test part was scored with); absent unless the trial
   // ended ok or stopped. Stores read it only when asked (io::TrialStore::read_model).
   std::optional<Checkpoint> model;
+  // A global trial: one entry per trace, in the order of params' `path` list; `metrics` are then
+  // pooled over every trace's windows in each trace's scaled units. Empty for a trial on one trace.
+  std::vector<TraceScores> per_trace;
 
   const double* metric(const std::string& name) const;
 };

@@ -22,7 +22,8 @@ struct TrialSpec {
   int repeat = 0;              // 0 .. repeats-1
   std::int64_t seed = 0;       // derived from the sweep seed and the repeat
   Value params;                // one flat map: data block, then the trial's parameters, then seed
-  std::string trace = {};      // the trace's id (SweepSpec::traces); empty when `path` is swept
+  std::string trace = {};      // the trace's id (SweepSpec::traces); empty when `path` is swept or global
+  std::vector<std::string> traces = {};  // a global trial's trace ids, in the order of its `path` list
 };
 
 class Sampler {

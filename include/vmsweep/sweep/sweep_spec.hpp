@@ -65,7 +65,8 @@ struct SkippedTrace {
 };
 
 // How a sweep over several traces searches: `local`, one search per trace (configurations x
-// traces). `global` (one model trained on every trace) is not built yet and is refused.
+// traces); `global`, one search whose every trial trains one model on the windows of all traces
+// (its params' `path` is the list of them) and is scored per trace (docs/fleets.md).
 enum class Fleet { local, global };
 
 struct SweepSpec {
@@ -78,7 +79,8 @@ struct SweepSpec {
   std::int64_t seed = 0;
   Value data;        // the data block; `path` made absolute (a fleet: its first trace's, each trace's sampler its own)
   // The traces data.path names, sorted by id, each once; empty when `path` is a swept parameter.
-  // More than one make a fleet: make_sampler runs one search per trace (docs/fleets.md).
+  // More than one make a fleet: make_sampler runs one search per trace, or one search of global
+  // models (docs/fleets.md).
   std::vector<Trace> traces;
   Fleet fleet = Fleet::local;
   bool skip_bad = false;               // data.skip_bad: the preflight skips bad traces instead of refusing
@@ -102,6 +104,8 @@ struct SweepSpec {
 
   const ParameterSpec* find_parameter(std::string_view name) const;
   bool is_fleet() const { return traces.size() > 1; }
+  bool searches_per_trace() const { return is_fleet() && fleet == Fleet::local; }
+  bool is_global() const { return is_fleet() && fleet == Fleet::global; }
 };
 
 // The sweep as it runs on one of its traces: data.path is that trace's, and random and bayes draw
