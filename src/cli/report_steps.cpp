@@ -19,10 +19,15 @@ std::vector<Value> step_row(const char* kind, const std::string& name, const std
   for (std::int64_t k = 1; k <= horizon; ++k) {
     const std::string key = metric + "_h" + std::to_string(k);
     const auto found = std::find_if(metrics.begin(), metrics.end(), [&](const auto& m) { return m.first == key; });
-    row.push_back(found == metrics.end() ? Value(nullptr) : Value(found->second));
-    sum += found == metrics.end() ? NAN : found->second;
+    if (found == metrics.end()) {
+      row.emplace_back(nullptr);
+      sum = NAN;
+    } else {
+      row.emplace_back(found->second);
+      sum += found->second;
+    }
   }
-  row.push_back(sum / static_cast<double>(horizon));
+  row.emplace_back(sum / static_cast<double>(horizon));
   return row;
 }
 
