@@ -20,7 +20,7 @@ constexpr auto longest_wait = std::chrono::microseconds(500);
 Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
                          const sweep::SweepSpec& spec, const EarlierEpochs& earlier)
     : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
-      slots_(static_cast<std::size_t>(pool.size()), Slot::idle), running_(slots_.size(), -1) {
+      slots_(static_cast<std::size_t>(pool.size()), Slot::idle), running_(slots_.size(), -1), last_trace_(slots_.size()) {
   if (!spec.early_terminate) return;
   pruner_ = sweep::make_pruner(spec);
   for (const EarlierEpoch& epoch : earlier) pruner_->remember(epoch.trial_id, epoch.epoch, epoch.val_loss);
@@ -59,8 +59,9 @@ void Coordinator::hand_out() {
   for (int slot = 0; slot < static_cast<int>(slots_.size()); ++slot) {
     if (slots_[slot] != Slot::idle) continue;
     std::optional<sweep::TrialSpec> trial;
-    if (!tally_.stopped()) trial = queue_.next();
+    if (!tally_.stopped()) trial = queue_.next(last_trace_[slot]);
     if (trial) {
+      last_trace_[slot] = trial->trace;
       progress_.trial_started(*trial);
       pool_.send(slot, encode_assign(*trial));
       slots_[slot] = Slot::busy;

@@ -64,6 +64,7 @@ private:
   std::unique_ptr<sweep::Pruner> pruner_;  // none without early_terminate
   std::vector<Slot> slots_;
   std::vector<std::int64_t> running_;  // the trial each busy slot runs
+  std::vector<std::string> last_trace_;  // the trace each slot ran last: its rank holds it prepared
   SweepTally tally_;
 };
 

@@ -15,13 +15,16 @@ public:
   LongestFirstSampler(std::unique_ptr<sweep::Sampler> inner, std::size_t lookahead)
       : SamplerWrapper(std::move(inner)), lookahead_(lookahead) {}
 
-  std::optional<sweep::TrialSpec> next() override {
+  std::optional<sweep::TrialSpec> next() override { return next_on({}); }
+
+  std::optional<sweep::TrialSpec> next_on(const std::string& trace) override {
     top_up();
     if (inner().stop_reason()) held_.clear();  // nothing new starts once the sweep is over
     while (!held_.empty() && !inner().still_wanted(held_.begin()->second)) held_.erase(held_.begin());  // its trace stopped
     if (held_.empty()) return std::nullopt;
-    sweep::TrialSpec trial = std::move(held_.begin()->second);
-    held_.erase(held_.begin());
+    const auto chosen = trace.empty() ? held_.begin() : longest_on(trace);
+    sweep::TrialSpec trial = std::move(chosen->second);
+    held_.erase(chosen);
     return trial;
   }
 
@@ -40,9 +43,22 @@ private:
   }
 
   using Order = std::pair<double, std::int64_t>;  // (-cost, proposal number): longest first, then in order
+  using Held = std::map<Order, sweep::TrialSpec>;
+
+  // The first of the longest held trials that runs on `trace`, else the first held. The scan is
+  // bounded: a fleet of many traces has that many equally long trials per configuration.
+  Held::iterator longest_on(const std::string& trace) {
+    const double longest = held_.begin()->first.first;
+    std::size_t scanned = 0;
+    for (auto it = held_.begin(); it != held_.end() && it->first.first == longest && scanned < kAffinityScan; ++it, ++scanned)
+      if (it->second.trace == trace) return it;
+    return held_.begin();
+  }
+
+  static constexpr std::size_t kAffinityScan = 4096;
   std::size_t lookahead_;
   std::int64_t proposed_ = 0;
-  std::map<Order, sweep::TrialSpec> held_;
+  Held held_;
 };
 
 }  // namespace

@@ -9,8 +9,10 @@ public:
   ResumingSampler(std::unique_ptr<sweep::Sampler> inner, const FinishedTrials& finished)
       : SamplerWrapper(std::move(inner)), finished_(finished) {}
 
-  std::optional<sweep::TrialSpec> next() override {
-    while (auto trial = inner().next()) {
+  std::optional<sweep::TrialSpec> next() override { return next_on({}); }
+
+  std::optional<sweep::TrialSpec> next_on(const std::string& trace) override {
+    while (auto trial = inner().next_on(trace)) {
       const auto done = finished_.find(trial->id);
       if (done == finished_.end()) return trial;
       inner().tell(trial->id, done->second);

@@ -15,6 +15,7 @@ class SamplerWrapper : public sweep::Sampler {
 public:
   explicit SamplerWrapper(std::unique_ptr<sweep::Sampler> inner) : inner_(std::move(inner)) {}
   std::optional<sweep::TrialSpec> next() override { return inner_->next(); }
+  std::optional<sweep::TrialSpec> next_on(const std::string& trace) override { return inner_->next_on(trace); }
   void tell(std::int64_t trial_id, std::optional<double> objective) override { inner_->tell(trial_id, objective); }
   void skip(std::int64_t trial_id) override { inner_->skip(trial_id); }
   bool exhausted() const override { return inner_->exhausted(); }
@@ -38,7 +39,9 @@ std::unique_ptr<sweep::Sampler> resuming(std::unique_ptr<sweep::Sampler> inner, 
 
 // Holds up to `lookahead` proposals and hands out the most expensive first (train::relative_cost;
 // ties in proposal order), so a sweep does not end with one long straggler while the other ranks
-// idle. A list of at most `lookahead` trials is handed out fully sorted.
+// idle. A list of at most `lookahead` trials is handed out fully sorted. next_on(trace) picks, among
+// the trials as long as the longest held (a fleet's configuration on each of its traces), one on
+// that trace if there is one.
 std::unique_ptr<sweep::Sampler> longest_first(std::unique_ptr<sweep::Sampler> inner, std::size_t lookahead);
 
 }  // namespace vmsweep::dist

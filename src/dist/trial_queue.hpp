@@ -20,7 +20,10 @@ public:
   // InputError for --shard with bayes (it has no fixed list to divide).
   TrialQueue(const sweep::SweepSpec& spec, const FinishedTrials& finished, std::optional<Shard> shard);
 
-  std::optional<sweep::TrialSpec> next() { return sampler_->next(); }
+  // The next trial to start; `held_trace` (the trace the asking rank ran last, if any) is preferred
+  // when that changes no trial (sweep::Sampler::next_on), e.g. among equally long trials
+  // (sampler_wrappers.hpp, longest_first) or a fleet's per-trace searches.
+  std::optional<sweep::TrialSpec> next(const std::string& held_trace = {}) { return sampler_->next_on(held_trace); }
   void tell(std::int64_t trial_id, std::optional<double> objective) { sampler_->tell(trial_id, objective); }
   bool exhausted() const { return sampler_->exhausted(); }
   // Why no more trials start before the budget is spent (metric.target reached), once that happens.

@@ -31,6 +31,14 @@ public:
     return std::nullopt;
   }
 
+  // The trace's own search, out of turn: ids are per trace (to_fleet), so no trial changes.
+  std::optional<TrialSpec> next_on(const std::string& trace) override {
+    const auto index = std::ranges::find(ids_, trace) - ids_.begin();
+    if (index < traces_ && children_[index])
+      if (auto trial = children_[index]->next()) return to_fleet(std::move(*trial), index);
+    return next();
+  }
+
   void tell(std::int64_t trial_id, std::optional<double> objective) override {
     child_of(trial_id).tell(trial_id / traces_, objective);
   }

@@ -6,9 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <csignal>
+#include <filesystem>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -225,6 +227,50 @@ TEST_CASE("the trial queue hands out the longest trials first and skips finished
   CHECK(resumed.total() == 6);
   CHECK(resumed.pending_count() == 4);
   CHECK(drain(resumed) == std::vector<std::int64_t>{3, 4, 0, 1});
+}
+
+// Three copies of aa.txt under other names: a fleet of 3 traces with the same windows.
+struct ThreeTraces {
+  ThreeTraces() {
+    std::filesystem::create_directories(root);
+    for (const char* name : {"a.txt", "b.txt", "c.txt"})
+      std::filesystem::copy_file(VMSWEEP_AA_TXT, root / name, std::filesystem::copy_options::overwrite_existing);
+  }
+  ~ThreeTraces() { std::filesystem::remove_all(root); }
+  sweep::SweepSpec fleet() const {
+    const std::string text = "name: t\nseed: 1\ndata: {path: '*.txt', timestamp: datetime, value: data_hourly, resample: D}\n"
+                             "method: grid\nparameters:\n  layers: {values: [[4], [64, 32]]}\n  epochs: {value: 2}\n";
+    return sweep::SweepSpec::parse(text, "t.yaml", train::all_knobs(), root);
+  }
+  std::filesystem::path root = std::filesystem::temp_directory_path() / ("vmsweep-affinity-" + std::to_string(::getpid()));
+};
+
+TEST_CASE("a rank gets a trial on the trace it ran last when that keeps the longest first") {
+  ThreeTraces traces;
+  const sweep::SweepSpec spec = traces.fleet();
+  REQUIRE(spec.traces.size() == 3);
+  FinishedTrials none;
+  TrialQueue plain(spec, none, std::nullopt);
+  // Trials 3, 4, 5 ([64, 32] on a, b, c) before 0, 1, 2 ([4]).
+  CHECK(drain(plain) == std::vector<std::int64_t>{3, 4, 5, 0, 1, 2});
+
+  TrialQueue queue(spec, none, std::nullopt);
+  const std::string& c = spec.traces[2].id;
+  auto first = queue.next(c);  // the longest trial on c, ahead of the longest on a and b
+  REQUIRE(first);
+  CHECK(first->id == 5);
+  CHECK(first->trace == c);
+  auto second = queue.next(c);  // nothing as long is left on c: the longest first, on a
+  REQUIRE(second);
+  CHECK(second->id == 3);
+  auto third = queue.next(c);  // [64, 32] on b is longer than [4] on c
+  REQUIRE(third);
+  CHECK(third->id == 4);
+  auto fourth = queue.next(c);  // then [4]: c's first
+  REQUIRE(fourth);
+  CHECK(fourth->id == 2);
+  CHECK(drain(queue) == std::vector<std::int64_t>{0, 1});
+  CHECK(queue.next("no such trace") == std::nullopt);
 }
 
 TEST_CASE("shards split the trial list without overlap or gaps") {

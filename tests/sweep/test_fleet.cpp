@@ -134,6 +134,28 @@ TEST_CASE("a fleet's random search draws run_cap trials per trace, each trace fr
   for (std::size_t k = 0; k < alone.size(); ++k) CHECK(trials[3 * k + 1].params == alone[k].params);
 }
 
+TEST_CASE("next_on proposes from the named trace's own search out of turn, with the ids it has in turn", "[sweep][fleet]") {
+  const FleetFolder folder;
+  const SweepSpec spec = folder.parse("method: random\nseed: 7\nrun_cap: 2\ndata: {path: 'traces/*.csv'}\n"
+                                      "parameters:\n  x1: {min: 0.0, max: 1.0}\n");
+  const std::vector<TrialSpec> in_turn = trial_list(spec);
+  REQUIRE(in_turn.size() == 6);
+  const std::unique_ptr<Sampler> sampler = make_sampler(spec);
+  const std::string& c = spec.traces[2].id;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 6; ++i) {
+    std::optional<TrialSpec> trial = sampler->next_on(c);
+    REQUIRE(trial);
+    CHECK(trial->params == in_turn[static_cast<std::size_t>(trial->id)].params);
+    CHECK(trial->trace == spec.traces[fleet_trace_index(spec, trial->id)].id);
+    ids.push_back(trial->id);
+  }
+  // c's two trials first, then the others in turn once c's search is spent.
+  CHECK(ids == std::vector<std::int64_t>{2, 5, 0, 1, 3, 4});
+  CHECK_FALSE(sampler->next_on(c));
+  CHECK(sampler->exhausted());
+}
+
 TEST_CASE("a trace's TPE proposals do not depend on another trace's results", "[sweep][fleet][tpe]") {
   const FleetFolder folder;
   const SweepSpec spec = folder.parse("method: bayes\nseed: 3\nrun_cap: 30\nbayes: {n_startup: 5}\n"

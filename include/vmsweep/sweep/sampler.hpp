@@ -32,6 +32,13 @@ public:
   // The next trial, or nullopt when nothing can be proposed: the list is done, run_cap is reached
   // or a configuration reached metric.target. Proposing never waits for results.
   virtual std::optional<TrialSpec> next() = 0;
+  // A proposal on `trace` (a trace id) when the search can make one without changing any trial's
+  // id or parameters, else next(): a rank that holds that trace prepared keeps using it. A fleet's
+  // per-trace searches can; one search over one trace has nothing to choose.
+  virtual std::optional<TrialSpec> next_on(const std::string& trace) {
+    (void)trace;
+    return next();
+  }
   // A finished trial's objective (the metric's value as reported); nullopt = failed or diverged.
   virtual void tell(std::int64_t trial_id, std::optional<double> objective) = 0;
   // A proposed trial that will not run here (another shard runs it): forgotten without learning.
