@@ -24,8 +24,10 @@ constexpr const char* predict_description =
     "one trial (--trial), or the mean of an ensemble's members (--ensemble seed_mean|top_k, as `vmsweep report` "
     "chose them on validation). The trace is loaded with the trial's own data settings (columns, cleaning, "
     "resampling), so a newer copy of the sweep's trace works; its last look_back steps are scaled with the "
-    "trial's stored scaler. Each step gets split-conformal intervals from the validation errors of that step "
-    "(docs/forecasting.md). Writes timestamp, step, forecast and lower_<L>/upper_<L> per level, in the "
+    "trial's stored scaler. A global model (fleet: global) forecasts any trace, one it learned from or not, "
+    "scaled as training scaled each of its traces: on the trace's own training part. Each step gets "
+    "split-conformal intervals from the validation errors of that step (a global model's on this trace; "
+    "docs/forecasting.md). Writes timestamp, step, forecast and lower_<L>/upper_<L> per level, in the "
     "series' units.\nExit codes: 0 written, 1 error, 2 bad input (nothing written).";
 
 struct PredictArguments {
@@ -103,7 +105,7 @@ void predict(const PredictArguments& args) {
   if (!args.plot.empty()) check_plot_path(args.plot);
   const std::vector<IntervalLevel> levels = interval_levels(args.levels);
   const io::SweepReader results(args.results);
-  const PredictionModels models = prediction_models(results, args.trial, args.ensemble);
+  const PredictionModels models = prediction_models(results, args.trial, args.ensemble, args.data);
   const int horizon = args.horizon > 0 ? args.horizon : train::trained_horizon(models.members);
   const train::FutureForecast forecast = train::forecast_after(models.members, args.data, horizon);
   const std::vector<Section> sections = predict_sections(models, forecast, levels, args.results);

@@ -1,10 +1,13 @@
 // `vmsweep report RESULTS`: leaderboard with baselines, parameter effects and problems of a sweep,
 // or one trial in full, as a text table, CSV, JSON or Markdown.
+#include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "commands.hpp"
+#include "vmsweep/common/error.hpp"
 #include "number_checks.hpp"
 #include "report_ensemble.hpp"
 #include "report_fleet.hpp"
@@ -33,6 +36,7 @@ struct ReportArguments {
   std::string section;
   bool no_baselines = false;
   std::size_t ensemble = 5;
+  std::string beside;
 };
 
 std::vector<BaselineScore> report_baselines(const SweepResults& results, const ReportArguments& args) {
@@ -56,12 +60,31 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
 }
 
 // A fleet's rows per trace and summary; each trace's own leaderboard is one --trace away.
+// The other sweep of `--beside`: a fleet with at least one of these traces.
+std::optional<BesideFleet> beside_fleet(const SweepResults& results, const ReportArguments& args) {
+  if (args.beside.empty()) return std::nullopt;
+  const SweepResults other = SweepResults::open(args.beside);
+  const std::vector<std::string> ours = results.traces(), theirs = other.traces();
+  const bool shared = std::ranges::any_of(ours, [&](const std::string& id) { return std::ranges::find(theirs, id) != theirs.end(); });
+  if (!other.fleet() || !shared)
+    throw InputError("--beside " + args.beside + ": not a fleet of these traces (it has " + std::to_string(theirs.size()) +
+                     (theirs.size() == 1 ? " trace" : " traces") + ", none of them one of " + results.source().string() + "'s)");
+  return BesideFleet{fleet_mode(other), fleet_outcomes(other, report_baselines(other, args), args.ensemble > 0)};
+}
+
 std::vector<Section> fleet_sections(const SweepResults& results, const ReportArguments& args) {
   const std::vector<TraceOutcome> outcomes = fleet_outcomes(results, report_baselines(results, args), args.ensemble > 0);
-  return {fleet_section(results, outcomes), fleet_summary_section(results, outcomes), problems_section(results), sweep_section(results)};
+  const std::optional<BesideFleet> beside = beside_fleet(results, args);
+  const BesideFleet* other = beside ? &*beside : nullptr;
+  return {fleet_section(results, outcomes, other), fleet_summary_section(results, outcomes, other), problems_section(results),
+          sweep_section(results)};
 }
 
 std::vector<Section> report_sections(const SweepResults& results, const ReportArguments& args) {
+  if (!args.beside.empty() && !results.fleet())
+    throw InputError("--beside compares two fleets trace by trace: " + results.source().string() + " is not a fleet");
+  if (!args.beside.empty() && (!args.trial.empty() || !args.trace.empty()))
+    throw InputError("--beside compares two fleets trace by trace: it does not combine with --trial or --trace");
   if (!args.trial.empty()) return trial_sections(results.trial(args.trial));
   if (!args.trace.empty())
     return sweep_sections(results.only_trace(find_trace(results.traces(), args.trace, results.source().string())), args);
@@ -102,6 +125,9 @@ void add_report_commands(CLI::App& app, CommandStatus&) {
       ->capture_default_str();
   command->add_flag("--no-baselines", args->no_baselines,
                     "Do not compute the baselines when the results hold none (they prepare the data again)");
+  command->add_option("--beside", args->beside,
+                      "On a fleet: another sweep of the same traces (e.g. fleet: global beside fleet: local); its trial, "
+                      "test MSE and ratio to ridge AR join each trace's row, and its lines the fleet summary");
   command->callback([args] { report(*args); });
 }
 

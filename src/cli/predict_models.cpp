@@ -4,6 +4,7 @@
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/train/forecast_scores.hpp"
+#include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/mean_predictions.hpp"
 
 namespace vmsweep::cli {
@@ -55,17 +56,34 @@ eval::Calibration ensemble_calibration(const io::SweepReader& results, const std
   return train::calibration_of(train::mean_predictions(predictions), train::trained_horizon(members));
 }
 
+// A global model (`fleet: global`) is applied to the trace as training applied it to each of its own
+// (train::model_on_trace): its scalers and calibration become the trace's. Returns those members'
+// predictions of the trace's windows; empty when no member is global.
+std::vector<Predictions> apply_to_trace(std::vector<train::ForecastMember>& members, const std::filesystem::path& trace) {
+  std::vector<Predictions> on_trace;
+  for (train::ForecastMember& member : members) {
+    train::ModelOnTrace applied = train::model_on_trace(member.model, trace, member.threads);
+    if (applied.predictions.predicted.empty()) continue;
+    member.model = std::move(applied.model);
+    on_trace.push_back(std::move(applied.predictions));
+  }
+  return on_trace;
+}
+
 }  // namespace
 
-PredictionModels prediction_models(const io::SweepReader& results, const std::string& trial, const std::string& ensemble) {
+PredictionModels prediction_models(const io::SweepReader& results, const std::string& trial, const std::string& ensemble,
+                                   const std::filesystem::path& trace) {
   const io::KeptModels kept = kept_models(results);
   PredictionModels models;
   models.ids = chosen_ids(kept, trial, ensemble, results.file().string());
   models.label = ensemble.empty() ? "trial " + models.ids.front() : ensemble;
   const std::vector<io::StoredTrial> trials = results.trials();  // summaries: each trial's thread count
   for (const std::string& id : models.ids) models.members.push_back(kept_member(results, kept, trials, id));
-  models.calibration = models.members.size() == 1 ? eval::Calibration{models.members.front().model.calibration}
-                                                  : ensemble_calibration(results, models.ids, models.members);
+  const std::vector<Predictions> on_trace = apply_to_trace(models.members, trace);
+  if (models.members.size() == 1) models.calibration = eval::Calibration{models.members.front().model.calibration};
+  else if (!on_trace.empty()) models.calibration = train::calibration_of(train::mean_predictions(on_trace), train::trained_horizon(models.members));
+  else models.calibration = ensemble_calibration(results, models.ids, models.members);
   return models;
 }
 

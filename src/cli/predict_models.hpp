@@ -2,6 +2,7 @@
 // The models `vmsweep predict` forecasts with, read from a sweep's results: one trial's kept model
 // (--trial, by default the best trial) or every member of an ensemble (--ensemble seed_mean|top_k),
 // with the calibration of their intervals.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,9 @@ struct PredictionModels {
 };
 
 // InputError for an unknown trial id or ensemble, a trial whose model was not kept, an ensemble the
-// sweep does not have, or results written before models were kept.
-PredictionModels prediction_models(const io::SweepReader& results, const std::string& trial, const std::string& ensemble);
+// sweep does not have, or results written before models were kept. A global model (`fleet: global`)
+// comes applied to `trace` (train::model_on_trace: the trace's own scalers and calibration).
+PredictionModels prediction_models(const io::SweepReader& results, const std::string& trial, const std::string& ensemble,
+                                   const std::filesystem::path& trace);
 
 }  // namespace vmsweep::cli

@@ -35,15 +35,32 @@ struct TraceOutcome {
 std::vector<TraceOutcome> fleet_outcomes(const SweepResults& results, const std::vector<BaselineScore>& baselines,
                                          bool with_guarded);
 
+// The sweep's `fleet`: "global" (one model for every trace) or "local" (one search per trace).
+const char* fleet_mode(const SweepResults& results);
+
+// Another sweep of the same traces shown beside this one (`report --beside`), e.g. a `fleet: global`
+// sweep beside a `fleet: local` one: its outcomes and its mode.
+struct BesideFleet {
+  std::string mode;
+  std::vector<TraceOutcome> outcomes;
+  // The columns' prefix: its mode, or "beside" when both sweeps have the same mode.
+  std::string prefix(const SweepResults& results) const { return mode == fleet_mode(results) ? "beside" : mode; }
+};
+
 // `fleet`: a row per trace: its short id, the chosen trial and the parameters that vary across the
 // fleet, val and test MSE, each baseline's test MSE, the ratios of the test MSE to ridge AR's and to
-// persistence's, and the guarded forecast (what it is made of, its test MSE and ratios); the full id last.
-Section fleet_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes);
+// persistence's, and the guarded forecast (what it is made of, its test MSE and ratios); with
+// `beside`, that sweep's trial, test MSE and ratio to ridge AR on the trace (missing where it has no
+// such trace); the full id last.
+Section fleet_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes,
+                      const BesideFleet* beside = nullptr);
 
 // `fleet_summary`: for the best trial and the guarded forecast, over ridge AR and over persistence:
 // the traces with a ratio, its median, quartiles (linear interpolation, as numpy and pandas), best and
 // worst, and the traces where the LSTM wins (ratio < 1) and loses (> 1). The `mode` column is the
-// sweep's `fleet`: `local` (one search per trace) or `global` (one model for every trace).
-Section fleet_summary_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes);
+// sweep's `fleet`: `local` (one search per trace) or `global` (one model for every trace); `beside`
+// adds that sweep's lines with its mode.
+Section fleet_summary_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes,
+                              const BesideFleet* beside = nullptr);
 
 }  // namespace vmsweep::cli

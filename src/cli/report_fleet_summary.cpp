@@ -47,16 +47,21 @@ std::vector<Value> summary_row(const std::vector<TraceOutcome>& outcomes, const 
   return row;
 }
 
+void add_summary_rows(Section& section, const std::vector<TraceOutcome>& outcomes, const char* mode) {
+  for (const Forecast& forecast : forecasts)
+    for (const char* against : {"ridge_ar", "persistence"}) section.add_row(summary_row(outcomes, mode, forecast, against));
+}
+
 }  // namespace
 
-Section fleet_summary_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes) {
-  const char* mode = results.global() ? "global" : "local";
+Section fleet_summary_section(const SweepResults& results, const std::vector<TraceOutcome>& outcomes,
+                              const BesideFleet* beside) {
   Section section{"fleet_summary",
                   "fleet summary: LSTM test MSE / baseline test MSE over the traces (< 1: the LSTM wins)",
                   {"mode", "forecast", "against", "traces", "median", "q1", "q3", "best", "worst", "wins", "losses", "win_share"},
                   {}};
-  for (const Forecast& forecast : forecasts)
-    for (const char* against : {"ridge_ar", "persistence"}) section.add_row(summary_row(outcomes, mode, forecast, against));
+  add_summary_rows(section, outcomes, fleet_mode(results));
+  if (beside) add_summary_rows(section, beside->outcomes, beside->mode.c_str());
   return section;
 }
 

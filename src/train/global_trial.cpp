@@ -123,6 +123,21 @@ std::vector<TrialResult> per_trace_views(const TrialResult& global) {
   return views;
 }
 
+ModelOnTrace model_on_trace(const Checkpoint& model, const std::filesystem::path& trace, int threads) {
+  if (!is_global_trial(model.params)) return {model, {}};
+  ThreadBudget budget(threads);  // the trial's: its outputs bitwise on the traces it learned from
+  Value params = first_trace_params(model.params);
+  params.set("path", trace.string());
+  const TrainSettings settings = settings_from_params(params);
+  const data::PreparedData data = budget.run_in_arena([&] { return prepare_trial_data(settings); });
+  ModelOnTrace applied{model, {}};
+  applied.model.params = params;
+  set_scalers(applied.model, data);
+  applied.predictions = Predictor(applied.model).predict(data);
+  applied.model.calibration = calibration_of(applied.predictions, settings.horizon).abs_errors;
+  return applied;
+}
+
 // The model and its checkpoint keep the first trace's settings (all traces share them but for the
 // path) and the whole list as the path: the parameters it was trained with.
 void train_global(const Value& params, int threads, const EpochCallback& on_epoch, TrialResult& result) {

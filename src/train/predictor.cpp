@@ -34,10 +34,23 @@ model::LstmStack model_from(const TrainSettings& settings, const std::vector<Nam
 
 Checkpoint make_checkpoint(const Value& params, const data::PreparedData& data, int best_epoch,
                            const model::LstmStack& model) {
+  Checkpoint checkpoint;
+  checkpoint.params = params;
+  checkpoint.best_epoch = best_epoch;
+  checkpoint.weights = model.weights();
+  set_scalers(checkpoint, data);
+  return checkpoint;
+}
+
+void set_scalers(Checkpoint& checkpoint, const data::PreparedData& data) {
   const data::Scaler& series = data.scaler();
   const data::Scaler& history = data.history_scaler();
-  return Checkpoint{params,          series.kind(),    series.offset(), series.scale(), history.kind(),
-                    history.offset(), history.scale(), best_epoch,      model.weights(), {}};
+  checkpoint.scaler_kind = series.kind();
+  checkpoint.scaler_offset = series.offset();
+  checkpoint.scaler_scale = series.scale();
+  checkpoint.history_scaler_kind = history.kind();
+  checkpoint.history_scaler_offset = history.offset();
+  checkpoint.history_scaler_scale = history.scale();
 }
 
 Predictor::Predictor(const Checkpoint& checkpoint)

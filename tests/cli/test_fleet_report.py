@@ -219,6 +219,44 @@ class GlobalFleet(unittest.TestCase):
         for row in (r for r in board if r["kind"] == "trial"):
             self.assertEqual(row["test_mse"], scores[trace][row["id"]]["test_mse"])
 
+    def test_predict_scales_a_trace_it_never_saw_on_that_traces_own_training_part(self):
+        source = os.path.join(WORK, "traces", "trace-0001.csv")
+        affine = os.path.join(WORK, "affine.csv")  # 10 x + 5: not one of the traces it learned from
+        with open(source) as f, open(affine, "w") as out:
+            rows = list(csv.reader(f))
+            out.write(",".join(rows[0]) + "\n")
+            for stamp, value in rows[1:]:
+                out.write(f"{stamp},{10 * float(value) + 5!r}\n")
+        seen = list(csv.DictReader(io.StringIO(vmsweep("predict", GLOBAL, "--data", source).stdout)))
+        unseen = list(csv.DictReader(io.StringIO(vmsweep("predict", GLOBAL, "--data", affine).stdout)))
+        self.assertEqual(len(seen), 1)
+        # Scaled on its own training part, the copy's inputs are the source's: so are the outputs.
+        self.assertAlmostEqual(float(unseen[0]["forecast"]), 10 * float(seen[0]["forecast"]) + 5, delta=1e-4)
+        # Its intervals come from its own validation errors, ten times the source's.
+        for bound in ("lower_80", "upper_80"):
+            self.assertAlmostEqual(float(unseen[0][bound]), 10 * float(seen[0][bound]) + 5, delta=1e-3)
+
+    def test_beside_sets_the_global_model_beside_the_local_searches_per_trace(self):
+        doc = report_json(RESULTS, "--beside", GLOBAL)
+        alone = report_json(RESULTS)
+        on_its_own = report_json(GLOBAL)
+        global_rows = {r["trace_id"]: r for r in on_its_own["fleet"]}
+        self.assertEqual(len(doc["fleet"]), 3)
+        for row, local in zip(doc["fleet"], alone["fleet"]):
+            self.assertEqual({k: row[k] for k in local}, local)  # the local columns as without --beside
+            other = global_rows[row["trace_id"]]
+            self.assertEqual((row["global_trial"], row["global_test_mse"], row["global_ratio_ridge_ar"]),
+                             (other["trial"], other["test_mse"], other["ratio_ridge_ar"]))
+        self.assertEqual([s["mode"] for s in doc["fleet_summary"]], ["local"] * 4 + ["global"] * 4)
+        self.assertEqual(doc["fleet_summary"][:4], alone["fleet_summary"])
+        self.assertEqual(doc["fleet_summary"][4:], on_its_own["fleet_summary"])
+
+    def test_beside_refuses_what_is_not_a_fleet_of_these_traces(self):
+        for args in ((RESULTS, "--beside", ONE), (ONE, "--beside", GLOBAL), (RESULTS, "--beside", GLOBAL, "--trace", "trace-0001")):
+            run = vmsweep("report", *args, expect=2)
+            self.assertIn("--beside", run.stderr)
+            self.assertEqual(run.stdout, "")
+
     def test_the_plot_draws_the_fleet_page(self):
         out = os.path.join(WORK, "plots-global")
         vmsweep("plot", GLOBAL, "-o", out)

@@ -17,6 +17,8 @@ namespace vmsweep::train {
 // weights it holds and those weights (no calibration yet).
 Checkpoint make_checkpoint(const Value& params, const data::PreparedData& data, int best_epoch,
                            const model::LstmStack& model);
+// The checkpoint's scalers become the data's (series and sub-step history).
+void set_scalers(Checkpoint& checkpoint, const data::PreparedData& data);
 
 class Predictor {
 public:
