@@ -60,21 +60,23 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
 }
 
 // A fleet's rows per trace and summary; each trace's own leaderboard is one --trace away.
-// The other sweep of `--beside`: a fleet with at least one of these traces.
-std::optional<BesideFleet> beside_fleet(const SweepResults& results, const ReportArguments& args) {
+// The other sweep of `--beside`: a fleet with at least one of these traces (the same file).
+std::optional<BesideFleet> beside_fleet(const SweepResults& results, const std::vector<TraceOutcome>& outcomes,
+                                        const ReportArguments& args) {
   if (args.beside.empty()) return std::nullopt;
   const SweepResults other = SweepResults::open(args.beside);
-  const std::vector<std::string> ours = results.traces(), theirs = other.traces();
-  const bool shared = std::ranges::any_of(ours, [&](const std::string& id) { return std::ranges::find(theirs, id) != theirs.end(); });
-  if (!other.fleet() || !shared)
-    throw InputError("--beside " + args.beside + ": not a fleet of these traces (it has " + std::to_string(theirs.size()) +
-                     (theirs.size() == 1 ? " trace" : " traces") + ", none of them one of " + results.source().string() + "'s)");
-  return BesideFleet{fleet_mode(other), fleet_outcomes(other, report_baselines(other, args), args.ensemble > 0)};
+  BesideFleet beside{fleet_mode(other), other.fleet() ? fleet_outcomes(other, report_baselines(other, args), args.ensemble > 0)
+                                                      : std::vector<TraceOutcome>{}};
+  if (std::ranges::none_of(outcomes, [&](const TraceOutcome& trace) { return beside.on(trace) != nullptr; }))
+    throw InputError("--beside " + args.beside + ": not a fleet of these traces (it has " + std::to_string(other.traces().size()) +
+                     (other.traces().size() == 1 ? " trace" : " traces") + ", none of them one of " +
+                     results.source().string() + "'s)");
+  return beside;
 }
 
 std::vector<Section> fleet_sections(const SweepResults& results, const ReportArguments& args) {
   const std::vector<TraceOutcome> outcomes = fleet_outcomes(results, report_baselines(results, args), args.ensemble > 0);
-  const std::optional<BesideFleet> beside = beside_fleet(results, args);
+  const std::optional<BesideFleet> beside = beside_fleet(results, outcomes, args);
   const BesideFleet* other = beside ? &*beside : nullptr;
   return {fleet_section(results, outcomes, other), fleet_summary_section(results, outcomes, other), problems_section(results),
           sweep_section(results)};

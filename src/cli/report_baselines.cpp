@@ -1,6 +1,7 @@
 #include "report_baselines.hpp"
 
 #include "vmsweep/io/baselines_table.hpp"
+#include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/record/trial_result.hpp"
 
 namespace vmsweep::cli {
@@ -23,22 +24,11 @@ std::vector<BaselineScore> sweep_baselines(const SweepResults& results, std::vec
   return train::compute_sweep_baselines(trials, problems);
 }
 
-std::string validation_metric(const io::SweepMeta& meta) {
-  return meta.metric.starts_with("val_") ? meta.metric : "val_mse";
-}
+std::string validation_metric(const io::SweepMeta& meta) { return train::baseline_choice_metric(meta.metric); }
 
 const BaselineScore* best_on_validation(const std::vector<BaselineScore>& baselines, const std::string& method,
                                         const io::SweepMeta& meta) {
-  const std::string metric = validation_metric(meta);
-  const double sign = meta.metric_goal == "maximize" ? -1.0 : 1.0;
-  const BaselineScore* chosen = nullptr;
-  double best = 0;
-  for (const BaselineScore& score : baselines) {
-    const double* value = find_metric(score.metrics, metric);
-    if (score.method != method || !value) continue;
-    if (!chosen || sign * *value < best) chosen = &score, best = sign * *value;
-  }
-  return chosen;
+  return train::baseline_chosen_on_validation(baselines, method, validation_metric(meta), meta.metric_goal == "maximize");
 }
 
 const BaselineScore* best_ridge_ar_on_validation(const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {

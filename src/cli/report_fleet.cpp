@@ -36,10 +36,9 @@ std::vector<std::string> fleet_columns(const std::vector<std::string>& params, c
 }
 
 // The other sweep's trial on the trace, its test MSE and its ratio to its own ridge AR.
-void add_beside_cells(std::vector<Value>& row, const BesideFleet& beside, const std::string& trace) {
-  const auto other = std::find_if(beside.outcomes.begin(), beside.outcomes.end(),
-                                  [&](const TraceOutcome& outcome) { return outcome.trace == trace; });
-  if (other == beside.outcomes.end() || !other->chosen) {
+void add_beside_cells(std::vector<Value>& row, const BesideFleet& beside, const TraceOutcome& trace) {
+  const TraceOutcome* other = beside.on(trace);
+  if (!other || !other->chosen) {
     row.insert(row.end(), 3, Value(nullptr));
     return;
   }
@@ -62,7 +61,7 @@ std::vector<Value> fleet_row(const TraceOutcome& outcome, const std::string& sho
   row.insert(row.end(), {number_cell(outcome.test_mse() / ridge), number_cell(outcome.test_mse() / persistence),
                          guarded_members_cell(outcome), number_cell(outcome.guarded_test_mse()),
                          number_cell(outcome.guarded_test_mse() / ridge), number_cell(outcome.guarded_test_mse() / persistence)});
-  if (beside) add_beside_cells(row, *beside, outcome.trace);
+  if (beside) add_beside_cells(row, *beside, outcome);
   row.emplace_back(outcome.trace);
   return row;
 }

@@ -17,6 +17,7 @@ inline constexpr const char* fleet_baselines[] = {"ridge_ar", "persistence", "se
 
 struct TraceOutcome {
   std::string trace;                      // the trace id
+  std::string file;                       // its file as the trials read it (absolute)
   std::optional<io::StoredTrial> chosen;  // the best trial by the sweep's metric that ended ok or stopped (as /fleet)
   std::vector<std::optional<BaselineScore>> baselines;  // one per fleet_baselines entry
   std::optional<GuardedForecast> guarded;               // the trace's guarded forecast (its leaderboard's row)
@@ -43,6 +44,9 @@ const char* fleet_mode(const SweepResults& results);
 struct BesideFleet {
   std::string mode;
   std::vector<TraceOutcome> outcomes;
+  // The other sweep's outcome on the same trace: the same file (ids depend on where each sweep file
+  // is), else the same id; null when it has none.
+  const TraceOutcome* on(const TraceOutcome& trace) const;
   // The columns' prefix: its mode, or "beside" when both sweeps have the same mode.
   std::string prefix(const SweepResults& results) const { return mode == fleet_mode(results) ? "beside" : mode; }
 };

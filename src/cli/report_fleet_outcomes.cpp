@@ -29,6 +29,12 @@ std::vector<BaselineScore> rows_of(const std::vector<BaselineScore>& baselines, 
   return rows;
 }
 
+std::string trace_file(const SweepResults& trace) {
+  for (const io::StoredTrial& trial : trace.trials())
+    if (const Value* path = trial.result.params.find("path"); path && path->is_string()) return path->as_string();
+  return {};
+}
+
 // A global fleet's answer on a trace is the one model chosen on the pooled validation (as /fleet
 // has it), seen on that trace; a local fleet's is the trace's own best trial.
 std::optional<io::StoredTrial> answer_on(const SweepResults& trace, const std::optional<std::string>& pooled_choice) {
@@ -40,7 +46,7 @@ std::optional<io::StoredTrial> answer_on(const SweepResults& trace, const std::o
 
 TraceOutcome outcome_of(const SweepResults& trace, const std::vector<BaselineScore>& baselines, bool with_guarded,
                         const std::optional<std::string>& pooled_choice) {
-  TraceOutcome outcome{trace.trace(), answer_on(trace, pooled_choice), {}, std::nullopt};
+  TraceOutcome outcome{trace.trace(), trace_file(trace), answer_on(trace, pooled_choice), {}, std::nullopt};
   const std::int64_t horizon = outcome.chosen ? int_param(outcome.chosen->result.params, "horizon", 1) : 1;
   std::vector<BaselineScore> at_horizon = baselines;
   std::erase_if(at_horizon, [&](const BaselineScore& row) { return row.horizon != horizon; });
@@ -53,6 +59,14 @@ TraceOutcome outcome_of(const SweepResults& trace, const std::vector<BaselineSco
 }
 
 }  // namespace
+
+const TraceOutcome* BesideFleet::on(const TraceOutcome& trace) const {
+  const auto same = [&](const TraceOutcome& other) {
+    return !trace.file.empty() && !other.file.empty() ? other.file == trace.file : other.trace == trace.trace;
+  };
+  const auto found = std::find_if(outcomes.begin(), outcomes.end(), same);
+  return found == outcomes.end() ? nullptr : &*found;
+}
 
 const BaselineScore* TraceOutcome::baseline(const std::string& method) const {
   for (std::size_t i = 0; i < baselines.size(); ++i)

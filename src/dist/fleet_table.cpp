@@ -1,11 +1,13 @@
 #include "fleet_table.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/settings.hpp"
 
@@ -51,19 +53,16 @@ Choice choose(const std::vector<const io::StoredTrial*>& trials, const io::Sweep
   return best;
 }
 
-// The baseline's test MSE, its row chosen on validation among the trace's rows at `horizon`.
+// The baseline's test MSE, its row chosen on validation (as the report chooses it) among the trace's
+// rows at `horizon`.
 double baseline_test_mse(const std::vector<BaselineScore>& baselines, const std::string& trace,
-                         const std::string& method, std::int64_t horizon) {
-  double best_val = std::numeric_limits<double>::infinity(), test = missing;
-  for (const BaselineScore& score : baselines) {
-    if (score.trace != trace || score.method != method || score.horizon != horizon) continue;
-    const double val = metric_or_missing(score.metrics, "val_mse");
-    if (val < best_val) {
-      best_val = val;
-      test = metric_or_missing(score.metrics, "test_mse");
-    }
-  }
-  return test;
+                         const std::string& method, std::int64_t horizon, const io::SweepMeta& meta) {
+  std::vector<BaselineScore> rows;
+  std::copy_if(baselines.begin(), baselines.end(), std::back_inserter(rows),
+               [&](const BaselineScore& row) { return row.trace == trace && row.horizon == horizon; });
+  const BaselineScore* chosen = train::baseline_chosen_on_validation(rows, method, train::baseline_choice_metric(meta.metric),
+                                                                     meta.metric_goal == "maximize");
+  return chosen ? metric_or_missing(chosen->metrics, "test_mse") : missing;
 }
 
 struct Columns {
@@ -78,18 +77,18 @@ constexpr const char* kNumberColumns[] = {"val_mse",  "val_mae",     "test_mse",
 
 // `metrics`: the chosen trial's on this trace (a global trial's per-trace metrics).
 void add_row(Columns& columns, const std::string& trace, const Choice& choice, const Metrics& metrics,
-             const std::vector<BaselineScore>& baselines) {
+             const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
   columns.trace.push_back(trace);
   columns.trial.push_back(choice.trial ? choice.trial->id : "");
   columns.params_json.push_back(choice.trial ? choice.trial->result.params.to_json() : "");
   columns.look_back.push_back(choice.look_back);
   for (const char* name : {"val_mse", "val_mae", "test_mse", "test_mae"})
     columns.numbers[name].push_back(metric_or_missing(metrics, name));
-  const double ridge = baseline_test_mse(baselines, trace, "ridge_ar", choice.horizon);
-  const double persistence = baseline_test_mse(baselines, trace, "persistence", choice.horizon);
+  const double ridge = baseline_test_mse(baselines, trace, "ridge_ar", choice.horizon, meta);
+  const double persistence = baseline_test_mse(baselines, trace, "persistence", choice.horizon, meta);
   columns.numbers["ridge_ar_test_mse"].push_back(ridge);
   columns.numbers["persistence_test_mse"].push_back(persistence);
-  columns.numbers["ses_test_mse"].push_back(baseline_test_mse(baselines, trace, "ses", choice.horizon));
+  columns.numbers["ses_test_mse"].push_back(baseline_test_mse(baselines, trace, "ses", choice.horizon, meta));
   const double lstm = metric_or_missing(metrics, "test_mse");
   columns.numbers["ratio_ridge_ar"].push_back(lstm / ridge);
   columns.numbers["ratio_persistence"].push_back(lstm / persistence);
@@ -104,7 +103,7 @@ void add_local_rows(Columns& columns, const std::vector<io::StoredTrial>& trials
   for (const io::StoredTrial& trial : trials) by_trace[trial.result.trace].push_back(&trial);
   for (const auto& [trace, trace_trials] : by_trace) {
     const Choice choice = choose(trace_trials, meta);
-    add_row(columns, trace, choice, choice.trial ? choice.trial->result.metrics : Metrics{}, baselines);
+    add_row(columns, trace, choice, choice.trial ? choice.trial->result.metrics : Metrics{}, baselines, meta);
     columns.mode.push_back("local");
   }
 }
@@ -119,7 +118,7 @@ void add_global_rows(Columns& columns, const std::vector<io::StoredTrial>& trial
   const Choice choice = choose(global, meta);
   const io::StoredTrial& listing = choice.trial ? *choice.trial : *global.front();
   for (const TraceScores& scores : listing.result.per_trace) {
-    add_row(columns, scores.trace, choice, choice.trial ? scores.metrics : Metrics{}, baselines);
+    add_row(columns, scores.trace, choice, choice.trial ? scores.metrics : Metrics{}, baselines, meta);
     columns.mode.push_back("global");
   }
 }

@@ -1,6 +1,7 @@
 #include "vmsweep/train/baseline_scores.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -132,6 +133,23 @@ std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_par
     return std::pair(a.look_back, a.horizon) < std::pair(b.look_back, b.horizon);
   });
   return scores;
+}
+
+std::string baseline_choice_metric(const std::string& sweep_metric) {
+  return sweep_metric.starts_with("val_") ? sweep_metric : "val_mse";
+}
+
+const BaselineScore* baseline_chosen_on_validation(const std::vector<BaselineScore>& rows, const std::string& method,
+                                                   const std::string& metric, bool maximize) {
+  const double sign = maximize ? -1.0 : 1.0;
+  const BaselineScore* chosen = nullptr;
+  double best = 0;
+  for (const BaselineScore& row : rows) {
+    const double* value = find_metric(row.metrics, metric);
+    if (row.method != method || !value || !std::isfinite(*value)) continue;
+    if (!chosen || sign * *value < best) chosen = &row, best = sign * *value;
+  }
+  return chosen;
 }
 
 std::vector<BaselineScore> compute_sweep_baselines(const std::vector<const TrialResult*>& trials,

@@ -251,6 +251,19 @@ class GlobalFleet(unittest.TestCase):
         self.assertEqual(doc["fleet_summary"][:4], alone["fleet_summary"])
         self.assertEqual(doc["fleet_summary"][4:], on_its_own["fleet_summary"])
 
+    def test_beside_matches_traces_by_file_when_the_sweep_files_sit_apart(self):
+        os.makedirs(os.path.join(WORK, "elsewhere"), exist_ok=True)
+        sweep = os.path.join(WORK, "elsewhere", "apart.yaml")
+        with open(sweep, "w") as f:
+            f.write(SWEEP.format(name="apart", path="'../traces/*.csv'") + "fleet: global\n")
+        vmsweep("run", sweep, "--results", os.path.join(WORK, "results"), "--threads", "1", "-q")
+        apart = os.path.join(WORK, "results", "apart.h5")
+        self.assertEqual(report_json(apart)["fleet"][0]["trace_id"], "../traces/trace-0000.csv")  # other ids
+        rows = report_json(RESULTS, "--beside", apart)["fleet"]
+        same = report_json(RESULTS, "--beside", GLOBAL)["fleet"]
+        self.assertEqual([r["global_test_mse"] for r in rows], [r["global_test_mse"] for r in same])
+        self.assertTrue(all(r["global_trial"] is not None for r in rows))
+
     def test_beside_refuses_what_is_not_a_fleet_of_these_traces(self):
         for args in ((RESULTS, "--beside", ONE), (ONE, "--beside", GLOBAL), (RESULTS, "--beside", GLOBAL, "--trace", "trace-0001")):
             run = vmsweep("report", *args, expect=2)
