@@ -1,6 +1,7 @@
 #include "predict_models.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/train/forecast_scores.hpp"
@@ -25,9 +26,30 @@ io::KeptModels kept_models(const io::SweepReader& results) {
   return *kept;
 }
 
-std::vector<std::string> chosen_ids(const io::KeptModels& kept, const std::string& trial, const std::string& ensemble,
-                                    const std::string& file) {
+// A local fleet has a model per trace: the best trial of the trace whose file is `trace`.
+std::string trace_best(const std::vector<io::StoredTrial>& trials, const io::SweepMeta& meta,
+                       const std::filesystem::path& trace, const std::string& file) {
+  const std::map<std::string, std::string> best = io::best_per_trace(trials, meta);
+  std::error_code error;
+  const std::filesystem::path wanted = std::filesystem::weakly_canonical(trace, error);
+  for (const io::StoredTrial& trial : trials) {
+    const Value* path = trial.result.params.find("path");
+    if (!path || !path->is_string() || std::filesystem::weakly_canonical(path->as_string(), error) != wanted) continue;
+    const auto found = best.find(trial.result.trace);
+    if (found != best.end()) return found->second;
+  }
+  throw InputError("--data " + trace.string() + ": " + file + " is a fleet with a model per trace (fleet: local), and " +
+                   "this file is none of its " + std::to_string(best.size()) + " traces: give one of them, or a trial (--trial)");
+}
+
+std::vector<std::string> chosen_ids(const io::KeptModels& kept, const std::vector<io::StoredTrial>& trials,
+                                    const io::SweepMeta& meta, const std::string& trial, const std::string& ensemble,
+                                    const std::filesystem::path& trace, const std::string& file) {
   if (!trial.empty()) return {trial};
+  const bool per_trace = !io::best_per_trace(trials, meta).empty();
+  if (per_trace && !ensemble.empty())
+    throw InputError("--ensemble " + ensemble + ": " + file + " is a fleet with a model per trace; its ensembles mix traces");
+  if (per_trace) return {trace_best(trials, meta, trace, file)};
   if (ensemble.empty()) {
     if (kept.members.best.empty()) throw InputError(file + ": no trial finished with the sweep's metric: nothing to predict with");
     return {kept.members.best};
@@ -76,9 +98,9 @@ PredictionModels prediction_models(const io::SweepReader& results, const std::st
                                    const std::filesystem::path& trace) {
   const io::KeptModels kept = kept_models(results);
   PredictionModels models;
-  models.ids = chosen_ids(kept, trial, ensemble, results.file().string());
+  const std::vector<io::StoredTrial> trials = results.trials();  // summaries: each trial's thread count and trace
+  models.ids = chosen_ids(kept, trials, results.meta(), trial, ensemble, trace, results.file().string());
   models.label = ensemble.empty() ? "trial " + models.ids.front() : ensemble;
-  const std::vector<io::StoredTrial> trials = results.trials();  // summaries: each trial's thread count
   for (const std::string& id : models.ids) models.members.push_back(kept_member(results, kept, trials, id));
   const std::vector<Predictions> on_trace = apply_to_trace(models.members, trace);
   if (models.members.size() == 1) models.calibration = eval::Calibration{models.members.front().model.calibration};

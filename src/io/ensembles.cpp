@@ -83,4 +83,14 @@ EnsembleMembers choose_members(const std::vector<StoredTrial>& trials, const Swe
   return members;
 }
 
+std::map<std::string, std::string> best_per_trace(const std::vector<StoredTrial>& trials, const SweepMeta& meta) {
+  std::map<std::string, std::string> best;
+  for (const StoredTrial* trial : ranked_trials(trials, meta)) {
+    const TrialStatus status = trial->result.status;
+    if (status == TrialStatus::ok || status == TrialStatus::stopped) best.emplace(trial->result.trace, trial->id);
+  }
+  if (best.size() < 2) best.clear();
+  return best;
+}
+
 }  // namespace vmsweep::io

@@ -35,6 +35,7 @@ KeptModels choose_kept_models(const TrialStore& store, const SweepMeta& meta, st
   kept.members = choose_members(summaries, meta, default_top_k);
   kept.all = kept.total_bytes <= keep_all_below;
   kept.ids = kept.all ? with_model : chosen_ids(kept.members);
+  for (const auto& [trace, id] : best_per_trace(summaries, meta)) kept.ids.insert(id);  // predict's model per trace
   std::erase_if(kept.ids, [&](const std::string& id) { return !with_model.contains(id); });
   return kept;
 }

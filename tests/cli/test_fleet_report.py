@@ -276,6 +276,28 @@ class GlobalFleet(unittest.TestCase):
         self.assertGreater(os.path.getsize(os.path.join(out, "fleet.png")), 50_000)
 
 
+class LocalPredict(unittest.TestCase):
+    """`vmsweep predict` on a local fleet forecasts a trace with that trace's own best trial."""
+
+    def test_each_trace_gets_its_own_best_trial(self):
+        fleet, _, _ = stored()
+        for row in fleet:
+            trace = os.path.join(WORK, row["trace"])
+            doc = json.loads(vmsweep("predict", RESULTS, "--data", trace, "--format", "json").stdout)
+            self.assertEqual({r["field"]: r["value"] for r in doc["about"]}["trials"], row["trial"])
+            chosen = json.loads(vmsweep("predict", RESULTS, "--data", trace, "--trial", row["trial"], "--format", "json").stdout)
+            self.assertEqual(doc["forecast"], chosen["forecast"])
+
+    def test_a_file_outside_the_fleet_or_an_ensemble_is_exit_2(self):
+        for args in (("--data", os.path.join(WORK, "affine.csv")),
+                     ("--data", os.path.join(WORK, "traces", "trace-0000.csv"), "--ensemble", "top_k")):
+            if not os.path.exists(args[1]):
+                shutil.copy(os.path.join(WORK, "traces", "trace-0000.csv"), args[1])
+            run = vmsweep("predict", RESULTS, *args, expect=2)
+            self.assertIn("a model per trace", run.stderr)
+            self.assertEqual(run.stdout, "")
+
+
 class OneTrace(unittest.TestCase):
     def test_trace_shows_only_that_traces_trials_and_baselines(self):
         _, trials, baselines = stored()

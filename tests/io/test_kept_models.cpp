@@ -111,3 +111,24 @@ TEST_CASE("over the size limit only the best trial's and the ensembles' models a
   CHECK(kept.ids == std::set<std::string>{"4", "5", "6", "7", "8"});
   CHECK(choose_kept_models(store, sample_meta(), 8 * 9 * 4).all);
 }
+
+TEST_CASE("over the size limit a local fleet also keeps each trace's best trial's model", "[io][fleet]") {
+  ScratchDir scratch("kept-fleet");
+  ResultsLayout layout(scratch.path() / "sample");
+  TrialStore store(layout.trials_dir());
+  store.prepare();
+  // Trace a: trials 1..6 (6 the best of all); trace b: 7 and 8, worse than a's top 5; 8 is b's best.
+  for (int i = 1; i <= 8; ++i) {
+    StoredTrial trial = trial_with_model(std::to_string(i), i <= 6 ? 20 - i : 40 - i, i);
+    trial.result.trace = i <= 6 ? "a" : "b";
+    store.write(trial);
+  }
+  const KeptModels kept = choose_kept_models(store, sample_meta(), 8 * 9 * 4 - 1);
+  CHECK_FALSE(kept.all);
+  CHECK(kept.ids == std::set<std::string>{"2", "3", "4", "5", "6", "8"});  // the top 5, and b's best
+  std::vector<StoredTrial> summaries;
+  for (const std::string& id : store.list()) summaries.push_back(store.read_summary(id));
+  CHECK(best_per_trace(summaries, sample_meta()) == std::map<std::string, std::string>{{"a", "6"}, {"b", "8"}});
+  summaries.resize(6);  // one trace: no answer per trace
+  CHECK(best_per_trace(summaries, sample_meta()).empty());
+}

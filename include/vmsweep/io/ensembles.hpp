@@ -8,6 +8,7 @@
 //              luck of one initialisation. Empty when no configuration ran at least twice;
 //   top_k      the k best trials.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,5 +33,10 @@ std::optional<double> sweep_metric(const StoredTrial& trial, const SweepMeta& me
 std::vector<const StoredTrial*> ranked_trials(const std::vector<StoredTrial>& trials, const SweepMeta& meta);
 // From summaries (parameters and metrics suffice).
 EnsembleMembers choose_members(const std::vector<StoredTrial>& trials, const SweepMeta& meta, std::size_t top_k);
+
+// A local fleet's answer per trace: each trace's best trial by the sweep's metric among those that
+// ended ok or stopped (as /fleet and the fleet report choose), by trace id. Empty unless the trials
+// ran on several traces.
+std::map<std::string, std::string> best_per_trace(const std::vector<StoredTrial>& trials, const SweepMeta& meta);
 
 }  // namespace vmsweep::io

@@ -1,8 +1,8 @@
 #pragma once
 // Which trials' models the aggregate results/<name>.h5 keeps. Every trial file holds its model; the
 // aggregate keeps all of them when their weights together stay under keep_all_models_bytes (64 MiB),
-// else only those of the best trial and of the seed_mean and top_k ensembles' members
-// (docs/results-schema.md says what that costs).
+// else only those of the best trial, of the seed_mean and top_k ensembles' members and, for a local
+// fleet, of each trace's best trial (docs/results-schema.md says what that costs).
 #include <cstdint>
 #include <set>
 #include <string>

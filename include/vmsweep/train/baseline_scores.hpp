@@ -27,4 +27,15 @@ std::vector<BaselineScore> compute_baselines(const std::vector<Value>& trial_par
 std::vector<BaselineScore> compute_sweep_baselines(const std::vector<const TrialResult*>& trials,
                                                    std::vector<std::string>& problems);
 
+// The metric a baseline's row is chosen on: the sweep's metric when it is a validation metric
+// (val_mae, ...), else val_mse.
+std::string baseline_choice_metric(const std::string& sweep_metric);
+
+// Among `rows` of `method` (one per look-back, and per horizon if the caller has not narrowed them),
+// the best on validation by `metric` (lowest, or highest with `maximize`; the first among equals);
+// rows without a finite value do not count. Null when there is none. The report, /fleet and the
+// guarded forecast all choose a baseline this way.
+const BaselineScore* baseline_chosen_on_validation(const std::vector<BaselineScore>& rows, const std::string& method,
+                                                   const std::string& metric, bool maximize);
+
 }  // namespace vmsweep::train
