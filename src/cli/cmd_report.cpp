@@ -7,12 +7,12 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "vmsweep/common/error.hpp"
 #include "number_checks.hpp"
 #include "report_ensemble.hpp"
 #include "report_fleet.hpp"
 #include "report_sections.hpp"
 #include "trace_names.hpp"
+#include "vmsweep/common/error.hpp"
 
 namespace vmsweep::cli {
 
@@ -59,7 +59,6 @@ std::vector<Section> sweep_sections(const SweepResults& results, const ReportArg
   return sections;
 }
 
-// A fleet's rows per trace and summary; each trace's own leaderboard is one --trace away.
 // The other sweep of `--beside`: a fleet with at least one of these traces (the same file).
 std::optional<BesideFleet> beside_fleet(const SweepResults& results, const std::vector<TraceOutcome>& outcomes,
                                         const ReportArguments& args) {
@@ -74,6 +73,7 @@ std::optional<BesideFleet> beside_fleet(const SweepResults& results, const std::
   return beside;
 }
 
+// A fleet's rows per trace and summary; each trace's own leaderboard is one --trace away.
 std::vector<Section> fleet_sections(const SweepResults& results, const ReportArguments& args) {
   const std::vector<TraceOutcome> outcomes = fleet_outcomes(results, report_baselines(results, args), args.ensemble > 0);
   const std::optional<BesideFleet> beside = beside_fleet(results, outcomes, args);

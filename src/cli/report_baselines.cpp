@@ -1,8 +1,8 @@
 #include "report_baselines.hpp"
 
 #include "vmsweep/io/baselines_table.hpp"
-#include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/record/trial_result.hpp"
+#include "vmsweep/train/baseline_scores.hpp"
 
 namespace vmsweep::cli {
 

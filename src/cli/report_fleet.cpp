@@ -1,5 +1,4 @@
 // The `fleet` section: one row per trace of a fleet.
-#include <algorithm>
 #include <cmath>
 
 #include "report_fleet.hpp"
