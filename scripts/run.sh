@@ -9,7 +9,7 @@ sweep="${1:-sweeps/quickstart.yaml}"
 
 scripts/install-deps.sh
 scripts/fetch-data.sh
-VMSWEEP_BUILD_TYPE=Release scripts/build.sh
+scripts/build.sh   # the build scripts/test.sh tests, so running both builds once
 
 name=$(sed -n 's/^name:[[:space:]]*\([A-Za-z0-9_-]*\).*/\1/p' "$sweep" | head -n 1)
 if [ -z "$name" ]; then
