@@ -27,9 +27,8 @@ io::KeptModels kept_models(const io::SweepReader& results) {
 }
 
 // A local fleet has a model per trace: the best trial of the trace whose file is `trace`.
-std::string trace_best(const std::vector<io::StoredTrial>& trials, const io::SweepMeta& meta,
+std::string trace_best(const std::vector<io::StoredTrial>& trials, const std::map<std::string, std::string>& best,
                        const std::filesystem::path& trace, const std::string& file) {
-  const std::map<std::string, std::string> best = io::best_per_trace(trials, meta);
   std::error_code error;
   const std::filesystem::path wanted = std::filesystem::weakly_canonical(trace, error);
   for (const io::StoredTrial& trial : trials) {
@@ -46,10 +45,10 @@ std::vector<std::string> chosen_ids(const io::KeptModels& kept, const std::vecto
                                     const io::SweepMeta& meta, const std::string& trial, const std::string& ensemble,
                                     const std::filesystem::path& trace, const std::string& file) {
   if (!trial.empty()) return {trial};
-  const bool per_trace = !io::best_per_trace(trials, meta).empty();
-  if (per_trace && !ensemble.empty())
+  const std::map<std::string, std::string> per_trace = io::best_per_trace(trials, meta);
+  if (!per_trace.empty() && !ensemble.empty())
     throw InputError("--ensemble " + ensemble + ": " + file + " is a fleet with a model per trace; its ensembles mix traces");
-  if (per_trace) return {trace_best(trials, meta, trace, file)};
+  if (!per_trace.empty()) return {trace_best(trials, per_trace, trace, file)};
   if (ensemble.empty()) {
     if (kept.members.best.empty()) throw InputError(file + ": no trial finished with the sweep's metric: nothing to predict with");
     return {kept.members.best};

@@ -15,11 +15,12 @@ double test_mse_of(const Metrics& metrics) {
   return value ? *value : NAN;
 }
 
-// As /fleet (dist::fleet_table) chooses: a diverged or failed trial is never the answer.
+// As /fleet (dist::fleet_table) chooses (io::best_finished).
 std::optional<io::StoredTrial> chosen_trial(const SweepResults& trace) {
-  for (const io::StoredTrial* trial : ranked_trials(trace))
-    if (trial->result.status == TrialStatus::ok || trial->result.status == TrialStatus::stopped) return *trial;
-  return std::nullopt;
+  std::vector<const io::StoredTrial*> trials;
+  for (const io::StoredTrial& trial : trace.trials()) trials.push_back(&trial);
+  const io::StoredTrial* best = io::best_finished(trials, trace.meta());
+  return best ? std::optional(*best) : std::nullopt;
 }
 
 std::vector<BaselineScore> rows_of(const std::vector<BaselineScore>& baselines, const std::string& trace) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "vmsweep/common/error.hpp"
+#include "vmsweep/io/ensembles.hpp"
 #include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/train/global_trial.hpp"
 #include "vmsweep/train/settings.hpp"
@@ -28,21 +29,10 @@ double metric_or_missing(const Metrics& metrics, const std::string& name) {
   return missing;
 }
 
-bool counts(const io::StoredTrial& trial, const std::string& metric) {
-  const TrialStatus status = trial.result.status;
-  return (status == TrialStatus::ok || status == TrialStatus::stopped) &&
-         std::isfinite(metric_or_missing(trial.result.metrics, metric));
-}
-
-// The trace's best trial by the sweep's metric; the first in id order among equals.
+// The trace's best trial by the sweep's metric (io::best_finished, as the report and predict choose).
 Choice choose(const std::vector<const io::StoredTrial*>& trials, const io::SweepMeta& meta) {
-  const double sign = meta.metric_goal == "maximize" ? -1 : 1;
   Choice best;
-  for (const io::StoredTrial* trial : trials) {
-    if (!counts(*trial, meta.metric)) continue;
-    const double loss = sign * metric_or_missing(trial->result.metrics, meta.metric);
-    if (!best.trial || loss < sign * metric_or_missing(best.trial->result.metrics, meta.metric)) best.trial = trial;
-  }
+  best.trial = io::best_finished(trials, meta);
   if (!best.trial) return best;
   try {
     const train::TrainSettings settings = train::settings_from_params(train::first_trace_params(best.trial->result.params));

@@ -83,13 +83,25 @@ EnsembleMembers choose_members(const std::vector<StoredTrial>& trials, const Swe
   return members;
 }
 
-std::map<std::string, std::string> best_per_trace(const std::vector<StoredTrial>& trials, const SweepMeta& meta) {
-  std::map<std::string, std::string> best;
-  for (const StoredTrial* trial : ranked_trials(trials, meta)) {
+const StoredTrial* best_finished(const std::vector<const StoredTrial*>& trials, const SweepMeta& meta) {
+  const double sign = meta.metric_goal == "maximize" ? -1.0 : 1.0;
+  const StoredTrial* best = nullptr;
+  for (const StoredTrial* trial : trials) {
     const TrialStatus status = trial->result.status;
-    if (status == TrialStatus::ok || status == TrialStatus::stopped) best.emplace(trial->result.trace, trial->id);
+    const std::optional<double> value = sweep_metric(*trial, meta);
+    if ((status != TrialStatus::ok && status != TrialStatus::stopped) || !value) continue;
+    if (!best || sign * *value < sign * *sweep_metric(*best, meta)) best = trial;
   }
-  if (best.size() < 2) best.clear();
+  return best;
+}
+
+std::map<std::string, std::string> best_per_trace(const std::vector<StoredTrial>& trials, const SweepMeta& meta) {
+  std::map<std::string, std::vector<const StoredTrial*>> by_trace;
+  for (const StoredTrial& trial : trials) by_trace[trial.result.trace].push_back(&trial);
+  std::map<std::string, std::string> best;
+  if (by_trace.size() < 2) return best;
+  for (const auto& [trace, trace_trials] : by_trace)
+    if (const StoredTrial* answer = best_finished(trace_trials, meta)) best.emplace(trace, answer->id);
   return best;
 }
 

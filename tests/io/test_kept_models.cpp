@@ -132,3 +132,19 @@ TEST_CASE("over the size limit a local fleet also keeps each trace's best trial'
   summaries.resize(6);  // one trace: no answer per trace
   CHECK(best_per_trace(summaries, sample_meta()).empty());
 }
+
+TEST_CASE("a trace's answer is its best trial that ended ok or stopped, the first among equals", "[io][fleet]") {
+  std::vector<StoredTrial> trials{sample_trial("1", 30, 0.01), sample_trial("2", 10, 0.01), sample_trial("3", 10, 0.01),
+                                  sample_trial("4", 5, 0.01), sample_trial("5", 20, 0.01)};
+  trials[3].result.status = TrialStatus::diverged;  // 4 has the best metric but diverged
+  trials[4].result.status = TrialStatus::stopped;
+  std::vector<const StoredTrial*> pointers;
+  for (const StoredTrial& trial : trials) pointers.push_back(&trial);
+  const StoredTrial* lowest = best_finished(pointers, sample_meta());
+  REQUIRE(lowest);
+  CHECK(lowest->id == "2");  // 2 and 3 tie: the first
+  SweepMeta maximize = sample_meta();
+  maximize.metric_goal = "maximize";
+  CHECK(best_finished(pointers, maximize)->id == "1");
+  CHECK(best_finished({pointers[3]}, sample_meta()) == nullptr);
+}

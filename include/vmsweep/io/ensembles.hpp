@@ -34,9 +34,13 @@ std::vector<const StoredTrial*> ranked_trials(const std::vector<StoredTrial>& tr
 // From summaries (parameters and metrics suffice).
 EnsembleMembers choose_members(const std::vector<StoredTrial>& trials, const SweepMeta& meta, std::size_t top_k);
 
-// A local fleet's answer per trace: each trace's best trial by the sweep's metric among those that
-// ended ok or stopped (as /fleet and the fleet report choose), by trace id. Empty unless the trials
-// ran on several traces.
+// The answer among `trials`: the best by the sweep's metric among those that ended ok or stopped (a
+// failed or diverged trial never is), the first among equals; null when none. /fleet, the fleet
+// report and predict choose a trace's trial this way.
+const StoredTrial* best_finished(const std::vector<const StoredTrial*>& trials, const SweepMeta& meta);
+
+// A local fleet's answer per trace (best_finished of each trace's trials), by trace id. Empty unless
+// the trials ran on several traces.
 std::map<std::string, std::string> best_per_trace(const std::vector<StoredTrial>& trials, const SweepMeta& meta);
 
 }  // namespace vmsweep::io
