@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/pause_point.hpp"
@@ -20,7 +21,8 @@ constexpr auto longest_wait = std::chrono::microseconds(500);
 Coordinator::Coordinator(WorkerPool& pool, TrialQueue& queue, Progress& progress, const InterruptWatch& interrupt,
                          const sweep::SweepSpec& spec, const EarlierEpochs& earlier)
     : pool_(pool), queue_(queue), progress_(progress), interrupt_(interrupt), metric_(spec.metric),
-      slots_(static_cast<std::size_t>(pool.size()), Slot::idle), running_(slots_.size(), -1), last_trace_(slots_.size()) {
+      slots_(static_cast<std::size_t>(pool.size()), Slot::idle), running_(slots_.size(), no_trial),
+      recording_(slots_.size(), no_trial), last_trace_(slots_.size()) {
   if (!spec.early_terminate) return;
   pruner_ = sweep::make_pruner(spec);
   for (const EarlierEpoch& epoch : earlier) pruner_->remember(epoch.trial_id, epoch.epoch, epoch.val_loss);
@@ -31,7 +33,7 @@ SweepTally Coordinator::run() {
   for (;;) {
     notice_interrupt();
     hand_out();
-    if (all_closed()) return tally_;
+    if (all_closed() && none_recording()) return tally_;
     if (auto incoming = pool_.poll(wait)) {
       handle(*incoming);
       wait = shortest_wait;
@@ -83,6 +85,9 @@ void Coordinator::handle(WorkerPool::Incoming& incoming) {
     case Tag::epoch:
       pool_.send(incoming.slot, encode_verdict(judge(decode_epoch(incoming.message.body))));
       return;
+    case Tag::ready:
+      on_ready(incoming.slot, decode_result(incoming.message.body));
+      return;
     case Tag::result:
       on_result(incoming.slot, decode_result(incoming.message.body));
       return;
@@ -107,35 +112,70 @@ Ruling Coordinator::judge(const EpochReport& report) {
   return {Verdict::prune, pruning->reason()};
 }
 
-void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
+// The rank is free for its next trial while it writes this one's file; the sampler learns the score
+// now, as it would have from the result, so proposals do not depend on how long files take.
+void Coordinator::on_ready(int slot, const TrialOutcome& outcome) {
+  if (slots_[slot] != Slot::busy || running_[slot] != outcome.trial_id || recording_[slot] != no_trial)
+    throw Error("protocol error: rank " + std::to_string(slot) + " said a trial was ready that it was not running");
   slots_[slot] = Slot::idle;
-  progress_.trial_finished(outcome);
+  recording_[slot] = outcome.trial_id;
+  learn(outcome);
+}
+
+void Coordinator::on_result(int slot, const TrialOutcome& outcome) {
+  if (recording_[slot] != no_trial && recording_[slot] == outcome.trial_id) {
+    recording_[slot] = no_trial;
+    count(outcome);
+    return;
+  }
+  if (slots_[slot] != Slot::busy || running_[slot] != outcome.trial_id)
+    throw Error("protocol error: rank " + std::to_string(slot) + " sent the result of a trial it was not running");
+  slots_[slot] = Slot::idle;
   if (outcome.interrupted) {
+    progress_.trial_finished(outcome);
     ++tally_.abandoned;
     // Only a signal makes a worker abandon a trial on its own, and it reports the signal first; this
     // keeps the rule should a report ever be missing.
     if (!tally_.stopped()) stop_for_signal(SIGTERM, slot);
     return;
   }
-  ++tally_.finished;
-  pause_point("trial_recorded");
-  if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++tally_.failed;
+  learn(outcome);
+  count(outcome);
+}
+
+void Coordinator::learn(const TrialOutcome& outcome) {
   queue_.tell(outcome.trial_id, search_objective(outcome.status, outcome.metric(metric_.name)));
 }
 
-// The worker's trial was not recorded (its file could not be written): it runs again on resume.
-void Coordinator::on_fatal(int slot, const std::string& message) {
-  if (slots_[slot] == Slot::busy) {
-    TrialOutcome lost;
-    lost.trial_id = running_[slot];
-    lost.interrupted = true;
-    progress_.trial_finished(lost);
-    ++tally_.abandoned;
+void Coordinator::count(const TrialOutcome& outcome) {
+  progress_.trial_finished(outcome);
+  ++tally_.finished;
+  pause_point("trial_recorded");
+  if (outcome.status == TrialStatus::failed || outcome.status == TrialStatus::diverged) ++tally_.failed;
+}
+
+void Coordinator::lose(std::int64_t trial_id) {
+  TrialOutcome lost;
+  lost.trial_id = trial_id;
+  lost.interrupted = true;
+  progress_.trial_finished(lost);
+  ++tally_.abandoned;
+}
+
+// The trial the error cost was not recorded (its file could not be written, or it was running): it
+// runs again on resume. An error of the rank itself costs both.
+void Coordinator::on_fatal(int slot, const FatalReport& report) {
+  const bool whole_rank = report.lost_trial == no_trial;
+  if (recording_[slot] != no_trial && (whole_rank || report.lost_trial == recording_[slot])) {
+    lose(std::exchange(recording_[slot], no_trial));
+  }
+  if (slots_[slot] == Slot::busy && (whole_rank || report.lost_trial == running_[slot])) {
+    lose(running_[slot]);
     slots_[slot] = Slot::idle;
   }
   if (tally_.failure) return;
-  tally_.failure = "rank " + std::to_string(slot) + ": " + message;
-  progress_.note("error on rank " + std::to_string(slot) + ": " + message +
+  tally_.failure = "rank " + std::to_string(slot) + ": " + report.what;
+  progress_.note("error on rank " + std::to_string(slot) + ": " + report.what +
                  "; no new trials, stopping the running ones (they run again when the sweep is resumed)");
 }
 
@@ -145,6 +185,10 @@ bool Coordinator::all_closed() const {
 
 bool Coordinator::none_busy() const {
   return std::none_of(slots_.begin(), slots_.end(), [](Slot slot) { return slot == Slot::busy; });
+}
+
+bool Coordinator::none_recording() const {
+  return std::all_of(recording_.begin(), recording_.end(), [](std::int64_t trial) { return trial == no_trial; });
 }
 
 }  // namespace vmsweep::dist

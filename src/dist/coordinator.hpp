@@ -4,7 +4,9 @@
 // (its own, or a worker's, which that worker reports) or when a worker meets an error that is not
 // its trial's; running trials are then abandoned at their next epoch and run again on resume. It
 // sees every rank's epoch reports, so it is where early termination (the sweep file's
-// early_terminate) decides.
+// early_terminate) decides. A rank that says a trial is ready gets its next trial at once while it
+// writes the file; the trial counts as finished when its result says the file is durable, and the
+// run ends only once every such file is.
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -49,12 +51,17 @@ private:
   void hand_out();
   void close(int slot);
   void handle(WorkerPool::Incoming& incoming);
+  void on_ready(int slot, const TrialOutcome& outcome);
   void on_result(int slot, const TrialOutcome& outcome);
-  void on_fatal(int slot, const std::string& message);
+  void on_fatal(int slot, const FatalReport& report);
+  void learn(const TrialOutcome& outcome);   // the sampler hears of an ended trial
+  void count(const TrialOutcome& outcome);   // a recorded trial: progress and the tally
+  void lose(std::int64_t trial_id);          // a trial that will run again on resume
   // Whether a running trial may start its next epoch: abandon once stopping, else the pruner's word.
   Ruling judge(const EpochReport& report);
   bool all_closed() const;
   bool none_busy() const;
+  bool none_recording() const;
 
   WorkerPool& pool_;
   TrialQueue& queue_;
@@ -63,7 +70,8 @@ private:
   sweep::Metric metric_;
   std::unique_ptr<sweep::Pruner> pruner_;  // none without early_terminate
   std::vector<Slot> slots_;
-  std::vector<std::int64_t> running_;  // the trial each busy slot runs
+  std::vector<std::int64_t> running_;    // the trial each busy slot runs
+  std::vector<std::int64_t> recording_;  // the ready trial whose file each slot's rank writes, or no_trial
   std::vector<std::string> last_trace_;  // the trace each slot ran last: its rank holds it prepared
   SweepTally tally_;
 };

@@ -10,7 +10,7 @@ LocalWorker::LocalWorker(TrialExecutor& executor, const InterruptWatch& interrup
       MailboxWorkerLink link(to_worker_, from_worker_);
       serve_trials(link, executor, interrupt);
     } catch (const std::exception& error) {
-      from_worker_.push(encode_fatal(error.what()));
+      from_worker_.push(encode_fatal({error.what(), no_trial}));
     }
   });
 }

@@ -12,6 +12,16 @@ Decoded finish(ByteReader& reader, Decoded decoded) {
   return decoded;
 }
 
+Bytes outcome_body(const TrialOutcome& outcome) {
+  ByteWriter writer;
+  writer.put(outcome.trial_id).put(outcome.status).put_string(outcome.reason);
+  writer.put(static_cast<std::uint64_t>(outcome.metrics.size()));
+  for (const auto& [name, value] : outcome.metrics) writer.put_string(name).put(value);
+  writer.put(outcome.epochs_run).put(outcome.seconds).put(outcome.rank).put_string(outcome.host);
+  writer.put(outcome.interrupted);
+  return std::move(writer).take();
+}
+
 }  // namespace
 
 const double* TrialOutcome::metric(const std::string& name) const {
@@ -71,15 +81,9 @@ Ruling decode_verdict(const Bytes& body) {
   return finish(reader, std::move(ruling));
 }
 
-Message encode_result(const TrialOutcome& outcome) {
-  ByteWriter writer;
-  writer.put(outcome.trial_id).put(outcome.status).put_string(outcome.reason);
-  writer.put(static_cast<std::uint64_t>(outcome.metrics.size()));
-  for (const auto& [name, value] : outcome.metrics) writer.put_string(name).put(value);
-  writer.put(outcome.epochs_run).put(outcome.seconds).put(outcome.rank).put_string(outcome.host);
-  writer.put(outcome.interrupted);
-  return {Tag::result, std::move(writer).take()};
-}
+Message encode_result(const TrialOutcome& outcome) { return {Tag::result, outcome_body(outcome)}; }
+
+Message encode_ready(const TrialOutcome& outcome) { return {Tag::ready, outcome_body(outcome)}; }
 
 TrialOutcome decode_result(const Bytes& body) {
   ByteReader reader(body);
@@ -104,15 +108,18 @@ TrialOutcome decode_result(const Bytes& body) {
 
 Message encode_shutdown() { return {Tag::shutdown, {}}; }
 
-Message encode_fatal(const std::string& what) {
+Message encode_fatal(const FatalReport& report) {
   ByteWriter writer;
-  writer.put_string(what);
+  writer.put_string(report.what).put(report.lost_trial);
   return {Tag::fatal, std::move(writer).take()};
 }
 
-std::string decode_fatal(const Bytes& body) {
+FatalReport decode_fatal(const Bytes& body) {
   ByteReader reader(body);
-  return finish(reader, reader.get_string());
+  FatalReport report;
+  report.what = reader.get_string();
+  report.lost_trial = reader.get<std::int64_t>();
+  return finish(reader, std::move(report));
 }
 
 Message encode_interrupted(int signal_number) {

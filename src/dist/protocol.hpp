@@ -27,7 +27,11 @@ namespace vmsweep::dist {
 // Rank 0 coordinates (and trains in a thread of its own); every rank trains.
 inline constexpr int coordinator_rank = 0;
 
-enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown = 5, fatal = 6, interrupted = 7 };
+// A finished trial reaches the coordinator twice when its rank writes its file: `ready` when it
+// ended (the rank is free again, the sampler may learn its score), then `result` once its file is
+// durable (only then is it counted). A trial that is not written (interrupted, or no trial files)
+// sends only its `result`.
+enum class Tag : int { assign = 1, epoch = 2, verdict = 3, result = 4, shutdown = 5, fatal = 6, interrupted = 7, ready = 8 };
 
 enum class Verdict : std::uint8_t { go_on, prune, abandon };
 
@@ -60,6 +64,14 @@ struct TrialOutcome {
   const double* metric(const std::string& name) const;
 };
 
+// An error that is not a trial's own, and the trial it cost: the one whose file could not be
+// written, or the one that was running; `no_trial` when the rank itself is lost with all it held.
+inline constexpr std::int64_t no_trial = -1;
+struct FatalReport {
+  std::string what;
+  std::int64_t lost_trial = no_trial;
+};
+
 struct Message {
   Tag tag;
   Bytes body;
@@ -69,15 +81,16 @@ Message encode_assign(const sweep::TrialSpec& trial);
 Message encode_epoch(const EpochReport& report);
 Message encode_verdict(const Ruling& ruling);
 Message encode_result(const TrialOutcome& outcome);
+Message encode_ready(const TrialOutcome& outcome);  // the body of a result
 Message encode_shutdown();
-Message encode_fatal(const std::string& what);
+Message encode_fatal(const FatalReport& report);
 Message encode_interrupted(int signal_number);
 
 sweep::TrialSpec decode_assign(const Bytes& body);
 EpochReport decode_epoch(const Bytes& body);
 Ruling decode_verdict(const Bytes& body);
-TrialOutcome decode_result(const Bytes& body);
-std::string decode_fatal(const Bytes& body);
+TrialOutcome decode_result(const Bytes& body);  // also a ready message's body
+FatalReport decode_fatal(const Bytes& body);
 int decode_interrupted(const Bytes& body);
 
 }  // namespace vmsweep::dist

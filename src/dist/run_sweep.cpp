@@ -6,6 +6,7 @@
 
 #include "coordinate.hpp"
 #include "mpi_comm.hpp"
+#include "mpi_worker_link.hpp"
 #include "rank_result.hpp"
 #include "rank_setup.hpp"
 #include "vmsweep/common/error.hpp"

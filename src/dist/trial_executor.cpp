@@ -6,12 +6,12 @@
 
 namespace vmsweep::dist {
 
-TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
+TrainedTrial TrialExecutor::train(const sweep::TrialSpec& trial, const AskCoordinator& ask_coordinator) {
   // Assigned just before the coordinator heard of this rank's signal: do not start it.
   if (interrupt_.requested()) {
     TrialOutcome outcome = summarise(trial, TrialResult{});
     outcome.interrupted = true;
-    return outcome;
+    return {TrialResult{}, std::move(outcome), false};
   }
   bool interrupted = false;
   std::string pruned_because;
@@ -30,12 +30,10 @@ TrialOutcome TrialExecutor::execute(const sweep::TrialSpec& trial, const AskCoor
     result.per_trace[index].trace = trial.traces[index];
   // The trainer only knows that its callback said stop; the coordinator's reason says why.
   if (result.status == TrialStatus::stopped && !pruned_because.empty()) result.reason = pruned_because;
-  interrupted = interrupted || interrupt_.requested();
-  // An interrupted trial is not written: without its file a resumed sweep runs it again.
-  if (!interrupted) write_(trial, result);
   TrialOutcome outcome = summarise(trial, result);
-  outcome.interrupted = interrupted;
-  return outcome;
+  outcome.interrupted = interrupted || interrupt_.requested();
+  const bool to_record = !outcome.interrupted && static_cast<bool>(write_);
+  return {std::move(result), std::move(outcome), to_record};
 }
 
 TrialOutcome TrialExecutor::summarise(const sweep::TrialSpec& trial, const TrialResult& result) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "trial_recorder.hpp"
 #include "vmsweep/common/error.hpp"
 
 namespace vmsweep::dist {
@@ -15,44 +16,88 @@ Ruling ask_to_continue(WorkerLink& link, std::int64_t trial_id, const EpochRecor
   return decode_verdict(answer.body);
 }
 
-// Tells the coordinator, once, that a signal reached this rank.
-void pass_on_signal(WorkerLink& link, const InterruptWatch& interrupt, bool& told) {
-  if (told || !interrupt.requested()) return;
-  link.send(encode_interrupted(interrupt.signal_number()));
-  told = true;
-}
+class Worker {
+public:
+  Worker(WorkerLink& link, TrialExecutor& executor, const InterruptWatch& interrupt)
+      : link_(link), executor_(executor), interrupt_(interrupt), recorder_(executor) {}
 
-// Waits with a sleeping back-off (an idle rank must not steal a core from the ranks that train),
-// passing on a signal that arrives meanwhile.
-Message next_message(WorkerLink& link, const InterruptWatch& interrupt, bool& told) {
-  for (auto patience = std::chrono::microseconds(10);; patience = std::min(patience * 2, std::chrono::microseconds(1000))) {
-    if (auto message = link.receive_for(patience)) return std::move(*message);
-    pass_on_signal(link, interrupt, told);
+  void serve() {
+    for (;;) {
+      Message message = next_message();
+      if (message.tag == Tag::shutdown) {
+        report_recorded(Wait::yes);
+        return;
+      }
+      if (message.tag != Tag::assign) throw Error("protocol error: a worker expected an assignment or shutdown");
+      run_assigned(decode_assign(message.body));
+    }
   }
-}
 
-Message run_assigned(WorkerLink& link, TrialExecutor& executor, const Message& message) {
-  sweep::TrialSpec trial = decode_assign(message.body);
-  auto ask = [&](const EpochRecord& record) { return ask_to_continue(link, trial.id, record); };
-  try {
-    return encode_result(executor.execute(trial, ask));
-  } catch (const std::exception& error) {
-    return encode_fatal(error.what());
+private:
+  enum class Wait { no, yes };
+
+  // Tells the coordinator, once, that a signal reached this rank.
+  void pass_on_signal() {
+    if (told_ || !interrupt_.requested()) return;
+    link_.send(encode_interrupted(interrupt_.signal_number()));
+    told_ = true;
   }
-}
+
+  // Sends the result of the trial being written once its file is durable, or the error that lost it.
+  void report_recorded(Wait wait) {
+    if (!recorder_.busy()) return;
+    const std::int64_t trial_id = recorder_.trial_id();
+    try {
+      if (auto recorded = wait == Wait::yes ? recorder_.wait() : recorder_.poll()) link_.send(encode_result(*recorded));
+    } catch (const std::exception& error) {
+      link_.send(encode_fatal({error.what(), trial_id}));
+    }
+  }
+
+  // Waits with a sleeping back-off (an idle rank must not steal a core from the ranks that train),
+  // passing on a signal and a durable trial file that arrive meanwhile.
+  Message next_message() {
+    for (auto patience = std::chrono::microseconds(10);; patience = std::min(patience * 2, std::chrono::microseconds(1000))) {
+      report_recorded(Wait::no);
+      if (auto message = link_.receive_for(patience)) return std::move(*message);
+      pass_on_signal();
+    }
+  }
+
+  void run_assigned(const sweep::TrialSpec& trial) {
+    auto ask = [&](const EpochRecord& record) {
+      report_recorded(Wait::no);
+      return ask_to_continue(link_, trial.id, record);
+    };
+    std::optional<TrainedTrial> trained;
+    try {
+      trained = executor_.train(trial, ask);
+    } catch (const std::exception& error) {
+      report_recorded(Wait::yes);
+      link_.send(encode_fatal({error.what(), trial.id}));
+      return;
+    }
+    report_recorded(Wait::yes);  // one file at a time, the older one reported first
+    pass_on_signal();            // first, so the coordinator knows why a trial was abandoned
+    if (!trained->to_record) {
+      link_.send(encode_result(trained->outcome));
+      return;
+    }
+    link_.send(encode_ready(trained->outcome));
+    recorder_.start(trial, std::move(trained->result), std::move(trained->outcome));
+  }
+
+  WorkerLink& link_;
+  TrialExecutor& executor_;
+  const InterruptWatch& interrupt_;
+  bool told_ = false;
+  TrialRecorder recorder_;  // its destructor waits for a write in progress
+};
 
 }  // namespace
 
 void serve_trials(WorkerLink& link, TrialExecutor& executor, const InterruptWatch& interrupt) {
-  bool told = false;
-  for (;;) {
-    Message message = next_message(link, interrupt, told);
-    if (message.tag == Tag::shutdown) return;
-    if (message.tag != Tag::assign) throw Error("protocol error: a worker expected an assignment or shutdown");
-    Message outcome = run_assigned(link, executor, message);
-    pass_on_signal(link, interrupt, told);  // first, so the coordinator knows why a trial was abandoned
-    link.send(outcome);
-  }
+  Worker(link, executor, interrupt).serve();
 }
 
 }  // namespace vmsweep::dist

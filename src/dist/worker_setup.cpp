@@ -28,9 +28,10 @@ TrialFunction trial_function(const RunOptions& options, const InterruptWatch& in
 }
 
 TrialWriter trial_writer(io::TrialStore store, WorkerIdentity identity, bool write_trials) {
-  return [store = std::move(store), identity = std::move(identity), write_trials](const sweep::TrialSpec& trial,
-                                                                                 const TrialResult& result) {
-    if (write_trials) store.write(result, std::to_string(trial.id), identity.rank, identity.host);
+  if (!write_trials) return {};
+  return [store = std::move(store), identity = std::move(identity)](const sweep::TrialSpec& trial,
+                                                                   const TrialResult& result) {
+    store.write(result, std::to_string(trial.id), identity.rank, identity.host);
   };
 }
 

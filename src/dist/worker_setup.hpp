@@ -11,7 +11,7 @@ namespace vmsweep::dist {
 
 WorkerIdentity identify(const Communicator& world, const RunOptions& options);
 TrialFunction trial_function(const RunOptions& options, const InterruptWatch& interrupt);
-// Writes <id>.h5 into `store` with the worker's rank and host (nothing with --no-trial-files).
+// Writes <id>.h5 into `store` with the worker's rank and host; an empty writer with --no-trial-files.
 TrialWriter trial_writer(io::TrialStore store, WorkerIdentity identity, bool write_trials);
 
 }  // namespace vmsweep::dist

@@ -121,7 +121,10 @@ TEST_CASE("epoch reports, verdicts, results and fatal errors round-trip") {
   CHECK(pruned.reason == "pruned by hyperband at epoch 2");
   Bytes unknown{char(7)};
   CHECK_THROWS_AS(decode_verdict(unknown), Error);
-  CHECK(decode_fatal(encode_fatal("disk full").body) == "disk full");
+  const FatalReport fatal = decode_fatal(encode_fatal({"disk full", 12}).body);
+  CHECK(fatal.what == "disk full");
+  CHECK(fatal.lost_trial == 12);
+  CHECK(decode_fatal(encode_fatal({"MPI_Recv failed", no_trial}).body).lost_trial == no_trial);
   CHECK(decode_interrupted(encode_interrupted(SIGTERM).body) == SIGTERM);
 
   TrialOutcome outcome{5, TrialStatus::diverged, "the loss became NaN in epoch 2", {{"val_mse", 0.125}},
@@ -355,7 +358,7 @@ TEST_CASE("the first SIGTERM is noted, and the handlers are restored afterwards"
   CHECK(current.sa_handler == before.sa_handler);
 }
 
-TEST_CASE("the executor records a failed trial as trained, and passes on what is not the trial's fault") {
+TEST_CASE("the executor marks a failed trial to be recorded as trained, and passes on what is not the trial's fault") {
   InterruptWatch interrupt;
   interrupt.stop_cleanly();
   int written = 0;
@@ -368,17 +371,24 @@ TEST_CASE("the executor records a failed trial as trained, and passes on what is
   Value too_long = train_params();
   too_long.set("look_back", 5000);
   TrialExecutor executor(&train::run_trial, write, {4, "node", 1}, interrupt);
-  TrialOutcome outcome = executor.execute({8, 8, 0, 1, too_long}, [](const auto&) { return Ruling{}; });
+  const sweep::TrialSpec trial{8, 8, 0, 1, too_long};
+  TrainedTrial trained = executor.train(trial, [](const auto&) { return Ruling{}; });
+  const TrialOutcome& outcome = trained.outcome;
   CHECK(outcome.trial_id == 8);
   CHECK(outcome.status == TrialStatus::failed);
   CHECK_THAT(outcome.reason, Catch::Contains("look_back"));
   CHECK(outcome.rank == 4);
+  CHECK(trained.to_record);
+  CHECK(written == 0);  // train() leaves the writing to the worker loop
+  executor.record(trial, trained.result);
   CHECK(written == 1);
   CHECK(written_status == TrialStatus::failed);
-  // The coordinator's link failing in the middle of a trial is the worker's problem: nothing is recorded.
+  // The coordinator's link failing in the middle of a trial is the worker's problem, not the trial's.
   auto lost_link = [](const auto&) -> Ruling { throw Error("MPI_Send failed"); };
-  CHECK_THROWS_WITH(executor.execute({9, 9, 0, 1, train_params()}, lost_link), "MPI_Send failed");
-  CHECK(written == 1);
+  CHECK_THROWS_WITH(executor.train({9, 9, 0, 1, train_params()}, lost_link), "MPI_Send failed");
+  // Without trial files nothing is to be recorded.
+  TrialExecutor no_files(fake_trial(std::chrono::milliseconds(1), interrupt), {}, {4, "node", 1}, interrupt);
+  CHECK_FALSE(no_files.train({10, 10, 0, 1, Value::Map{}}, [](const auto&) { return Ruling{}; }).to_record);
 }
 
 TEST_CASE("an interrupted trial is reported as such and not written, so a resume reruns it") {
@@ -388,27 +398,30 @@ TEST_CASE("an interrupted trial is reported as such and not written, so a resume
   auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(200), interrupt), write, {0, "node", 1}, interrupt);
   std::raise(SIGINT);
-  TrialOutcome outcome = executor.execute({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Ruling{}; });
-  CHECK(outcome.interrupted);
+  TrainedTrial trained = executor.train({1, 1, 0, 1, Value::Map{}}, [](const auto&) { return Ruling{}; });
+  CHECK(trained.outcome.interrupted);
+  CHECK_FALSE(trained.to_record);
   CHECK(written == 0);
 }
 
-TEST_CASE("a prune verdict ends a trial as stopped and written; abandon leaves it for a resume") {
+TEST_CASE("a prune verdict ends a trial as stopped and to be recorded; abandon leaves it for a resume") {
   InterruptWatch interrupt;
   interrupt.stop_cleanly();
   int written = 0;
   auto write = [&](const sweep::TrialSpec&, const TrialResult&) { ++written; };
   TrialExecutor executor(fake_trial(std::chrono::milliseconds(1), interrupt), write, {0, "node", 1}, interrupt);
   auto prune = [](const auto&) { return Ruling{Verdict::prune, "pruned by hyperband at epoch 1"}; };
-  TrialOutcome pruned = executor.execute({1, 1, 0, 1, Value::Map{}}, prune);
-  CHECK(pruned.status == TrialStatus::stopped);
-  CHECK(pruned.reason == "pruned by hyperband at epoch 1");  // the coordinator's reason, not the trainer's
-  CHECK_FALSE(pruned.interrupted);
-  CHECK(written == 1);
+  TrainedTrial pruned = executor.train({1, 1, 0, 1, Value::Map{}}, prune);
+  CHECK(pruned.outcome.status == TrialStatus::stopped);
+  CHECK(pruned.outcome.reason == "pruned by hyperband at epoch 1");  // the coordinator's reason, not the trainer's
+  CHECK(pruned.result.reason == "pruned by hyperband at epoch 1");   // and so its file's
+  CHECK_FALSE(pruned.outcome.interrupted);
+  CHECK(pruned.to_record);
   auto abandon = [](const auto&) { return Ruling{Verdict::abandon, {}}; };
-  TrialOutcome abandoned = executor.execute({2, 2, 0, 1, Value::Map{}}, abandon);
-  CHECK(abandoned.interrupted);
-  CHECK(written == 1);
+  TrainedTrial abandoned = executor.train({2, 2, 0, 1, Value::Map{}}, abandon);
+  CHECK(abandoned.outcome.interrupted);
+  CHECK_FALSE(abandoned.to_record);
+  CHECK(written == 0);  // the worker loop writes, not train()
 }
 
 TEST_CASE("progress prints a line per trial, a status line and JSON for batch logs") {

@@ -39,12 +39,13 @@ void check_result(const Bytes& body) {
 }
 
 void check(std::uint8_t kind, const Bytes& body) {
-  switch (kind % 5) {
+  switch (kind % 6) {
     case 0: require(encode_assign(decode_assign(body)).body == body, "an assignment re-encodes differently"); break;
     case 1: check_epoch(body); break;
     case 2: require(encode_verdict(decode_verdict(body)).body == body, "a verdict re-encodes differently"); break;
     case 3: check_result(body); break;
     case 4: require(encode_fatal(decode_fatal(body)).body == body, "a fatal message re-encodes differently"); break;
+    case 5: require(encode_ready(decode_result(body)).body == body, "a ready message re-encodes differently"); break;
   }
 }
 

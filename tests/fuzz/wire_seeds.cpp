@@ -48,7 +48,10 @@ void write_reports(const fs::path& folder) {
   write_seed(folder, "result-diverged", 3,
              encode_result({6, vmsweep::TrialStatus::diverged, "the loss became NaN in epoch 2", {}, 2, 0.1, 0, "n", false}));
   write_seed(folder, "result-interrupted", 3, encode_result({7, vmsweep::TrialStatus::ok, {}, {}, 0, 0.0, 2, "n", true}));
-  write_seed(folder, "fatal", 4, encode_fatal("results/x/trials/3.h5: No space left on device"));
+  write_seed(folder, "fatal", 4, encode_fatal({"results/x/trials/3.h5: No space left on device", 3}));
+  write_seed(folder, "fatal-rank", 4, encode_fatal({"MPI_Recv failed", no_trial}));
+  write_seed(folder, "ready", 5,
+             encode_ready({8, vmsweep::TrialStatus::stopped, "pruned by hyperband at epoch 2", {{"val_mse", 0.5}}, 2, 0.3, 1, "n", false}));
 }
 
 }  // namespace
