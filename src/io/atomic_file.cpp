@@ -4,10 +4,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <thread>
 
 #include "h5_image.hpp"
+#include "posix_file.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/pause_point.hpp"
 
@@ -32,59 +32,17 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& final_path
   return final_path.parent_path() / name;
 }
 
-// Closes on scope exit; close() reports the error a delayed write (NFS) may only show there.
-class FileDescriptor {
-public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int close() { return ::close(std::exchange(fd_, -1)); }
-
-private:
-  int fd_;
-};
-
-[[noreturn]] void fail(const std::filesystem::path& final_path, const std::string& action, int error) {
-  std::string message = final_path.string() + ": cannot " + action + ": " + std::strerror(error);
-  // A folder that cannot be written is where the user pointed --results; anything else is the system's.
-  if (error == EACCES || error == EPERM || error == EROFS || error == ENOENT || error == ENOTDIR)
-    throw InputError(message);
-  throw Error(message);
-}
-
-void write_all(int fd, const FileImage& bytes, const std::filesystem::path& final_path) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t written = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (written < 0 && errno == EINTR) continue;
-    if (written < 0) fail(final_path, "write the file", errno);
-    done += static_cast<std::size_t>(written);
-  }
-}
-
 void write_durably(const std::filesystem::path& temporary, const std::filesystem::path& final_path,
                    const FileImage& bytes) {
   FileDescriptor file(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-  if (file.get() < 0) fail(final_path, "create the file", errno);
-  write_all(file.get(), bytes, final_path);
-  if (::fsync(file.get()) != 0) fail(final_path, "write the file to disk (fsync)", errno);
-  if (file.close() != 0) fail(final_path, "close the file", errno);
-}
-
-// The rename is only durable once the folder's entry is on disk too. File systems that cannot sync
-// a folder (some network ones) refuse with EINVAL; the rename itself has happened then.
-void sync_folder(const std::filesystem::path& folder, const std::filesystem::path& final_path) {
-  FileDescriptor dir(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() < 0) fail(final_path, "open its folder to sync the rename", errno);
-  if (::fsync(dir.get()) != 0 && errno != EINVAL) fail(final_path, "sync its folder after the rename", errno);
+  if (file.get() < 0) fail_on_file(final_path, "create the file", errno);
+  write_all(file.get(), bytes.data(), bytes.size(), final_path);
+  if (::fsync(file.get()) != 0) fail_on_file(final_path, "write the file to disk (fsync)", errno);
+  if (file.close() != 0) fail_on_file(final_path, "close the file", errno);
 }
 
 void move_into_place(const std::filesystem::path& temporary, const std::filesystem::path& final_path) {
-  if (::rename(temporary.c_str(), final_path.c_str()) != 0) fail(final_path, "move the finished file into place", errno);
+  if (::rename(temporary.c_str(), final_path.c_str()) != 0) fail_on_file(final_path, "move the finished file into place", errno);
 }
 
 }  // namespace
@@ -106,6 +64,7 @@ void write_atomically(const std::filesystem::path& final_path, const char* pause
     ::unlink(temporary.c_str());
     throw;
   }
+  // The rename is only durable once the folder's entry is on disk too.
   sync_folder(final_path.parent_path(), final_path);
 }
 
