@@ -24,6 +24,7 @@ PropList order_tracking_group() {
   unsigned flags = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
   H5Pset_link_creation_order(gcpl.get(), flags);
   H5Pset_attr_creation_order(gcpl.get(), flags);
+  H5Pset_attr_phase_change(gcpl.get(), compact_attributes, compact_attributes - 8);
   return gcpl;
 }
 

@@ -7,6 +7,11 @@
 
 namespace vmsweep::io::h5 {
 
+// Attributes an object keeps in its header before HDF5 moves them to dense storage (a fractal heap
+// and B-trees, 8 by default). A trial's metrics and settings are a few dozen scalars: kept compact
+// they cost a trial file about a sixth less CPU (callgrind), and readers see no difference.
+inline constexpr unsigned compact_attributes = 64;
+
 // An existing file, read-only: vmsweep never changes a file in place (atomic_file.hpp writes new
 // ones). InputError when it is missing or not HDF5.
 File open_file(const std::string& path);
