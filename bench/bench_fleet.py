@@ -2,13 +2,15 @@
 """The scheduler at fleet scale (issue 14): 10,000 fake trials over 500 synthetic traces on 16 ranks.
 
 The 500 traces (`vmsweep data synth --traces 500`) are a grid axis over data.path, times 20 learning
-rates: 10,000 trials that only sleep --trial-ms (--fake-trial-ms), each writing its trial file. The
-reference, measured in the same run, is the same sweep without trial files (the scheduler alone).
+rates: 10,000 trials that only sleep --trial-ms (--fake-trial-ms), each recorded durably: a trial
+file each (--trial-records files, the default) or a record in its rank's log (--trial-records logs).
+The reference, measured in the same run, is the same sweep without trial files (the scheduler alone).
 Printed:
   1. scheduling: elapsed, utilisation = time inside trials / (elapsed x ranks) and the worker time
      outside trials per trial = (elapsed x ranks - time inside trials) / trials, which holds the
-     coordinator's overhead (assignment, messages, progress) and, with files, writing them;
-  2. aggregation of the 10,000 trial files (`vmsweep aggregate`, 500 traces' baselines included);
+     coordinator's overhead (assignment, messages, progress) and, with records, writing them;
+  2. aggregation of the 10,000 trials, from files and from logs (`vmsweep aggregate`, 500 traces'
+     baselines included);
   3. a resume that finds them all: `vmsweep run` again on one process, to its opening line
      "10000 trials, 10000 already finished", and to its end (which aggregates again);
   4. what 10,000 files cost the file system here: create + fsync + rename (as io/atomic_file does),
@@ -27,7 +29,7 @@ import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from bench_dist import ENV, best_of, run_sweep  # noqa: E402
+from bench_dist import ENV, run_sweep  # noqa: E402
 
 
 def make_fleet(vmsweep, folder, traces):
@@ -65,37 +67,48 @@ def timed(command, until=None):
     return time.perf_counter() - start, seen
 
 
-def scheduling_table(args, sweep, results):
+RECORDS = (("none", "no", ["--no-trial-files"]), ("files", "files", ["--shard", "0/1"]),
+           ("logs", "logs", ["--shard", "0/1", "--trial-records", "logs"]))
+
+
+def scheduling_table(args, sweep, folder):
+    """Returns the results folder of each kind of record, kept for the aggregation and the resume."""
     print(f"\n1. Scheduling: {args.traces * args.rates} fake trials of {args.trial_ms} ms ({args.traces} traces x "
           f"{args.rates} learning rates) on {args.ranks} ranks ({os.cpu_count()} cores), best of {args.repeats}")
-    print(f"{'trial files':<12} {'elapsed s':>10} {'ideal s':>8} {'utilisation':>12} {'outside ms/trial':>17} {'vs no files':>12}")
-    reference = None
-    for label, extra in (("no", ["--no-trial-files"]), ("yes (HDF5)", ["--shard", "0/1"])):
-        summary, busy, trials = best_of(args.repeats, lambda: run_sweep(
-            args.vmsweep, args.ranks, sweep, results, ["--fake-trial-ms", str(args.trial_ms), *extra]))
+    print(f"{'trial records':<14} {'elapsed s':>10} {'ideal s':>8} {'utilisation':>12} {'outside ms/trial':>17} "
+          f"{'vs none':>8}  utilisation of each run")
+    reference, kept = None, {}
+    for label, name, extra in RECORDS:
+        results = folder / f"results-{name}"
+        runs = [run_sweep(args.vmsweep, args.ranks, sweep, results, ["--fake-trial-ms", str(args.trial_ms), *extra])
+                for _ in range(args.repeats)]
+        summary, busy, trials = min(runs, key=lambda run: run[0]["elapsed"])
         elapsed = summary["elapsed"]
         ideal = trials * args.trial_ms / 1000 / args.ranks
         reference = reference or elapsed
-        print(f"{label:<12} {elapsed:>10.2f} {ideal:>8.2f} {busy / (elapsed * args.ranks):>12.3f} "
-              f"{(elapsed * args.ranks - busy) / trials * 1000:>17.3f} {elapsed / reference:>11.2f}x")
-    # The files of the last run stay for the aggregation and the resume (--shard 0/1: no aggregate yet).
+        each = " ".join(f"{run[1] / (run[0]['elapsed'] * args.ranks):.3f}" for run in runs)
+        print(f"{label:<14} {elapsed:>10.2f} {ideal:>8.2f} {busy / (elapsed * args.ranks):>12.3f} "
+              f"{(elapsed * args.ranks - busy) / trials * 1000:>17.3f} {elapsed / reference:>7.2f}x  {each}")
+        kept[name] = results  # --shard 0/1: no aggregate yet
+    return kept
 
 
-def aggregation_and_resume(args, sweep, results):
-    trials_dir = results / "fleet" / "trials"
-    files = list(trials_dir.iterdir())
-    size = sum(f.stat().st_size for f in files)
-    print(f"\n2. Aggregation of {len(files)} trial files ({size / len(files) / 1024:.1f} KiB each, "
-          f"{size / 2**20:.0f} MiB), best of {args.repeats}")
+def aggregation_and_resume(args, sweep, results, name):
+    """Aggregates and resumes the trials a scheduling run recorded as `name`; returns bytes per trial."""
+    trials = args.traces * args.rates
+    stored = list((results / "fleet" / "trials").iterdir())
+    size = sum(f.stat().st_size for f in stored)
+    print(f"\n2. Aggregation of {trials} trials recorded as {name} ({len(stored)} files, {size / trials / 1024:.1f} KiB "
+          f"a trial, {size / 2**20:.0f} MiB), best of {args.repeats}")
     aggregate = min(timed([args.vmsweep, "aggregate", str(results / "fleet")])[0] for _ in range(args.repeats))
-    print(f"   vmsweep aggregate: {aggregate:.2f} s ({aggregate / len(files) * 1000:.2f} ms per trial; goal < 30 s)")
-    print(f"\n3. Resume that finds them all: vmsweep run on 1 process, best of {args.repeats}")
+    print(f"   vmsweep aggregate: {aggregate:.2f} s ({aggregate / trials * 1000:.2f} ms per trial; goal < 30 s)")
+    print(f"\n3. Resume that finds them all ({name}): vmsweep run on 1 process, best of {args.repeats}")
     runs = [timed([args.vmsweep, "run", str(sweep), "--results", str(results), "--fake-trial-ms", "1"],
-                  until=f"{len(files)} already finished") for _ in range(args.repeats)]
+                  until=f"{trials} already finished") for _ in range(args.repeats)]
     to_line = min(seen for _, seen in runs)
     whole = min(total for total, _ in runs)
-    print(f"   to '{len(files)} already finished': {to_line:.2f} s (goal < 5 s); to its end, aggregate included: {whole:.2f} s")
-    return size // len(files)
+    print(f"   to '{trials} already finished': {to_line:.2f} s (goal < 5 s); to its end, aggregate included: {whole:.2f} s")
+    return size // trials
 
 
 def file_costs(folder, count, size):
@@ -155,9 +168,9 @@ def main():
         folder = pathlib.Path(temporary)
         make_fleet(args.vmsweep, folder, args.traces)
         sweep = fleet_sweep(folder, args.traces, args.rates)
-        results = folder / "results"
-        scheduling_table(args, sweep, results)
-        size = aggregation_and_resume(args, sweep, results)
+        kept = scheduling_table(args, sweep, folder)
+        size = aggregation_and_resume(args, sweep, kept["files"], "files")
+        aggregation_and_resume(args, sweep, kept["logs"], "logs")
         file_costs(folder, args.traces * args.rates, size)
 
 

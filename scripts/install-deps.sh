@@ -12,7 +12,7 @@ packages=(
   openmpi-bin libopenmpi-dev
   libdnnl-dev opencl-headers ocl-icd-opencl-dev   # dnnl's CMake config asks for OpenCL even on CPU
   libtbb-dev libyaml-cpp-dev
-  libhdf5-dev hdf5-tools
+  libhdf5-dev hdf5-tools zlib1g-dev               # zlib: the CRC-32 of trial log records
   catch2 libcli11-dev
   libasan8 libubsan1 libtsan2                      # the sanitizer passes of scripts/test.sh
   python3 python3-h5py python3-pandas python3-matplotlib python3-numpy

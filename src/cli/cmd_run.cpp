@@ -23,6 +23,7 @@ struct RunArguments {
   dist::RunOptions options;
   std::string shard;
   std::string log_format = "text";
+  std::string trial_records = "files";
   int threads = 0;
   int fake_trial_ms = 0;
   int data_cache_mb = -1;
@@ -52,6 +53,13 @@ void add_run_options(CLI::App& run, RunArguments& args) {
                  "MiB of loaded traces each rank keeps for its next trials on them (default: VMSWEEP_DATA_CACHE_MB, "
                  "else 256; 0: every trial reads its trace again)")
       ->check(CLI::Range(0, 1 << 20));
+  run.add_option("--trial-records", args.trial_records,
+                 "How finished trials are kept in results/<name>/trials/: a file <id>.h5 each (readable with h5py "
+                 "as soon as a trial ends), or logs: one append-only file per rank, for thousands of short trials "
+                 "or a parallel file system (a file per trial costs its metadata server a create, a rename and "
+                 "two syncs). Resume, report and aggregate read both")
+      ->check(CLI::IsMember({"files", "logs"}))
+      ->capture_default_str();
   run.add_option("--fake-trial-ms", args.fake_trial_ms, "Trials only sleep this long (measures the scheduler)")
       ->check(positive_number())
       ->group("Developer");
@@ -66,6 +74,7 @@ void run_sweep_command(RunArguments& args, CommandStatus& status) {
   if (args.fake_trial_ms > 0) options.fake_trial_ms = args.fake_trial_ms;
   if (args.data_cache_mb >= 0) options.data_cache_mb = args.data_cache_mb;
   options.write_trials = !args.no_trial_files;
+  options.trial_records = args.trial_records == "logs" ? dist::TrialRecords::logs : dist::TrialRecords::files;
   options.log_format = args.log_format == "json" ? dist::LogFormat::json : dist::LogFormat::text;
   if (!args.shard.empty()) {
     options.shard = dist::Shard::parse(args.shard);

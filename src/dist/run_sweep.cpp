@@ -56,7 +56,7 @@ RankResult run_rank(const Communicator& world, const RunOptions& options) {
   const WorkerIdentity identity = identify(world, options);
   const std::vector<std::string> hosts = world.gather_hostnames(coordinator_rank);
   TrialExecutor executor(trial_function(options, interrupt),
-                         trial_writer(io::TrialStore(setup.trials_dir), identity, options.write_trials), identity,
+                         trial_writer(setup.trials_dir, identity, options), identity,
                          interrupt);
   RankResult result;
   if (world.rank() != coordinator_rank) {

@@ -21,7 +21,7 @@ using AskCoordinator = std::function<Ruling(const EpochRecord&)>;
 // a failed result for the trial's own errors; throws only for the caller's.
 using TrialFunction =
     std::function<TrialResult(const Value& params, int threads, const EpochCallback& on_epoch)>;
-// Stores a finished trial (io::TrialStore: a temporary file renamed into place); empty when trial
+// Records a finished trial (io::TrialStore's file, or a record in io::TrialLog); empty when trial
 // files are off (--no-trial-files).
 using TrialWriter = std::function<void(const sweep::TrialSpec& trial, const TrialResult& result)>;
 

@@ -1,10 +1,14 @@
 #include "worker_setup.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <memory>
 #include <thread>
 
 #include "fake_trial.hpp"
 #include "vmsweep/dist/thread_choice.hpp"
+#include "vmsweep/io/trial_log.hpp"
 #include "vmsweep/train/run_trial.hpp"
 #include "vmsweep/train/wait_policy.hpp"
 
@@ -27,11 +31,19 @@ TrialFunction trial_function(const RunOptions& options, const InterruptWatch& in
   return &train::run_trial;
 }
 
-TrialWriter trial_writer(io::TrialStore store, WorkerIdentity identity, bool write_trials) {
-  if (!write_trials) return {};
-  return [store = std::move(store), identity = std::move(identity)](const sweep::TrialSpec& trial,
-                                                                   const TrialResult& result) {
-    store.write(result, std::to_string(trial.id), identity.rank, identity.host);
+TrialWriter trial_writer(const std::filesystem::path& trials_dir, WorkerIdentity identity, const RunOptions& options) {
+  if (!options.write_trials) return {};
+  if (options.trial_records == TrialRecords::files) {
+    return [store = io::TrialStore(trials_dir), identity = std::move(identity)](const sweep::TrialSpec& trial,
+                                                                              const TrialResult& result) {
+      store.write(result, std::to_string(trial.id), identity.rank, identity.host);
+    };
+  }
+  // Rank, host and process: unique among the writers of every run and shard sharing the folder.
+  const std::string writer = "rank" + std::to_string(identity.rank) + "-" + identity.host + "-" + std::to_string(::getpid());
+  auto log = std::make_shared<io::TrialLog>(trials_dir, writer);
+  return [log, identity = std::move(identity)](const sweep::TrialSpec& trial, const TrialResult& result) {
+    log->append({std::to_string(trial.id), identity.rank, identity.host, result});
   };
 }
 

@@ -11,7 +11,8 @@ namespace vmsweep::dist {
 
 WorkerIdentity identify(const Communicator& world, const RunOptions& options);
 TrialFunction trial_function(const RunOptions& options, const InterruptWatch& interrupt);
-// Writes <id>.h5 into `store` with the worker's rank and host; an empty writer with --no-trial-files.
-TrialWriter trial_writer(io::TrialStore store, WorkerIdentity identity, bool write_trials);
+// Records a finished trial with the worker's rank and host, as options.trial_records says: <id>.h5
+// in `trials_dir`, or a record in this process's log there. An empty writer with --no-trial-files.
+TrialWriter trial_writer(const std::filesystem::path& trials_dir, WorkerIdentity identity, const RunOptions& options);
 
 }  // namespace vmsweep::dist

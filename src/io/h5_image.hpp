@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "h5_error.hpp"
+#include "h5_handle.hpp"
 
 namespace vmsweep::io::h5 {
 
@@ -17,5 +18,9 @@ using FileImage = std::vector<unsigned char>;
 // process has open) and returns its image.
 FileImage build_file_image(const std::string& name, const Where& where,
                            const std::function<void(hid_t file, const Where& where)>& fill);
+
+// Opens an image (one build_file_image returned, read back from a trial log) read-only, in memory;
+// `name` must be unique among the files this process has open. InputError when it is not HDF5.
+File open_file_image(const FileImage& image, const std::string& name, const Where& where);
 
 }  // namespace vmsweep::io::h5

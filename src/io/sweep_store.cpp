@@ -69,7 +69,7 @@ void write_trials_table(hid_t file, const TrialsTable& trials, const h5::Where& 
 TimePoint newest_trial_time(const TrialStore& store) {
   TimePoint newest{};
   for (const auto& id : store.list()) {
-    auto written = std::chrono::file_clock::to_sys(std::filesystem::last_write_time(store.path_of(id)));
+    auto written = std::chrono::file_clock::to_sys(store.written_at(id));
     newest = std::max(newest, std::chrono::time_point_cast<TimePoint::duration>(written));
   }
   return newest;
@@ -125,7 +125,7 @@ Aggregated aggregate(const ResultsLayout& layout, const SweepMeta& meta, const T
     if (!fleet.columns.empty()) h5::write_compound_table(file, fleet_dataset, fleet, where);
     result.trials = summaries.size();
   });
-  for (std::string& stray : store.misnamed_files()) result.problems.push_back(std::move(stray));
+  for (std::string& problem : store.problems()) result.problems.push_back(std::move(problem));
   return result;
 }
 

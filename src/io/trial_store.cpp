@@ -2,15 +2,29 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "atomic_file.hpp"
 #include "file_format.hpp"
 #include "h5_file.hpp"
+#include "h5_image.hpp"
+#include "trial_log_records.hpp"
 #include "trial_record.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/common/pause_point.hpp"
+#include "vmsweep/io/trial_log.hpp"
 
 namespace vmsweep::io {
+
+// Where each logged trial's record is, and what in the logs does not count.
+struct LoggedTrials {
+  struct Place {
+    std::filesystem::path log;
+    LoggedRecord record;
+  };
+  std::map<std::string, Place> places;
+  std::vector<std::string> problems;
+};
 
 namespace {
 
@@ -27,22 +41,34 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a < b;
 }
 
-// Opens a trial file of the right format and hands its root to `read`.
+// Hands the root of a trial's file, of the right format, to `read`; `name` is what messages call it.
 template <typename Read>
-auto with_trial_file(const std::string& path, Read read) {
-  h5::QuietErrors quiet;
-  h5::File file = h5::open_file(path);
-  h5::Where where(path);
+auto read_open_trial(const h5::File& file, const std::string& name, Read read) {
+  h5::Where where(name);
   check_format(file.get(), trial_file_format, where);
   return read(file.get(), where);
 }
 
-StoredTrial read_trial_file(const std::string& path, const std::string& id, TrialParts parts) {
-  StoredTrial trial =
-      with_trial_file(path, [parts](hid_t file, const h5::Where& where) { return read_trial_record(file, where, parts); });
-  // A file copied or renamed by hand would otherwise count as another trial.
-  if (trial.id != id) throw InputError(path + ": holds trial " + trial.id + ", not trial " + id);
+// A file copied or renamed by hand would otherwise count as another trial.
+StoredTrial checked_id(StoredTrial trial, const std::string& id, const std::string& name) {
+  if (trial.id != id) throw InputError(name + ": holds trial " + trial.id + ", not trial " + id);
   return trial;
+}
+
+auto record_reader(const std::string& id, TrialParts parts) {
+  return [&id, parts](const h5::File& file, const std::string& name) {
+    auto read = [parts](hid_t root, const h5::Where& where) { return read_trial_record(root, where, parts); };
+    return checked_id(read_open_trial(file, name, read), id, name);
+  };
+}
+
+std::vector<std::filesystem::path> logs_in(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> logs;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error))
+    if (is_trial_log(entry.path()) && entry.is_regular_file(error)) logs.push_back(entry.path());
+  std::sort(logs.begin(), logs.end());
+  return logs;
 }
 
 // "<id>.h5.tmp-..." -> "<id>"
@@ -103,29 +129,71 @@ std::filesystem::path TrialStore::write(const TrialResult& result, const std::st
   return write(StoredTrial{id, rank, host, result});
 }
 
-StoredTrial TrialStore::read(const std::string& id) const {
+// A trial's own file comes first; without one, its log record.
+template <typename Read>
+auto TrialStore::with_trial(const std::string& id, Read read) const {
   check_id(id);
-  return read_trial_file(path_of(id).string(), id, TrialParts::full);
+  h5::QuietErrors quiet;
+  const std::filesystem::path file_path = path_of(id);
+  std::error_code error;
+  if (!std::filesystem::exists(file_path, error)) {
+    const LoggedTrials* logs = &logged();
+    if (!logs->places.contains(id)) logs = &index_logs();  // appended since the last index
+    if (auto place = logs->places.find(id); place != logs->places.end()) {
+      const std::string name = place->second.log.string() + " (trial " + id + ")";
+      h5::File file = h5::open_file_image(read_payload(place->second.log, place->second.record), name, h5::Where(name));
+      return read(file, name);
+    }
+  }
+  return read(h5::open_file(file_path.string()), file_path.string());
 }
 
+StoredTrial TrialStore::read(const std::string& id) const { return with_trial(id, record_reader(id, TrialParts::full)); }
+
 StoredTrial TrialStore::read_summary(const std::string& id) const {
-  check_id(id);
-  return read_trial_file(path_of(id).string(), id, TrialParts::summary);
+  return with_trial(id, record_reader(id, TrialParts::summary));
 }
 
 StoredTrial TrialStore::read_with_curves(const std::string& id) const {
-  check_id(id);
-  return read_trial_file(path_of(id).string(), id, TrialParts::curves);
+  return with_trial(id, record_reader(id, TrialParts::curves));
 }
 
 std::optional<Checkpoint> TrialStore::read_model(const std::string& id) const {
-  check_id(id);
-  return with_trial_file(path_of(id).string(), read_trial_model);
+  return with_trial(id, [](const h5::File& file, const std::string& name) { return read_open_trial(file, name, read_trial_model); });
 }
 
 std::int64_t TrialStore::model_parameters(const std::string& id) const {
+  return with_trial(id, [](const h5::File& file, const std::string& name) {
+    return read_open_trial(file, name, trial_model_parameters);
+  });
+}
+
+std::filesystem::file_time_type TrialStore::written_at(const std::string& id) const {
   check_id(id);
-  return with_trial_file(path_of(id).string(), trial_model_parameters);
+  std::error_code error;
+  if (std::filesystem::exists(path_of(id), error)) return std::filesystem::last_write_time(path_of(id));
+  if (auto place = logged().places.find(id); place != logged().places.end())
+    return std::filesystem::last_write_time(place->second.log);
+  return std::filesystem::last_write_time(path_of(id));  // throws, naming the missing file
+}
+
+const LoggedTrials& TrialStore::logged() const { return logged_ ? *logged_ : index_logs(); }
+
+// Logs in name order, records in file order: the first record of a trial counts.
+const LoggedTrials& TrialStore::index_logs() const {
+  auto index = std::make_shared<LoggedTrials>();
+  for (const std::filesystem::path& log : logs_in(dir_)) {
+    LogWalk walk = walk_log(log);
+    for (LoggedRecord& record : walk.records) {
+      auto [place, added] = index->places.try_emplace(record.id, LoggedTrials::Place{log, record});
+      if (!added)
+        index->problems.push_back(log.string() + ": trial " + record.id + " is recorded again (the record in " +
+                                  place->second.log.string() + " counts)");
+    }
+    if (walk.problem) index->problems.push_back(std::move(*walk.problem));
+  }
+  logged_ = std::move(index);
+  return *logged_;
 }
 
 std::vector<std::string> TrialStore::list() const {
@@ -133,28 +201,37 @@ std::vector<std::string> TrialStore::list() const {
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(dir_, error))
     if (is_trial_file(entry)) ids.push_back(entry.path().stem().string());
+  for (const auto& [id, place] : index_logs().places)
+    if (!std::filesystem::exists(path_of(id), error)) ids.push_back(id);
   std::sort(ids.begin(), ids.end(), natural_less);
   return ids;
 }
 
 bool TrialStore::contains(const std::string& id) const {
   std::error_code error;
-  return is_trial_id(id) && std::filesystem::is_regular_file(path_of(id), error);
+  return is_trial_id(id) && (std::filesystem::is_regular_file(path_of(id), error) || index_logs().places.contains(id));
 }
 
-std::vector<std::string> TrialStore::misnamed_files() const {
+std::vector<std::string> TrialStore::problems() const {
   std::vector<std::string> problems;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(dir_, error))
     if (entry.path().extension() == extension && !is_trial_file(entry))
       problems.push_back(entry.path().string() + ": not a trial file (a trial's is <number>.h5, e.g. 7.h5)");
   std::sort(problems.begin(), problems.end());
+  for (const std::string& problem : logged().problems) problems.push_back(problem);
+  for (const auto& [id, place] : logged().places)
+    if (std::filesystem::exists(path_of(id), error))
+      problems.push_back(place.log.string() + ": trial " + id + " is recorded again (its file " +
+                         path_of(id).string() + " counts)");
   return problems;
 }
 
 TrialScan TrialStore::scan(bool with_curves) const {
-  TrialScan scan{{}, misnamed_files()};
-  for (const std::string& id : list()) {
+  TrialScan scan{{}, {}};
+  const std::vector<std::string> ids = list();  // indexes the logs
+  scan.problems = problems();
+  for (const std::string& id : ids) {
     try {
       scan.trials.push_back(with_curves ? read_with_curves(id) : read_summary(id));
     } catch (const Error& unreadable) {

@@ -34,6 +34,10 @@
 #                  preflight's check and the baselines), without it once for each
 #   target         metric.target ends a grid at the first configuration that reaches it, says so, and a rerun
 #                  starts nothing more
+#   trial_logs     --trial-records logs on 3 ranks: bitwise the results of trial files, one log per rank and no
+#                  trial file; kill -9 in the middle of a record (torn) and right after one is durable, then
+#                  resumed (with logs, and with files: a folder may hold both): each trial once, bitwise equal,
+#                  the torn record named, none recorded twice
 set -euo pipefail
 
 vmsweep=$1
@@ -492,6 +496,33 @@ case_target() {
   grep -q "^stopped: target 2 reached by trial " <<<"$log" || fail "the summary does not say why it stopped: $log"
   log=$("$vmsweep" run target.yaml --results one --threads 1 --fake-trial-ms 1) || fail "the rerun exited $?"
   [ "$($check count one/grid9.h5)" -eq 1 ] || fail "the rerun started trials after the target: $log"
+}
+
+case_trial_logs() {
+  expect_code 0 run 3 reference grid9.yaml
+  expect_code 0 run 3 logs grid9.yaml --trial-records logs
+  $check same reference/grid9.h5 logs/grid9.h5
+  [ "$(ls logs/grid9/trials | grep -c '\.trials$')" -eq 3 ] || fail "expected a log per rank: $(ls logs/grid9/trials)"
+  [ "$(ls logs/grid9/trials | grep -c '\.h5$' || true)" -eq 0 ] || fail "trial files beside the logs"
+
+  # Killed with its second record half written: the torn record is named, its trial runs again.
+  run_until_paused trial_file_temp:2 "$vmsweep" run grid9.yaml --results torn --threads 1 --quiet --trial-records logs
+  kill -9 "$paused_pid"
+  wait "$background_pid" 2>/dev/null || true
+  local log
+  log=$("$vmsweep" run grid9.yaml --results torn --threads 1 --quiet --trial-records logs 2>&1) ||
+    fail "the resume after a torn record failed: $log"
+  grep -q "is cut short" <<<"$log" || fail "the torn record is not named: $log"
+  $check same reference/grid9.h5 torn/grid9.h5
+
+  # Killed once a record is durable but before the coordinator heard of it; resumed writing files.
+  run_until_paused trial_file:1 "$vmsweep" run grid9.yaml --results durable --threads 1 --quiet --trial-records logs
+  kill -9 "$paused_pid"
+  wait "$background_pid" 2>/dev/null || true
+  log=$("$vmsweep" run grid9.yaml --results durable --threads 1 --quiet 2>&1) || fail "the resume failed: $log"
+  ! grep -q "recorded again" <<<"$log" || fail "a trial ran twice: $log"
+  [ "$(ls durable/grid9/trials | grep -c '\.h5$')" -eq 8 ] || fail "the resume did not write the 8 other trials as files"
+  $check same reference/grid9.h5 durable/grid9.h5
 }
 
 "case_$case_name"

@@ -11,7 +11,7 @@ endforeach()
 
 # Issue 11's defects: each case stops or kills at a point the program reports, so they need no
 # quiet machine. disk_full mounts a tmpfs and says SKIP (exit 77) where it cannot.
-foreach(dist_case data_cache tpe_resume signal_worker signal_preflight data_preflight shard_bayes lock disk_full strays shrink_grid)
+foreach(dist_case data_cache tpe_resume signal_worker signal_preflight data_preflight shard_bayes lock disk_full strays shrink_grid trial_logs)
   add_test(NAME "dist: mpirun ${dist_case}"
            COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/dist/mpirun_sweep.sh" "$<TARGET_FILE:vmsweep>" ${dist_case})
   set_tests_properties("dist: mpirun ${dist_case}" PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)

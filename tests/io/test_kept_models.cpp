@@ -7,6 +7,7 @@
 #include "vmsweep/io/kept_models.hpp"
 #include "vmsweep/io/sweep_stamp.hpp"
 #include "vmsweep/io/sweep_store.hpp"
+#include "vmsweep/io/trial_log.hpp"
 #include "vmsweep/io/trial_store.hpp"
 
 using namespace vmsweep;
@@ -147,4 +148,20 @@ TEST_CASE("a trace's answer is its best trial that ended ok or stopped, the firs
   maximize.metric_goal = "maximize";
   CHECK(best_finished(pointers, maximize)->id == "1");
   CHECK(best_finished({pointers[3]}, sample_meta()) == nullptr);
+}
+
+TEST_CASE("a trial log keeps the model too, read only when asked", "[io]") {
+  ScratchDir scratch("trial-log-model");
+  TrialLog log(scratch.path(), "rank0");
+  const StoredTrial written = trial_with_model("3", 7, 11);
+  log.append(written);
+  log.append(sample_failed_trial("4"));
+  const TrialStore store(scratch.path());
+  CHECK_FALSE(store.read("3").result.model);
+  const std::optional<Checkpoint> model = store.read_model("3");
+  REQUIRE(model);
+  check_same_model(*model, *written.result.model);
+  CHECK(store.model_parameters("3") == 9);
+  CHECK_FALSE(store.read_model("4"));
+  CHECK(store.model_parameters("4") == 0);
 }
