@@ -55,12 +55,6 @@ bool read_at(int fd, unsigned char* data, std::size_t size, std::uint64_t offset
   return true;
 }
 
-FileDescriptor open_log(const std::filesystem::path& log) {
-  FileDescriptor fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) fail_on_file(log, "open the trial log", errno);
-  return fd;
-}
-
 std::string at_byte(const std::filesystem::path& log, std::uint64_t offset) {
   return log.string() + ": the record at byte " + std::to_string(offset);
 }
@@ -87,6 +81,12 @@ std::optional<std::string> take_header(int fd, std::uint64_t offset, std::uint64
 
 }  // namespace
 
+FileDescriptor open_log(const std::filesystem::path& log) {
+  FileDescriptor fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) fail_on_file(log, "open the trial log", errno);
+  return fd;
+}
+
 std::vector<unsigned char> framed_record(std::int64_t trial_id, const h5::FileImage& payload) {
   std::vector<unsigned char> record(log_header_bytes + payload.size());
   std::copy(magic.begin(), magic.end(), record.begin());
@@ -99,14 +99,15 @@ std::vector<unsigned char> framed_record(std::int64_t trial_id, const h5::FileIm
 }
 
 LogWalk walk_log(const std::filesystem::path& log) {
-  FileDescriptor fd = open_log(log);
-  struct stat status {};
-  if (::fstat(fd.get(), &status) != 0) fail_on_file(log, "read the trial log", errno);
-  const auto log_bytes = static_cast<std::uint64_t>(status.st_size);
   LogWalk walk;
+  const FileDescriptor file = open_log(log);
+  const int fd = file.get();
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) fail_on_file(log, "read the trial log", errno);
+  const auto log_bytes = static_cast<std::uint64_t>(status.st_size);
   for (std::uint64_t offset = 0; offset < log_bytes;) {
     LoggedRecord record;
-    if (auto problem = take_header(fd.get(), offset, log_bytes, log, record)) {
+    if (auto problem = take_header(fd, offset, log_bytes, log, record)) {
       walk.problem = std::move(problem);
       break;
     }
@@ -116,10 +117,9 @@ LogWalk walk_log(const std::filesystem::path& log) {
   return walk;
 }
 
-h5::FileImage read_payload(const std::filesystem::path& log, const LoggedRecord& record) {
-  FileDescriptor fd = open_log(log);
+h5::FileImage read_payload(const FileDescriptor& file, const std::filesystem::path& log, const LoggedRecord& record) {
   h5::FileImage payload(record.payload_bytes);
-  if (!read_at(fd.get(), payload.data(), payload.size(), record.payload_offset, log) ||
+  if (!read_at(file.get(), payload.data(), payload.size(), record.payload_offset, log) ||
       crc_of(payload.data(), payload.size()) != record.payload_crc)
     throw InputError(at_byte(log, record.payload_offset - log_header_bytes) + " (trial " + record.id +
                      ") is damaged (its checksum does not match)");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "h5_image.hpp"
+#include "posix_file.hpp"
 
 namespace vmsweep::io {
 
@@ -37,7 +38,11 @@ struct LogWalk {
 // Reads the headers only; payloads are checked when read.
 LogWalk walk_log(const std::filesystem::path& log);
 
-// The record's payload; InputError naming the log and the record's place when its CRC does not match.
-h5::FileImage read_payload(const std::filesystem::path& log, const LoggedRecord& record);
+// The log, open for reading.
+FileDescriptor open_log(const std::filesystem::path& log);
+
+// The record's payload, read from `file`, the log open; InputError naming the log and the record's
+// place when its CRC does not match.
+h5::FileImage read_payload(const FileDescriptor& file, const std::filesystem::path& log, const LoggedRecord& record);
 
 }  // namespace vmsweep::io

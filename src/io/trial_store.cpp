@@ -24,6 +24,19 @@ struct LoggedTrials {
   };
   std::map<std::string, Place> places;
   std::vector<std::string> problems;
+
+  // Reads in id order hop from log to log: each stays open, so a log costs one open (a metadata
+  // request on a parallel file system), up to a bound that keeps clear of the process's file limit.
+  h5::FileImage payload(const Place& place) const {
+    constexpr std::size_t most_open = 256;
+    auto open = open_logs.find(place.log);
+    if (open == open_logs.end()) {
+      if (open_logs.size() >= most_open) return read_payload(open_log(place.log), place.log, place.record);
+      open = open_logs.emplace(place.log, open_log(place.log)).first;
+    }
+    return read_payload(open->second, place.log, place.record);
+  }
+  mutable std::map<std::filesystem::path, FileDescriptor> open_logs;
 };
 
 namespace {
@@ -141,7 +154,7 @@ auto TrialStore::with_trial(const std::string& id, Read read) const {
     if (!logs->places.contains(id)) logs = &index_logs();  // appended since the last index
     if (auto place = logs->places.find(id); place != logs->places.end()) {
       const std::string name = place->second.log.string() + " (trial " + id + ")";
-      h5::File file = h5::open_file_image(read_payload(place->second.log, place->second.record), name, h5::Where(name));
+      h5::File file = h5::open_file_image(logs->payload(place->second), name, h5::Where(name));
       return read(file, name);
     }
   }
