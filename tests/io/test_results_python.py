@@ -3,9 +3,12 @@ the way a user would, with h5py and pandas, and checks real values.
 
 Usage: /usr/bin/python3 test_results_python.py DIR   (DIR holds sample.h5 and sample/)
 """
+import io
 import json
 import math
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 import h5py
@@ -80,6 +83,33 @@ def check_trial_file(folder):
         assert pd.DataFrame(trial["curves"][()])["epoch"].tolist() == [1, 2, 3]
 
 
+def logged_trials(folder):
+    """docs/results-schema.md's reader of trial logs, as written there: (trial id, val_mse) of every
+    whole record."""
+    found = []
+    for log in Path(folder).glob("*.trials"):
+        data = log.read_bytes()
+        at = 0
+        while at + 32 <= len(data) and data[at:at + 8] == b"VMSWTRL1":
+            trial_id, n, crc = struct.unpack_from("<QQI", data, at + 8)
+            payload = data[at + 32:at + 32 + n]
+            if len(payload) < n or zlib.crc32(payload) != crc:
+                break  # a torn or damaged record: that trial runs again on resume
+            with h5py.File(io.BytesIO(payload), "r") as trial:
+                found.append((trial_id, trial["metrics"].attrs.get("val_mse", math.nan)))
+            at += 32 + n
+    return found
+
+
+def check_trial_log(folder):
+    with h5py.File(folder / "sample.h5", "r") as f:
+        table = decoded(pd.DataFrame(f["trials"][()]))
+    logged = logged_trials(folder / "logged")
+    assert [trial_id for trial_id, _ in logged] == [1, 2, 10], logged  # the torn trial 11 is not read
+    for (trial_id, val_mse), expected in zip(logged, table["val_mse"]):
+        assert val_mse == expected or (math.isnan(val_mse) and math.isnan(expected)), (trial_id, val_mse, expected)
+
+
 def main():
     folder = Path(sys.argv[1])
     with h5py.File(folder / "sample.h5", "r") as f:
@@ -87,6 +117,7 @@ def main():
         check_curves_and_predictions(f)
         check_attributes(f)
     check_trial_file(folder)
+    check_trial_log(folder)
     print("results file read by h5py", h5py.__version__, "and pandas", pd.__version__, ": ok")
 
 
