@@ -8,9 +8,11 @@ trials pauses (defined by progress: "after the coordinator recorded k trials", "
 after k trials", "the trial file written but not yet renamed", ...; the developer pause hook,
 VMSWEEP_PAUSE_AT), and a victim: rank 0, the worker (rank 1) or mpirun. Once the process waits at
 the point, the victim gets kill -9; every process of the job is waited for, and the sweep is resumed
-(sometimes with a second fault during the resume). After the last resume:
+(sometimes with a second fault during the resume). Each run keeps its trials as files or in trial
+logs (--trial-records), drawn too, so one folder may hold both. After the last resume:
 
-  - every trial is there exactly once (trial files 0..11.h5, one row each in results/<name>.h5),
+  - every trial is recorded exactly once (a file <id>.h5 or a whole log record, ids 0..11; a torn
+    last record does not count) and has one row in results/<name>.h5,
   - parameters, statuses, metrics and loss curves are bitwise equal to an uninterrupted run,
   - no temporary file is left anywhere in the results folder,
   - the stamp results/<name>/sweep.h5 is byte for byte the one the first run wrote.
@@ -25,10 +27,12 @@ import os
 import random
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sweep_results import METRICS, bitwise_equal, trials  # noqa: E402
@@ -48,6 +52,7 @@ WORKER_POINTS = [f"epoch:{k}" for k in range(1, EPOCHS + 1)] + ["trial_file_temp
 RANK0_FRESH_POINTS = ["preflight_checked:1", "stamp_temp:1"]
 AGGREGATE_POINTS = ["tables_temp:1"] + [f"aggregate_trial:{k}" for k in (1, 6, TRIALS)] + ["aggregate_temp:1"]
 VICTIMS = ["rank0", "worker", "mpirun"]
+RECORDS = ["files", "logs"]  # vmsweep run --trial-records
 
 
 def rank0_points(remaining, fresh):
@@ -61,14 +66,14 @@ def rank0_points(remaining, fresh):
 class Job:
     """One mpirun of the sweep; the process of rank `pause_rank` stops at `point`."""
 
-    def __init__(self, vmsweep, work, results, pause_rank=None, point=None):
+    def __init__(self, vmsweep, work, results, pause_rank=None, point=None, records="files"):
         self.note = os.path.join(work, "paused")
         for leftover in (self.note, self.note + ".claimed"):
             if os.path.exists(leftover):
                 os.remove(leftover)
         contexts = []
         for rank in range(RANKS):
-            command = [vmsweep, "run", SWEEP, "--results", results, "--threads", "1", "--quiet"]
+            command = [vmsweep, "run", SWEEP, "--results", results, "--threads", "1", "--quiet", "--trial-records", records]
             if rank == pause_rank:
                 command = ["env", f"VMSWEEP_PAUSE_AT={point}", f"VMSWEEP_PAUSE_FILE={self.note}"] + command
             contexts += (["-n", "1"] + command + [":"])
@@ -148,8 +153,34 @@ def trial_files(results):
     return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
 
+def logged_ids(log):
+    """The trial ids of a trial log's whole records (docs/results-schema.md), up to a torn one."""
+    with open(log, "rb") as file:
+        data = file.read()
+    ids, at = [], 0
+    while at + 32 <= len(data) and data[at:at + 8] == b"VMSWTRL1":
+        trial_id, n, crc = struct.unpack_from("<QQI", data, at + 8)
+        if len(data) < at + 32 + n or zlib.crc32(data[at + 32:at + 32 + n]) != crc:
+            break
+        ids.append(trial_id)
+        at += 32 + n
+    return ids
+
+
+def recorded_ids(results):
+    """Every trial id recorded, as often as it is: trial files and whole log records."""
+    folder = os.path.join(results, NAME, "trials")
+    ids = []
+    for name in trial_files(results):
+        if name.endswith(".h5"):
+            ids.append(int(name[:-3]) if name[:-3].isdigit() else name)
+        elif name.endswith(".trials"):
+            ids += logged_ids(os.path.join(folder, name))
+    return ids
+
+
 def finished_count(results):
-    return len([name for name in trial_files(results) if name.endswith(".h5")])
+    return len(set(recorded_ids(results)))
 
 
 def temporaries(results):
@@ -164,9 +195,10 @@ def digest(path):
 def data_problems(reference, results):
     """What differs from the uninterrupted run: missing, extra or duplicated trials, other values."""
     problems = []
-    expected_files = sorted(f"{i}.h5" for i in range(TRIALS))
-    if trial_files(results) != expected_files:
-        problems.append(f"trial files {trial_files(results)}")
+    if sorted(recorded_ids(results)) != list(range(TRIALS)):
+        problems.append(f"trials recorded {sorted(recorded_ids(results))} ({trial_files(results)})")
+    if any(not name.endswith((".h5", ".trials")) for name in trial_files(results)):
+        problems.append(f"trial folder {trial_files(results)}")
     (a, curves_a), (b, curves_b) = trials(reference), trials(os.path.join(results, f"{NAME}.h5"))
     if b["id"].duplicated().any() or sorted(b["id"]) != sorted(a["id"]):
         return problems + [f"trial rows {sorted(b['id'])}"]
@@ -192,7 +224,8 @@ def run_scenario(args, work, reference, rng, number, tally):
             pause_rank = 1 if remaining >= 2 and rng.random() < 0.3 else 0
             point = rng.choice(WORKER_POINTS if pause_rank == 1 else rank0_points(remaining, fresh))
             victim = rng.choice(VICTIMS)
-            job = Job(args.vmsweep, work, results, pause_rank, point)
+            records = rng.choice(RECORDS)
+            job = Job(args.vmsweep, work, results, pause_rank, point, records)
             if not job.wait_paused():
                 raise RuntimeError(f"scenario {number}: rank {pause_rank} never reached {point}")
             ranks = job.rank_pids()
@@ -200,10 +233,13 @@ def run_scenario(args, work, reference, rng, number, tally):
             job.wait_all_gone(ranks)
             faults.append((victim, point))
             tally[(victim, point.split(":")[0])] += 1
-            log.append(f"kill -9 {victim} with rank {pause_rank} at {point}: {finished_count(os.path.join(work, results))} trial files")
+            log.append(f"kill -9 {victim} with rank {pause_rank} at {point} ({records}): "
+                       f"{finished_count(os.path.join(work, results))} trials recorded")
         if os.path.exists(stamp):
             stamp_digest = stamp_digest or digest(stamp)
-    job = Job(args.vmsweep, work, results)
+    records = rng.choice(RECORDS)
+    log.append(f"resumed ({records})")
+    job = Job(args.vmsweep, work, results, records=records)
     code = job.wait_all_gone(job.rank_pids())
     problems = [] if code == 0 else [f"the resume exited {code}"]
     if code == 0:
