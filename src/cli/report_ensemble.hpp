@@ -6,13 +6,8 @@
 // look-backs combine on the windows they share. Each row has the pooled metrics, the error per step
 // ahead and the coverage of the mean's conformal intervals.
 //
-// guarded is the forecast to use when the answer must not lose to a linear model: the mean of the
-// (up to) guarded_members best trials among those that beat the ridge AR chosen on validation by at
-// least guarded_margin on the validation metric, and that ridge AR itself when no trial does (a
-// highway trial's linear start is that model, so the choice stays in the sweep's model family).
-// Both constants come from replaying the rule on the Bitbrains sweeps' stored trials
-// (docs/levers.md): a margin absorbs validation noise that a single best trial overfits, and a mean of
-// three damps one member's wild forecast on a part unlike the training one.
+// guarded is the forecast to use when the answer must not lose to a linear model
+// (train/guarded_forecast.hpp, the rule /fleet also applies).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -23,12 +18,10 @@
 
 namespace vmsweep::cli {
 
-inline constexpr std::size_t guarded_members = 3;
-inline constexpr double guarded_margin = 0.02;
-
 struct GuardedForecast {
   std::vector<std::string> trials;  // its members, best first; empty: it is the ridge AR chosen on validation
   BaselineScore score;              // its leaderboard row (method "guarded"), scored like a trial
+  std::string description;          // train::guarded_description: "trials 3 7 12" or "ridge_ar (look-back 72)"
 };
 
 // The guarded forecast of these results (a fleet's: narrow them to one trace first); none when the

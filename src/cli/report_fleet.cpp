@@ -15,10 +15,7 @@ Value number_cell(double value) { return std::isnan(value) ? Value(nullptr) : Va
 // What the guarded forecast is made of: its members, or the ridge AR it fell back to.
 Value guarded_members_cell(const TraceOutcome& outcome) {
   if (!outcome.guarded) return nullptr;
-  if (outcome.guarded->trials.empty()) return "ridge_ar (look-back " + std::to_string(outcome.guarded->score.look_back) + ")";
-  std::string text = "trials";
-  for (const std::string& id : outcome.guarded->trials) text += " " + id;
-  return text;
+  return outcome.guarded->description;
 }
 
 std::vector<std::string> fleet_columns(const std::vector<std::string>& params, const std::string& beside_prefix) {

@@ -21,8 +21,19 @@ struct Scored {
   io::Table fleet;
 };
 
+// A guarded forecast's member's predictions on `trace` (a global trial's there), read in full.
+PredictionsOf predictions_from(const io::TrialStore& store) {
+  return [&store](const std::string& trial_id, const std::string& trace) {
+    TrialResult result = store.read(trial_id).result;
+    for (TraceScores& scores : result.per_trace)
+      if (scores.trace == trace) return std::move(scores.predictions);
+    return std::move(result.predictions);
+  };
+}
+
 Scored score_baselines(const io::ResultsLayout& layout, const io::SweepMeta& meta) {
-  const std::vector<io::StoredTrial> trials = io::TrialStore(layout.trials_dir()).scan().trials;
+  const io::TrialStore store(layout.trials_dir());
+  const std::vector<io::StoredTrial> trials = store.scan().trials;
   std::vector<const TrialResult*> results;
   std::vector<TrialResult> views;  // a global trial's, one per trace
   for (const io::StoredTrial& trial : trials) {
@@ -33,7 +44,7 @@ Scored score_baselines(const io::ResultsLayout& layout, const io::SweepMeta& met
   Scored scored;
   const std::vector<BaselineScore> scores = train::compute_sweep_baselines(results, scored.problems);
   if (!scores.empty()) io::write_baselines(layout, scores);
-  scored.fleet = fleet_table(trials, scores, meta);
+  scored.fleet = fleet_table(trials, scores, meta, predictions_from(store));
   return scored;
 }
 

@@ -10,6 +10,7 @@
 #include "vmsweep/io/ensembles.hpp"
 #include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/train/global_trial.hpp"
+#include "vmsweep/train/guarded_forecast.hpp"
 #include "vmsweep/train/settings.hpp"
 
 namespace vmsweep::dist {
@@ -56,7 +57,7 @@ double baseline_test_mse(const std::vector<BaselineScore>& baselines, const std:
 }
 
 struct Columns {
-  std::vector<std::string> trace, mode, trial, params_json;
+  std::vector<std::string> trace, mode, trial, params_json, guarded;
   std::vector<std::int64_t> look_back;
   std::map<std::string, std::vector<double>> numbers;
 };
@@ -64,6 +65,45 @@ struct Columns {
 constexpr const char* kNumberColumns[] = {"val_mse",  "val_mae",     "test_mse",   "test_mae",
                                           "ridge_ar_test_mse", "persistence_test_mse", "ses_test_mse",
                                           "ratio_ridge_ar",    "ratio_persistence"};
+constexpr const char* kGuardedColumns[] = {"guarded_test_mse", "guarded_ratio_ridge_ar", "guarded_ratio_persistence"};
+
+// A trial's scores on one trace: its own metrics, or a global trial's on that trace.
+struct OnTrace {
+  const io::StoredTrial* trial;
+  const Metrics* metrics;
+};
+
+// The trace's guarded forecast, from `candidates` (the trials' scores on the trace, in trial order).
+void add_guarded(Columns& columns, const std::string& trace, std::vector<OnTrace> candidates,
+                 const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta, const PredictionsOf& predictions_of) {
+  const bool maximize = meta.metric_goal == "maximize";
+  const auto sweep_value = [&](const OnTrace& on) { return metric_or_missing(*on.metrics, meta.metric); };
+  std::erase_if(candidates, [&](const OnTrace& on) { return !std::isfinite(sweep_value(on)); });
+  std::stable_sort(candidates.begin(), candidates.end(), [&](const OnTrace& a, const OnTrace& b) {
+    return maximize ? sweep_value(a) > sweep_value(b) : sweep_value(a) < sweep_value(b);
+  });
+  const std::string choice_metric = train::baseline_choice_metric(meta.metric);
+  std::vector<train::GuardCandidate> ranked;
+  for (const OnTrace& on : candidates) {
+    const double value = metric_or_missing(*on.metrics, choice_metric);
+    ranked.push_back({on.trial->id, std::isfinite(value) ? std::optional<double>(value) : std::nullopt});
+  }
+  std::vector<BaselineScore> rows;
+  std::copy_if(baselines.begin(), baselines.end(), std::back_inserter(rows),
+               [&](const BaselineScore& row) { return row.trace == trace; });
+  const std::optional<train::GuardedChoice> choice = train::choose_guarded(ranked, rows, choice_metric, maximize);
+  double test_mse = missing;
+  if (choice && choice->members.empty()) test_mse = metric_or_missing(choice->ridge->metrics, "test_mse");
+  if (choice && !choice->members.empty()) {
+    std::vector<Predictions> members;
+    for (const std::string& id : choice->members) members.push_back(predictions_of(id, trace));
+    test_mse = metric_or_missing(train::mean_forecast_metrics(members), "test_mse");
+  }
+  columns.guarded.push_back(choice ? train::guarded_description(*choice) : "");
+  columns.numbers["guarded_test_mse"].push_back(test_mse);
+  columns.numbers["guarded_ratio_ridge_ar"].push_back(test_mse / columns.numbers["ridge_ar_test_mse"].back());
+  columns.numbers["guarded_ratio_persistence"].push_back(test_mse / columns.numbers["persistence_test_mse"].back());
+}
 
 // `metrics`: the chosen trial's on this trace (a global trial's per-trace metrics).
 void add_row(Columns& columns, const std::string& trace, const Choice& choice, const Metrics& metrics,
@@ -86,45 +126,62 @@ void add_row(Columns& columns, const std::string& trace, const Choice& choice, c
 
 bool is_global(const io::StoredTrial& trial) { return !trial.result.per_trace.empty(); }
 
+// A global trial's metrics on `trace` (empty when it was not scored there).
+const Metrics& scores_on(const io::StoredTrial& trial, const std::string& trace) {
+  static const Metrics none;
+  for (const TraceScores& scores : trial.result.per_trace)
+    if (scores.trace == trace) return scores.metrics;
+  return none;
+}
+
 // `fleet: local`: per trace, its own best trial.
-void add_local_rows(Columns& columns, const std::vector<io::StoredTrial>& trials,
-                    const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
+void add_local_rows(Columns& columns, const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
+                    const io::SweepMeta& meta, const PredictionsOf& predictions_of) {
   std::map<std::string, std::vector<const io::StoredTrial*>> by_trace;
   for (const io::StoredTrial& trial : trials) by_trace[trial.result.trace].push_back(&trial);
   for (const auto& [trace, trace_trials] : by_trace) {
     const Choice choice = choose(trace_trials, meta);
     add_row(columns, trace, choice, choice.trial ? choice.trial->result.metrics : Metrics{}, baselines, meta);
     columns.mode.push_back("local");
+    std::vector<OnTrace> candidates;
+    for (const io::StoredTrial* trial : trace_trials) candidates.push_back({trial, &trial->result.metrics});
+    add_guarded(columns, trace, std::move(candidates), baselines, meta, predictions_of);
   }
 }
 
 // `fleet: global`: one configuration for every trace, chosen on the pooled validation metric, then
 // scored on each trace. The traces are those of the global trials (the same list in each).
-void add_global_rows(Columns& columns, const std::vector<io::StoredTrial>& trials,
-                     const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta) {
+void add_global_rows(Columns& columns, const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
+                     const io::SweepMeta& meta, const PredictionsOf& predictions_of) {
   std::vector<const io::StoredTrial*> global;
   for (const io::StoredTrial& trial : trials)
     if (is_global(trial)) global.push_back(&trial);
   const Choice choice = choose(global, meta);
   const io::StoredTrial& listing = choice.trial ? *choice.trial : *global.front();
-  for (const TraceScores& scores : listing.result.per_trace) {
-    add_row(columns, scores.trace, choice, choice.trial ? scores.metrics : Metrics{}, baselines, meta);
+  for (const TraceScores& listed : listing.result.per_trace) {
+    const std::string& trace = listed.trace;
+    add_row(columns, trace, choice, choice.trial ? scores_on(*choice.trial, trace) : Metrics{}, baselines, meta);
     columns.mode.push_back("global");
+    std::vector<OnTrace> candidates;
+    for (const io::StoredTrial* trial : global) candidates.push_back({trial, &scores_on(*trial, trace)});
+    add_guarded(columns, trace, std::move(candidates), baselines, meta, predictions_of);
   }
 }
 
 }  // namespace
 
 io::Table fleet_table(const std::vector<io::StoredTrial>& trials, const std::vector<BaselineScore>& baselines,
-                      const io::SweepMeta& meta) {
+                      const io::SweepMeta& meta, const PredictionsOf& predictions_of) {
   Columns columns;
-  if (std::ranges::any_of(trials, is_global)) add_global_rows(columns, trials, baselines, meta);
-  else add_local_rows(columns, trials, baselines, meta);
+  if (std::ranges::any_of(trials, is_global)) add_global_rows(columns, trials, baselines, meta, predictions_of);
+  else add_local_rows(columns, trials, baselines, meta, predictions_of);
   io::Table table{{{"trace", columns.trace, {}},
                    {"mode", columns.mode, {}},
                    {"trial", columns.trial, {}},
                    {"look_back", columns.look_back, {}}}};
   for (const char* name : kNumberColumns) table.columns.push_back({name, columns.numbers[name], {}});
+  table.columns.push_back({"guarded", columns.guarded, {}});
+  for (const char* name : kGuardedColumns) table.columns.push_back({name, columns.numbers[name], {}});
   table.columns.push_back({"params_json", columns.params_json, {}});
   return table;
 }

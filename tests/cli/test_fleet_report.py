@@ -143,6 +143,9 @@ class FleetRows(unittest.TestCase):
         # The fixture takes both branches (asserted, so the test cannot pass on one alone).
         self.assertEqual(branches, {"trials", "ridge"})
 
+    def test_fleet_table_holds_the_report_guarded_forecast(self):
+        assert_fleet_guarded_is_the_reports(self, RESULTS)
+
     def test_summary_is_numpy_over_the_rows(self):
         doc = report_json(RESULTS)
         rows, summary = doc["fleet"], doc["fleet_summary"]
@@ -162,6 +165,19 @@ class FleetRows(unittest.TestCase):
     def test_a_running_fleet_read_from_its_trial_files_gives_the_same_rows(self):
         folder = report_json(os.path.splitext(RESULTS)[0])
         self.assertEqual(folder["fleet"], report_json(RESULTS)["fleet"])
+
+
+def assert_fleet_guarded_is_the_reports(case, results):
+    """/fleet's guarded columns (written at the aggregate) are the report's fleet rows' (one rule)."""
+    with h5py.File(results, "r") as f:
+        fleet = table(f, "fleet")
+    rows = report_json(results)["fleet"]
+    case.assertEqual(len(fleet), len(rows))
+    for stored, row in zip(fleet, rows):
+        case.assertEqual(stored["trace"], row["trace_id"])
+        case.assertEqual(stored["guarded"], row["guarded"])
+        for name in ("guarded_test_mse", "guarded_ratio_ridge_ar", "guarded_ratio_persistence"):
+            case.assertEqual(stored[name], row[name], name)
 
 
 def global_scores():
@@ -207,6 +223,7 @@ class GlobalFleet(unittest.TestCase):
                 self.assertAlmostEqual(row["guarded_test_mse"], mean_forecast_mse(good, 2, GLOBAL, trace), places=12)
             else:
                 self.assertEqual(row["guarded_test_mse"], ridge["test_mse"])
+        assert_fleet_guarded_is_the_reports(self, GLOBAL)
 
     def test_summary_says_global_and_trace_narrows_to_the_views(self):
         summary = report_json(GLOBAL)["fleet_summary"]

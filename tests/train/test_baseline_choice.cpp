@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "vmsweep/train/baseline_scores.hpp"
+#include "vmsweep/train/guarded_forecast.hpp"
 
 using namespace vmsweep;
 using namespace vmsweep::train;
@@ -37,4 +38,28 @@ TEST_CASE("baselines are chosen on the sweep's metric when it is a validation me
   CHECK(baseline_choice_metric("val_mse") == "val_mse");
   CHECK(baseline_choice_metric("test_mse") == "val_mse");
   CHECK(baseline_choice_metric("train_mse") == "val_mse");
+}
+
+TEST_CASE("the guarded forecast takes up to 3 trials beating ridge AR by 2 % on validation, else ridge AR") {
+  const std::vector<BaselineScore> rows{row("ridge_ar", 12, 1.0, 0.1), row("ridge_ar", 36, 0.5, 0.2),
+                                        row("persistence", 0, 0.1, 0.9)};
+  // Ranked best first by the sweep's metric; the bar is ridge AR(36)'s 0.5 less 2 %: 0.49.
+  const std::vector<GuardCandidate> candidates{{"4", 0.40}, {"9", std::nullopt}, {"2", 0.45}, {"7", 0.49},
+                                               {"1", 0.48}, {"3", 0.30}};
+  const std::optional<GuardedChoice> choice = choose_guarded(candidates, rows, "val_mse", false);
+  REQUIRE(choice);
+  REQUIRE(choice->ridge);
+  CHECK(choice->ridge->look_back == 36);
+  CHECK(choice->members == std::vector<std::string>{"4", "2", "7"});  // 0.49 is on the bar; 9 has no value
+  CHECK(guarded_description(*choice) == "trials 4 2 7");
+
+  const std::optional<GuardedChoice> none_beat = choose_guarded({{"5", 0.495}, {"6", 0.8}}, rows, "val_mse", false);
+  REQUIRE(none_beat);
+  CHECK(none_beat->members.empty());
+  CHECK(guarded_description(*none_beat) == "ridge_ar (look-back 36)");
+  // A metric to maximize: the bar is ridge AR(36)'s r2 0.2 plus 2 % of it.
+  const std::optional<GuardedChoice> maximized = choose_guarded({{"1", 0.2039}, {"2", 0.2041}}, rows, "val_r2", true);
+  REQUIRE(maximized);
+  CHECK(maximized->members == std::vector<std::string>{"2"});
+  CHECK_FALSE(choose_guarded(candidates, {row("persistence", 0, 0.1, 0.9)}, "val_mse", false));
 }

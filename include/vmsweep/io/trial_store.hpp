@@ -7,7 +7,7 @@
 // and only readable ones as finished: scan() reports the others (a stray foo.h5 or 007.h5, a
 // truncated copy, a torn last record, a trial recorded twice), and a resume reruns their trials.
 // The logs are indexed when list() or scan() runs (and at the first read): records appended after
-// that are seen by the next list().
+// that are seen by the next list(). Reading is for one thread at a time (copies share the index).
 #include <cstdint>
 #include <filesystem>
 #include <functional>
