@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's main command: installs, builds, runs a real sweep with mpirun on the local cores,
 # then prints the leaderboard and draws the plots.
-#   scripts/run.sh [SWEEP.yaml]        default sweeps/quickstart.yaml (8 trials, a few minutes on 2 cores)
+#   scripts/run.sh [SWEEP.yaml]        default sweeps/quickstart.yaml (36 small trials, about 20 s of training on 2 cores)
 # Rerunning resumes: finished trials are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
