@@ -119,6 +119,7 @@ void Coordinator::on_ready(int slot, const TrialOutcome& outcome) {
     throw Error("protocol error: rank " + std::to_string(slot) + " said a trial was ready that it was not running");
   slots_[slot] = Slot::idle;
   recording_[slot] = outcome.trial_id;
+  progress_.trial_ended(outcome.trial_id);
   learn(outcome);
 }
 

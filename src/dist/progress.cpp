@@ -35,11 +35,16 @@ void Progress::trial_started(const sweep::TrialSpec& trial) {
   running_[trial.id] = {trial.params, estimate, std::chrono::steady_clock::now()};
 }
 
+void Progress::trial_ended(std::int64_t trial_id) {
+  if (auto entry = running_.find(trial_id); entry != running_.end()) recording_.insert(running_.extract(entry));
+}
+
 void Progress::trial_finished(const TrialOutcome& outcome) {
-  auto entry = running_.find(outcome.trial_id);
-  std::string params = entry == running_.end() ? "{}" : swept_params(entry->second.params);
-  const TrialEstimate estimate = entry == running_.end() ? TrialEstimate{} : entry->second.estimate;
-  if (entry != running_.end()) running_.erase(entry);
+  std::map<std::int64_t, Running>& held = running_.contains(outcome.trial_id) ? running_ : recording_;
+  auto entry = held.find(outcome.trial_id);
+  std::string params = entry == held.end() ? "{}" : swept_params(entry->second.params);
+  const TrialEstimate estimate = entry == held.end() ? TrialEstimate{} : entry->second.estimate;
+  if (entry != held.end()) held.erase(entry);
   if (outcome.interrupted) return;
   actual_seconds_ += outcome.seconds;
   predicted_seconds_ += estimate.seconds * outcome.epochs_run / std::max(1, estimate.epochs);

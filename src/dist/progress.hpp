@@ -45,6 +45,8 @@ public:
   explicit Progress(ProgressSetup setup);
 
   void trial_started(const sweep::TrialSpec& trial);
+  // The trial's training ended and its record is being written: no longer running, not yet done.
+  void trial_ended(std::int64_t trial_id);
   void trial_finished(const TrialOutcome& outcome);
   void note(const std::string& message);  // printed unless quiet
   void tick();                            // prints the status line when it is due
@@ -75,6 +77,7 @@ private:
     std::chrono::steady_clock::time_point start;
   };
   std::map<std::int64_t, Running> running_;
+  std::map<std::int64_t, Running> recording_;  // ended, their records being written
   double unstarted_seconds_ = 0;
   double actual_seconds_ = 0, predicted_seconds_ = 0;  // finished trials: seconds, and their estimate for the epochs run
   double epochs_run_ = 0, epochs_planned_ = 0;          // finished trials

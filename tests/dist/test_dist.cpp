@@ -435,6 +435,15 @@ TEST_CASE("progress prints a line per trial, a status line and JSON for batch lo
   CHECK_THAT(text.str(), Catch::Contains("trial 6 ok  val_mse=0.5"));
   CHECK_THAT(text.str(), Catch::Contains("5/10 done, 0 running, 0 failed"));
   CHECK_THAT(text.str(), Catch::Contains("best val_mse=0.5 (trial 6: {learning_rate: 0.01})"));
+  // A trial whose record is being written is no longer running, and is shown once it is written.
+  progress.trial_started({8, 8, 0, 1, Value::Map{{"learning_rate", 0.03}}});
+  progress.trial_ended(8);
+  progress.summary();
+  CHECK_THAT(text.str(), Catch::Contains("[summary] 5/10 done, 0 running"));
+  progress.trial_finished({8, TrialStatus::ok, "", {{"val_mse", 0.25}}, 3, 2.0, 1, "node", false});
+  progress.summary();
+  CHECK_THAT(text.str(), Catch::Contains("[summary] 6/10 done, 0 running"));
+  CHECK_THAT(text.str(), Catch::Contains("best val_mse=0.25 (trial 8: {learning_rate: 0.03})"));
 
   setup.out = &json;
   setup.format = LogFormat::json;
