@@ -61,6 +61,13 @@ PreparedData::PreparedData(std::vector<std::int64_t> timestamps_ms, std::vector<
   if (input_channels() > 1) inputs_ = input_rows(scaled_, {history.values, sub_steps_, history_scaler_}, season_lags_);
 }
 
+PreparedData PreparedData::with_parts(WindowRange train, WindowRange val) const {
+  PreparedData fold = *this;
+  fold.train_ = train;
+  fold.val_ = val;
+  return fold;
+}
+
 WindowRange PreparedData::range(Split part) const {
   switch (part) {
     case Split::train: return train_;

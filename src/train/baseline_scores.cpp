@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 
+#include "validation_folds.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
 #include "vmsweep/eval/baselines.hpp"
@@ -24,10 +26,11 @@ struct WindowShape {
   Value data_block;  // identifies the data: the fields as given
   data::DataSpec spec;
   data::WindowSpec windows;
+  int val_folds = 1;  // the trials' validation periods: the baselines' val metrics average the same
 
   friend bool operator==(const WindowShape& a, const WindowShape& b) {
     return a.data_block == b.data_block && a.windows.look_back == b.windows.look_back &&
-           a.windows.horizon == b.windows.horizon;
+           a.windows.horizon == b.windows.horizon && a.val_folds == b.val_folds;
   }
 };
 
@@ -54,9 +57,10 @@ std::string setting_text(const char* name, double value) {
   return buffer;
 }
 
-void score_shape(const WindowShape& shape, std::vector<BaselineScore>& out) {
-  const data::WindowSpec windows{shape.windows.look_back, shape.windows.horizon, shape.spec.stride};
-  const data::PreparedData data = data::prepare(shape.spec, windows);
+// Every baseline fitted on `data`'s training windows (penalties and weights chosen on its validation
+// windows), scored on its validation and test windows.
+std::vector<BaselineScore> scores_on(const data::PreparedData& data, const data::WindowSpec& windows) {
+  std::vector<BaselineScore> out;
   out.push_back(score("persistence", "", windows, [&](data::Split part) { return eval::persistence(data, part); }));
   const std::size_t season = data.season_steps();
   out.push_back(score("seasonal_naive", "season " + std::to_string(season) + " steps", windows,
@@ -67,6 +71,34 @@ void score_shape(const WindowShape& shape, std::vector<BaselineScore>& out) {
   const eval::ExpSmoothing ses = eval::select_exp_smoothing(data);
   out.push_back(score("ses", setting_text("alpha", ses.alpha), windows,
                       [&](data::Split part) { return ses.predict(data, part); }));
+  return out;
+}
+
+// With val_folds the trials' val metrics are means over rolling-origin folds (validation_folds.hpp);
+// so are the baselines', each fold refitted on the windows before its validation period, else the
+// guard and the leaderboard would compare one period's luck with a mean. Test metrics and the
+// setting shown are the data's own (fold 0's), as a trial's.
+void average_validation_over_folds(const data::PreparedData& data, const data::WindowSpec& windows, int val_folds,
+                                   std::vector<BaselineScore>& scores) {
+  for (int fold = 1; fold < val_folds; ++fold) {
+    const FoldRanges ranges = fold_ranges(data, fold);
+    const std::vector<BaselineScore> on_fold = scores_on(data.with_parts(ranges.train, ranges.val), windows);
+    for (std::size_t row = 0; row < scores.size(); ++row)
+      for (auto& [name, value] : scores[row].metrics)
+        if (name.starts_with("val_"))
+          value += std::ranges::find(on_fold[row].metrics, name, &Metrics::value_type::first)->second;
+  }
+  for (BaselineScore& row : scores)
+    for (auto& [name, value] : row.metrics)
+      if (name.starts_with("val_")) value /= val_folds;
+}
+
+void score_shape(const WindowShape& shape, std::vector<BaselineScore>& out) {
+  const data::WindowSpec windows{shape.windows.look_back, shape.windows.horizon, shape.spec.stride};
+  const data::PreparedData data = data::prepare(shape.spec, windows);
+  std::vector<BaselineScore> scores = scores_on(data, windows);
+  if (shape.val_folds > 1) average_validation_over_folds(data, windows, shape.val_folds, scores);
+  out.insert(out.end(), std::make_move_iterator(scores.begin()), std::make_move_iterator(scores.end()));
 }
 
 std::vector<WindowShape> distinct_shapes(const std::vector<Value>& trial_params) {
@@ -74,7 +106,8 @@ std::vector<WindowShape> distinct_shapes(const std::vector<Value>& trial_params)
   for (const Value& params : trial_params) {
     try {
       const TrainSettings settings = settings_from_params(params);
-      WindowShape shape{settings.data_block, settings.data, {settings.look_back, settings.horizon, 1}};
+      WindowShape shape{settings.data_block, settings.data, {settings.look_back, settings.horizon, 1},
+                        std::max(1, settings.val_folds)};
       if (std::find(shapes.begin(), shapes.end(), shape) == shapes.end()) shapes.push_back(std::move(shape));
     } catch (const InputError&) {
       continue;  // a trial that failed on its parameters has no windows

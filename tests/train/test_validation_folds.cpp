@@ -2,12 +2,15 @@
 // the trial's val metrics are the mean over the folds, the rest stays the ordinary split's.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "train/trial_params.hpp"
 #include "validation_folds.hpp"
 #include "vmsweep/common/error.hpp"
 #include "vmsweep/data/prepare.hpp"
+#include "vmsweep/eval/ridge_ar.hpp"
+#include "vmsweep/train/baseline_scores.hpp"
 #include "vmsweep/train/run_trial.hpp"
 
 using namespace vmsweep;
@@ -77,4 +80,35 @@ TEST_CASE("val_folds with `val: test` or too few windows fails before training",
   CHECK(result.status == TrialStatus::failed);
   CHECK(result.curve.empty());
   CHECK(result.reason.find("fold 8 would leave no training windows") != std::string::npos);
+}
+
+TEST_CASE("with val_folds the baselines' val metrics are the same folds' mean, each fold refitted", "[train][folds]") {
+  std::vector<std::string> problems;
+  const std::vector<BaselineScore> plain = compute_baselines({fold_params(1)}, problems);
+  const std::vector<BaselineScore> folded = compute_baselines({fold_params(3)}, problems);
+  CHECK(problems.empty());
+  REQUIRE(plain.size() == folded.size());
+  // By hand: ridge AR selected and fitted on each fold's training windows, scored on its validation.
+  const TrainSettings settings = settings_from_params(fold_params(3));
+  const data::PreparedData data = data::prepare(settings.data, {settings.look_back, settings.horizon, settings.data.stride});
+  double ridge_val_mse = eval::select_ridge_ar(data).predict(data, data::Split::val).score().mse;
+  for (int fold = 1; fold < 3; ++fold) {
+    const FoldRanges ranges = fold_ranges(data, fold);
+    const data::PreparedData view = data.with_parts(ranges.train, ranges.val);
+    ridge_val_mse += eval::select_ridge_ar(view).predict(view, data::Split::val).score().mse;
+  }
+  ridge_val_mse /= 3;
+  const auto value_of = [](const Metrics& metrics, const std::string& name) {
+    return std::find_if(metrics.begin(), metrics.end(), [&](const auto& entry) { return entry.first == name; })->second;
+  };
+  const auto row_of = [](const std::vector<BaselineScore>& rows, const std::string& method) {
+    return *std::find_if(rows.begin(), rows.end(), [&](const BaselineScore& row) { return row.method == method; });
+  };
+  const BaselineScore ridge = row_of(folded, "ridge_ar");
+  CHECK(value_of(ridge.metrics, "val_mse") == Approx(ridge_val_mse).epsilon(1e-12));
+  CHECK(value_of(ridge.metrics, "val_mse") != value_of(row_of(plain, "ridge_ar").metrics, "val_mse"));
+  for (const char* method : {"persistence", "ridge_ar", "ses"}) {
+    // Test is the ordinary split's, as a trial's with folds.
+    CHECK(value_of(row_of(folded, method).metrics, "test_mse") == value_of(row_of(plain, method).metrics, "test_mse"));
+  }
 }

@@ -58,6 +58,9 @@ public:
   std::span<const float> inputs(std::size_t step) const;  // the input_channels() scaled inputs of a step
   std::size_t window_count() const { return window_count_; }
   WindowRange range(Split part) const;  // val may equal test (`val: test`)
+  // The same data with other training and validation windows (a validation fold's, train's
+  // validation_folds): what is fitted on training and scored on validation moves, nothing else.
+  PreparedData with_parts(WindowRange train, WindowRange val) const;
   // Window w's (first) target step; its inputs are the look_back steps before it. Window 0 is the
   // first with its whole history inside the series (split.hpp: the grid ends with the last step).
   std::size_t target_step(std::size_t window) const { return first_target_ + window * static_cast<std::size_t>(windows_.stride); }
