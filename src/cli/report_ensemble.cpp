@@ -24,13 +24,11 @@ std::string id_list(const std::vector<std::string>& ids) {
 
 std::optional<GuardedForecast> guarded_forecast(const SweepResults& results, const std::vector<BaselineScore>& baselines) {
   const io::SweepMeta& meta = results.meta();
-  const std::string metric = validation_metric(meta);
   std::vector<train::GuardCandidate> candidates;
-  for (const io::StoredTrial* trial : ranked_trials(results)) {
-    const double* value = trial->result.metric(metric);
-    candidates.push_back({trial->id, value ? std::optional<double>(*value) : std::nullopt});
-  }
-  std::optional<train::GuardedChoice> choice = train::choose_guarded(candidates, baselines, metric, meta.metric_goal == "maximize");
+  for (const io::StoredTrial& trial : results.trials())
+    candidates.push_back(train::guard_candidate(trial.id, trial.result.metrics, meta.metric));
+  std::optional<train::GuardedChoice> choice =
+      train::choose_guarded(std::move(candidates), baselines, meta.metric, meta.metric_goal == "maximize");
   if (!choice) return std::nullopt;
   const BaselineScore& ridge = *choice->ridge;
   const std::string description = train::guarded_description(*choice);

@@ -67,31 +67,14 @@ constexpr const char* kNumberColumns[] = {"val_mse",  "val_mae",     "test_mse",
                                           "ratio_ridge_ar",    "ratio_persistence"};
 constexpr const char* kGuardedColumns[] = {"guarded_test_mse", "guarded_ratio_ridge_ar", "guarded_ratio_persistence"};
 
-// A trial's scores on one trace: its own metrics, or a global trial's on that trace.
-struct OnTrace {
-  const io::StoredTrial* trial;
-  const Metrics* metrics;
-};
-
 // The trace's guarded forecast, from `candidates` (the trials' scores on the trace, in trial order).
-void add_guarded(Columns& columns, const std::string& trace, std::vector<OnTrace> candidates,
+void add_guarded(Columns& columns, const std::string& trace, std::vector<train::GuardCandidate> candidates,
                  const std::vector<BaselineScore>& baselines, const io::SweepMeta& meta, const PredictionsOf& predictions_of) {
-  const bool maximize = meta.metric_goal == "maximize";
-  const auto sweep_value = [&](const OnTrace& on) { return metric_or_missing(*on.metrics, meta.metric); };
-  std::erase_if(candidates, [&](const OnTrace& on) { return !std::isfinite(sweep_value(on)); });
-  std::stable_sort(candidates.begin(), candidates.end(), [&](const OnTrace& a, const OnTrace& b) {
-    return maximize ? sweep_value(a) > sweep_value(b) : sweep_value(a) < sweep_value(b);
-  });
-  const std::string choice_metric = train::baseline_choice_metric(meta.metric);
-  std::vector<train::GuardCandidate> ranked;
-  for (const OnTrace& on : candidates) {
-    const double value = metric_or_missing(*on.metrics, choice_metric);
-    ranked.push_back({on.trial->id, std::isfinite(value) ? std::optional<double>(value) : std::nullopt});
-  }
   std::vector<BaselineScore> rows;
   std::copy_if(baselines.begin(), baselines.end(), std::back_inserter(rows),
                [&](const BaselineScore& row) { return row.trace == trace; });
-  const std::optional<train::GuardedChoice> choice = train::choose_guarded(ranked, rows, choice_metric, maximize);
+  const std::optional<train::GuardedChoice> choice =
+      train::choose_guarded(std::move(candidates), rows, meta.metric, meta.metric_goal == "maximize");
   double test_mse = missing;
   if (choice && choice->members.empty()) test_mse = metric_or_missing(choice->ridge->metrics, "test_mse");
   if (choice && !choice->members.empty()) {
@@ -143,8 +126,9 @@ void add_local_rows(Columns& columns, const std::vector<io::StoredTrial>& trials
     const Choice choice = choose(trace_trials, meta);
     add_row(columns, trace, choice, choice.trial ? choice.trial->result.metrics : Metrics{}, baselines, meta);
     columns.mode.push_back("local");
-    std::vector<OnTrace> candidates;
-    for (const io::StoredTrial* trial : trace_trials) candidates.push_back({trial, &trial->result.metrics});
+    std::vector<train::GuardCandidate> candidates;
+    for (const io::StoredTrial* trial : trace_trials)
+      candidates.push_back(train::guard_candidate(trial->id, trial->result.metrics, meta.metric));
     add_guarded(columns, trace, std::move(candidates), baselines, meta, predictions_of);
   }
 }
@@ -162,8 +146,9 @@ void add_global_rows(Columns& columns, const std::vector<io::StoredTrial>& trial
     const std::string& trace = listed.trace;
     add_row(columns, trace, choice, choice.trial ? scores_on(*choice.trial, trace) : Metrics{}, baselines, meta);
     columns.mode.push_back("global");
-    std::vector<OnTrace> candidates;
-    for (const io::StoredTrial* trial : global) candidates.push_back({trial, &scores_on(*trial, trace)});
+    std::vector<train::GuardCandidate> candidates;
+    for (const io::StoredTrial* trial : global)
+      candidates.push_back(train::guard_candidate(trial->id, scores_on(*trial, trace), meta.metric));
     add_guarded(columns, trace, std::move(candidates), baselines, meta, predictions_of);
   }
 }

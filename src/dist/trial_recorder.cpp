@@ -21,10 +21,10 @@ void lower_priority() {
 
 }  // namespace
 
-TrialRecorder::TrialRecorder(const TrialExecutor& executor)
-    : executor_(executor), thread_([this] { write_jobs(); }) {}
+TrialRecorder::TrialRecorder(const TrialExecutor& executor) : executor_(executor) {}
 
 TrialRecorder::~TrialRecorder() {
+  if (!thread_.joinable()) return;
   {
     std::lock_guard lock(mutex_);
     closing_ = true;
@@ -61,6 +61,8 @@ void TrialRecorder::start(const sweep::TrialSpec& trial, TrialResult result, Tri
     written_ = false;
   }
   trial_id_ = trial.id;
+  // Started at the first file: a rank that writes none (--no-trial-files) has no recorder thread.
+  if (!thread_.joinable()) thread_ = std::thread([this] { write_jobs(); });
   changed_.notify_all();
 }
 

@@ -53,7 +53,7 @@ private:
   std::optional<Job> job_;
   bool written_ = false;
   bool closing_ = false;
-  std::thread thread_;  // last: started once everything it reads exists
+  std::thread thread_;  // started by the first start()
 };
 
 }  // namespace vmsweep::dist

@@ -9,15 +9,31 @@
 
 namespace vmsweep::train {
 
-std::optional<GuardedChoice> choose_guarded(const std::vector<GuardCandidate>& candidates,
-                                            const std::vector<BaselineScore>& rows, const std::string& metric,
-                                            bool maximize) {
+namespace {
+
+std::optional<double> finite_metric(const Metrics& metrics, const std::string& name) {
+  for (const auto& [key, value] : metrics)
+    if (key == name && std::isfinite(value)) return value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+GuardCandidate guard_candidate(std::string id, const Metrics& metrics, const std::string& sweep_metric) {
+  return {std::move(id), finite_metric(metrics, sweep_metric), finite_metric(metrics, baseline_choice_metric(sweep_metric))};
+}
+
+std::optional<GuardedChoice> choose_guarded(std::vector<GuardCandidate> candidates, const std::vector<BaselineScore>& rows,
+                                            const std::string& sweep_metric, bool maximize) {
+  const std::string metric = baseline_choice_metric(sweep_metric);
   const BaselineScore* ridge = baseline_chosen_on_validation(rows, "ridge_ar", metric, maximize);
   if (!ridge) return std::nullopt;
   const double sign = maximize ? -1.0 : 1.0;
-  double bar = 0.0;
-  for (const auto& [name, value] : ridge->metrics)
-    if (name == metric) bar = sign * value;
+  const double bar = sign * *finite_metric(ridge->metrics, metric);
+  std::erase_if(candidates, [](const GuardCandidate& candidate) { return !candidate.ranking; });
+  std::stable_sort(candidates.begin(), candidates.end(), [sign](const GuardCandidate& a, const GuardCandidate& b) {
+    return sign * *a.ranking < sign * *b.ranking;
+  });
   GuardedChoice choice{{}, ridge};
   for (const GuardCandidate& candidate : candidates) {
     if (choice.members.size() == guarded_members) break;

@@ -43,23 +43,29 @@ TEST_CASE("baselines are chosen on the sweep's metric when it is a validation me
 TEST_CASE("the guarded forecast takes up to 3 trials beating ridge AR by 2 % on validation, else ridge AR") {
   const std::vector<BaselineScore> rows{row("ridge_ar", 12, 1.0, 0.1), row("ridge_ar", 36, 0.5, 0.2),
                                         row("persistence", 0, 0.1, 0.9)};
-  // Ranked best first by the sweep's metric; the bar is ridge AR(36)'s 0.5 less 2 %: 0.49.
-  const std::vector<GuardCandidate> candidates{{"4", 0.40}, {"9", std::nullopt}, {"2", 0.45}, {"7", 0.49},
-                                               {"1", 0.48}, {"3", 0.30}};
-  const std::optional<GuardedChoice> choice = choose_guarded(candidates, rows, "val_mse", false);
+  // In trial order; ranked by the sweep's metric (here train_mse, so baselines are chosen and compared
+  // on val_mse) to 4, 9, 2, 7, 1, 3 (5 has none); the bar is ridge AR(36)'s val_mse 0.5 less 2 %: 0.49.
+  const std::vector<GuardCandidate> candidates{{"1", 5.0, 0.48}, {"2", 3.0, 0.45}, {"3", 6.0, 0.30}, {"4", 1.0, 0.40},
+                                               {"5", std::nullopt, 0.1}, {"7", 4.0, 0.49}, {"9", 2.0, std::nullopt}};
+  const std::optional<GuardedChoice> choice = choose_guarded(candidates, rows, "train_mse", false);
   REQUIRE(choice);
   REQUIRE(choice->ridge);
   CHECK(choice->ridge->look_back == 36);
   CHECK(choice->members == std::vector<std::string>{"4", "2", "7"});  // 0.49 is on the bar; 9 has no value
   CHECK(guarded_description(*choice) == "trials 4 2 7");
 
-  const std::optional<GuardedChoice> none_beat = choose_guarded({{"5", 0.495}, {"6", 0.8}}, rows, "val_mse", false);
+  const std::optional<GuardedChoice> none_beat = choose_guarded({{"5", 0.1, 0.495}, {"6", 0.2, 0.8}}, rows, "train_mse", false);
   REQUIRE(none_beat);
   CHECK(none_beat->members.empty());
   CHECK(guarded_description(*none_beat) == "ridge_ar (look-back 36)");
   // A metric to maximize: the bar is ridge AR(36)'s r2 0.2 plus 2 % of it.
-  const std::optional<GuardedChoice> maximized = choose_guarded({{"1", 0.2039}, {"2", 0.2041}}, rows, "val_r2", true);
+  const std::optional<GuardedChoice> maximized = choose_guarded({{"1", 0.2039, 0.2039}, {"2", 0.2041, 0.2041}}, rows, "val_r2", true);
   REQUIRE(maximized);
   CHECK(maximized->members == std::vector<std::string>{"2"});
-  CHECK_FALSE(choose_guarded(candidates, {row("persistence", 0, 0.1, 0.9)}, "val_mse", false));
+  CHECK_FALSE(choose_guarded(candidates, {row("persistence", 0, 0.1, 0.9)}, "train_mse", false));
+  // A candidate's scores from its metrics: the sweep's metric ranks, the choice metric (val_mse when
+  // the sweep's is not a validation metric) is compared; a NaN is none.
+  const GuardCandidate from_metrics = guard_candidate("8", {{"test_mse", 2.0}, {"val_mse", NAN}}, "test_mse");
+  CHECK(from_metrics.ranking == 2.0);
+  CHECK_FALSE(from_metrics.validation);
 }

@@ -20,23 +20,25 @@ namespace vmsweep::train {
 inline constexpr std::size_t guarded_members = 3;
 inline constexpr double guarded_margin = 0.02;
 
-// A trial the guard may take: its id and its value of the metric baselines are chosen on
-// (baseline_choice_metric), none when it has no finite one.
+// A trial the guard may take, with its scores (its own, or a global trial's on the trace): the
+// sweep's metric ranks it, the metric baselines are chosen on (baseline_choice_metric) is compared
+// with ridge AR's; none when not finite.
 struct GuardCandidate {
   std::string id;
+  std::optional<double> ranking;
   std::optional<double> validation;
 };
+GuardCandidate guard_candidate(std::string id, const Metrics& metrics, const std::string& sweep_metric);
 
 struct GuardedChoice {
   std::vector<std::string> members;     // best first; empty: the forecast is `ridge` itself
   const BaselineScore* ridge = nullptr;  // the ridge AR chosen on validation, one of the given rows
 };
 
-// `candidates` ranked best first by the sweep's metric; `rows` the trace's baselines. None when the
-// rows have no ridge AR with a finite `metric`.
-std::optional<GuardedChoice> choose_guarded(const std::vector<GuardCandidate>& candidates,
-                                            const std::vector<BaselineScore>& rows, const std::string& metric,
-                                            bool maximize);
+// `candidates` in trial order (ties keep it); `rows` the trace's baselines. None when the rows have
+// no ridge AR with a finite value of the choice metric.
+std::optional<GuardedChoice> choose_guarded(std::vector<GuardCandidate> candidates, const std::vector<BaselineScore>& rows,
+                                            const std::string& sweep_metric, bool maximize);
 
 // How the report and /fleet name it: "trials 3 7 12", or "ridge_ar (look-back 72)".
 std::string guarded_description(const GuardedChoice& choice);
