@@ -30,3 +30,11 @@ foreach(fleet_case inputs ranks bad_trace resume shard shard_bayes global)
            COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/dist/fleet_sweep.sh" "$<TARGET_FILE:vmsweep>" ${fleet_case})
   set_tests_properties("dist: fleet ${fleet_case}" PROPERTIES TIMEOUT 180)
 endforeach()
+
+# --trial-records takes files or logs: anything else is exit 2 naming the choices, nothing written.
+add_test(NAME "dist: run --trial-records with an unknown kind is exit code 2, nothing written"
+         COMMAND sh -c "rm -rf \"$2\"; out=$(\"$0\" run \"$1\" --results \"$2\" --trial-records foo 2>&1); echo \"exit code $?\"; echo \"$out\"; test -e \"$2\" && echo written; true"
+                 "$<TARGET_FILE:vmsweep>" "${PROJECT_SOURCE_DIR}/sweeps/quickstart.yaml" "${CMAKE_CURRENT_BINARY_DIR}/bad-trial-records")
+set_tests_properties("dist: run --trial-records with an unknown kind is exit code 2, nothing written" PROPERTIES
+                     PASS_REGULAR_EXPRESSION "exit code 2\n--trial-records: foo not in \\{files,logs\\}\nRun with --help for more information.\n$"
+                     TIMEOUT 60)
